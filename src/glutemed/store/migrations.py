@@ -1,0 +1,142 @@
+"""Numbered schema migrations. Each runs in one transaction; never edit a released one."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+
+Migration = Callable[[sqlite3.Connection], None]
+
+
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    # executescript() would commit on its own; statement by statement keeps the
+    # migration inside the caller's transaction.
+    pending = ""
+    for line in script.splitlines(keepends=True):
+        pending += line
+        if sqlite3.complete_statement(pending):
+            conn.execute(pending)
+            pending = ""
+    if pending.strip():
+        raise ValueError("migration script ends with an incomplete statement")
+
+
+def _v1_tables(conn: sqlite3.Connection) -> None:
+    _run_script(
+        conn,
+        """
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+        CREATE TABLE routines (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            is_default INTEGER NOT NULL DEFAULT 0
+        );
+        CREATE TABLE routine_items (
+            id INTEGER PRIMARY KEY,
+            routine_id INTEGER NOT NULL REFERENCES routines(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            exercise_id TEXT NOT NULL,
+            variation_id TEXT NOT NULL,
+            sets INTEGER NOT NULL CHECK (sets >= 1),
+            reps INTEGER CHECK (reps IS NULL OR reps >= 1),
+            hold_s REAL CHECK (hold_s IS NULL OR hold_s > 0),
+            rest_s REAL NOT NULL DEFAULT 60 CHECK (rest_s >= 0),
+            band TEXT,
+            sides TEXT NOT NULL DEFAULT 'both' CHECK (sides IN ('both', 'left', 'right'))
+        );
+        CREATE TABLE workout_sessions (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            ended_at TEXT,
+            routine_id INTEGER REFERENCES routines(id) ON DELETE SET NULL,
+            notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE set_logs (
+            id INTEGER PRIMARY KEY,
+            session_id INTEGER NOT NULL REFERENCES workout_sessions(id) ON DELETE CASCADE,
+            exercise_id TEXT NOT NULL,
+            variation_id TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+            set_no INTEGER NOT NULL CHECK (set_no >= 1),
+            reps_target INTEGER,
+            reps_done INTEGER NOT NULL DEFAULT 0 CHECK (reps_done >= 0),
+            hold_s REAL,
+            band TEXT,
+            started_at TEXT NOT NULL,
+            completed_at TEXT NOT NULL,
+            skipped INTEGER NOT NULL DEFAULT 0 CHECK (skipped IN (0, 1))
+        );
+        CREATE TABLE stance_sessions (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            eyes TEXT NOT NULL CHECK (eyes IN ('open', 'closed')),
+            cap_s REAL NOT NULL CHECK (cap_s > 0),
+            notes TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE stance_trials (
+            id INTEGER PRIMARY KEY,
+            stance_session_id INTEGER NOT NULL
+                REFERENCES stance_sessions(id) ON DELETE CASCADE,
+            side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+            trial_no INTEGER NOT NULL CHECK (trial_no BETWEEN 1 AND 3),
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            capped INTEGER NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)),
+            ended_by TEXT NOT NULL CHECK (ended_by IN
+                ('foot_down', 'hands_off', 'stance_foot_moved', 'eyes_opened', 'cap', 'manual')),
+            pelvis_dropped INTEGER NOT NULL DEFAULT 0 CHECK (pelvis_dropped IN (0, 1)),
+            trunk_lean INTEGER NOT NULL DEFAULT 0 CHECK (trunk_lean IN (0, 1))
+        );
+        CREATE TABLE pain_logs (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10),
+            context TEXT NOT NULL CHECK (context IN ('before', 'after', 'daily')),
+            note TEXT NOT NULL DEFAULT ''
+        );
+        """
+    )
+
+
+def _v2_time_indexes(conn: sqlite3.Connection) -> None:
+    # Progress graphs and history lists read by time; these keep 10 years of data fast.
+    _run_script(
+        conn,
+        """
+        CREATE INDEX idx_set_logs_session ON set_logs(session_id);
+        CREATE INDEX idx_set_logs_completed ON set_logs(completed_at);
+        CREATE INDEX idx_workout_sessions_started ON workout_sessions(started_at);
+        CREATE INDEX idx_stance_trials_session ON stance_trials(stance_session_id);
+        CREATE INDEX idx_stance_sessions_taken ON stance_sessions(taken_at);
+        CREATE INDEX idx_pain_logs_taken ON pain_logs(taken_at);
+        CREATE INDEX idx_routine_items_routine ON routine_items(routine_id, position);
+        """
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_time_indexes)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def user_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def apply_migrations(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> list[int]:
+    """Bring the file up to *target*; returns the versions applied."""
+    applied: list[int] = []
+    current = user_version(conn)
+    for number in range(current + 1, target + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            MIGRATIONS[number - 1](conn)
+            conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except Exception:
+            conn.execute("ROLLBACK")
+            raise
+        applied.append(number)
+    return applied
