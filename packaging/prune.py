@@ -193,3 +193,56 @@ def write_report(report: dict[str, list[tuple[str, int]]], path: Path) -> None:
 
 def new_report() -> dict[str, list[tuple[str, int]]]:
     return defaultdict(list)
+
+
+def _is_system_file(src: str) -> bool:
+    real = str(Path(src).resolve())
+    return real.startswith(("/lib/", "/usr/lib/", "/lib64/", "/usr/lib64/"))
+
+
+def drop_system_libs(
+    binaries: list[tuple[str, str, str]],
+    report: dict[str, list[tuple[str, int]]],
+) -> list[tuple[str, str, str]]:
+    """Leave out libraries PyInstaller copied from the build machine's /usr/lib.
+
+    The .deb declares their packages in Depends instead (computed from the bundle by
+    packaging/linux/stage.py), so security updates reach them and a distribution's
+    newer Mesa never meets an older bundled libstdc++.
+    """
+    kept = []
+    for entry in binaries:
+        dest = entry[0].replace("\\", "/")
+        name = Path(dest).name
+        if "/" not in dest and not name.startswith("libpython") and _is_system_file(entry[1]):
+            report["system libraries (declared in Depends)"].append(
+                (dest, Path(entry[1]).stat().st_size)
+            )
+        else:
+            kept.append(entry)
+    return kept
+
+
+def _has_debug_info(path: str) -> bool:
+    out = subprocess.run(["readelf", "-S", "-W", path], capture_output=True, text=True).stdout
+    return ".debug_info" in out
+
+
+def strip_debug_info(
+    binaries: list[tuple[str, str, str]],
+    work_dir: Path,
+    report: dict[str, list[tuple[str, int]]],
+) -> list[tuple[str, str, str]]:
+    """Swap binaries that carry debug sections (pyenv's libpython and lib-dynload) for
+    copies without them. Only --strip-debug: symbol tables and dynamic sections stay."""
+    out = []
+    for dest, src, kind in binaries:
+        if ".so" in Path(dest).name and _has_debug_info(src):
+            target = work_dir / "stripped" / dest
+            target.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(["strip", "--strip-debug", "-o", str(target), src], check=True)
+            saved = Path(src).stat().st_size - target.stat().st_size
+            report["debug sections (strip --strip-debug)"].append((dest, saved))
+            src = str(target)
+        out.append((dest, src, kind))
+    return out
