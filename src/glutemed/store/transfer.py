@@ -66,7 +66,7 @@ def export_csv(store: Store, folder: Path) -> int:
     folder.mkdir(parents=True, exist_ok=True)
     for table, rows in tables.items():
         buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
+        writer = csv.writer(buffer)  # \r\n endings make csv quote cells holding \r
         writer.writerow([c.name for c in TABLES[table]])
         for row in rows:
             writer.writerow(["" if v is None else neutralise(v) for v in row.values()])
@@ -76,7 +76,8 @@ def export_csv(store: Store, folder: Path) -> int:
 
 def _write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".partial")
-    partial.write_text(text, encoding="utf-8")
+    with partial.open("w", encoding="utf-8", newline="") as handle:
+        handle.write(text)
     partial.replace(path)
 
 
