@@ -71,10 +71,9 @@ def main(out_dir: Path = HERE) -> list[Path]:
     master = draw_master()
     written: list[Path] = []
     images = {size: render(size, master) for size in (*PNG_SIZES, 1024)}
-    png_dir = out_dir / "png"
-    png_dir.mkdir(parents=True, exist_ok=True)
-    for size in PNG_SIZES:
-        path = png_dir / f"glutemed-{size}.png"
+    for size in PNG_SIZES:  # a hicolor theme tree, as installed under share/icons/
+        path = out_dir / "hicolor" / f"{size}x{size}" / "apps" / "glutemed.png"
+        path.parent.mkdir(parents=True, exist_ok=True)
         images[size].save(path, optimize=True)
         written.append(path)
     ico = out_dir / "glutemed.ico"

@@ -51,7 +51,7 @@ def test_svg_twin_matches_pillow_master(qapp: object) -> None:
 
 @pytest.mark.parametrize("size", [16, 22, 24, 32, 48, 64, 128, 256, 512])
 def test_every_hicolor_png_is_generated(size: int) -> None:
-    with Image.open(ICONS / "png" / f"glutemed-{size}.png") as image:
+    with Image.open(ICONS / "hicolor" / f"{size}x{size}" / "apps" / "glutemed.png") as image:
         assert image.size == (size, size)
         assert image.mode == "RGBA"
 
