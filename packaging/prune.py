@@ -223,26 +223,29 @@ def drop_system_libs(
     return kept
 
 
-def _has_debug_info(path: str) -> bool:
-    out = subprocess.run(["readelf", "-S", "-W", path], capture_output=True, text=True).stdout
-    return ".debug_info" in out
+def _sections(path: str) -> str:
+    return subprocess.run(
+        ["readelf", "-S", "-d", "-W", path], capture_output=True, text=True
+    ).stdout
 
 
-def strip_debug_info(
-    binaries: list[tuple[str, str, str]],
-    work_dir: Path,
-    report: dict[str, list[tuple[str, int]]],
-) -> list[tuple[str, str, str]]:
-    """Swap binaries that carry debug sections (pyenv's libpython and lib-dynload) for
-    copies without them. Only --strip-debug: symbol tables and dynamic sections stay."""
-    out = []
-    for dest, src, kind in binaries:
-        if ".so" in Path(dest).name and _has_debug_info(src):
-            target = work_dir / "stripped" / dest
-            target.parent.mkdir(parents=True, exist_ok=True)
-            subprocess.run(["strip", "--strip-debug", "-o", str(target), src], check=True)
-            saved = Path(src).stat().st_size - target.stat().st_size
-            report["debug sections (strip --strip-debug)"].append((dest, saved))
-            src = str(target)
-        out.append((dest, src, kind))
-    return out
+def clean_elf(folder: Path, report: dict[str, list[tuple[str, int]]]) -> None:
+    """Clean, in place, the shared objects in a collected bundle that carry symbol tables
+    or a build-machine RUNPATH (pyenv's libpython and lib-dynload, the PySide6 wheel's
+    ICU): ``strip --strip-unneeded`` keeps the dynamic symbols that linking needs, and
+    the RUNPATH pointing into the build machine's Python install goes (patchelf)."""
+    for path in sorted(folder.rglob("*.so*")):
+        if path.is_symlink() or not path.is_file():
+            continue
+        info = _sections(str(path))
+        symtab = " .symtab " in info
+        runpath = "(RUNPATH)" in info or "(RPATH)" in info
+        before = path.stat().st_size
+        if symtab:
+            subprocess.run(["strip", "--strip-unneeded", str(path)], check=True)
+        if runpath:
+            subprocess.run(["patchelf", "--remove-rpath", str(path)], check=True)
+        if symtab or runpath:
+            report["symbol tables (strip --strip-unneeded)"].append(
+                (str(path.relative_to(folder)), before - path.stat().st_size)
+            )
