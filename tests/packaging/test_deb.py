@@ -1,0 +1,121 @@
+"""The .deb: Debian's checkers accept it and the frozen app in it works."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from conftest import Build, clean_env
+
+APP_ID = "io.github.glutemed.GluteMed"
+# What a broken freeze prints: Qt without its platform plugin, a module PyInstaller missed,
+# a resources/ or animations/ folder left out of the bundle.
+BROKEN = re.compile(
+    r"could not (find or )?load the Qt platform plugin|ModuleNotFoundError|ImportError"
+    r"|FileNotFoundError|folder is missing|No such file",
+    re.IGNORECASE,
+)
+
+
+def _run(cmd: list[str], **kwargs: object) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(cmd, capture_output=True, text=True, timeout=300, **kwargs)  # type: ignore[call-overload,no-any-return]
+
+
+def _need(tool: str) -> None:
+    if shutil.which(tool) is None:
+        pytest.fail(f"{tool} is not installed (.ci/packaging installs it)")
+
+
+def test_lintian_finds_no_error_or_warning(build: Build) -> None:
+    _need("lintian")
+    result = _run(["lintian", "--fail-on", "error,warning", str(build.deb)])
+    tags = [line for line in result.stdout.splitlines() if re.match(r"[EW]: ", line)]
+    assert result.returncode == 0 and not tags, "\n".join(tags) or result.stderr
+
+
+def test_desktop_entry_validates(unpacked: Path) -> None:
+    _need("desktop-file-validate")
+    entry = unpacked / "usr" / "share" / "applications" / f"{APP_ID}.desktop"
+    result = _run(["desktop-file-validate", str(entry)])
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not re.search(r"\b(error|warning):", result.stdout), result.stdout
+
+
+def test_metainfo_validates(unpacked: Path) -> None:
+    _need("appstreamcli")
+    metainfo = unpacked / "usr" / "share" / "metainfo" / f"{APP_ID}.metainfo.xml"
+    result = _run(["appstreamcli", "validate", "--no-net", str(metainfo)])
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_layout(unpacked: Path) -> None:
+    launcher = unpacked / "usr" / "bin" / "glutemed"
+    assert launcher.is_symlink() and launcher.resolve() == unpacked / "usr/lib/glutemed/glutemed"
+    icons = unpacked / "usr" / "share" / "icons" / "hicolor"
+    for size in (16, 22, 24, 32, 48, 64, 128, 256, 512):
+        assert (icons / f"{size}x{size}" / "apps" / f"{APP_ID}.png").is_file()
+    assert (icons / "scalable" / "apps" / f"{APP_ID}.svg").is_file()
+    doc = unpacked / "usr" / "share" / "doc" / "glutemed"
+    assert (doc / "copyright").is_file() and (doc / "changelog.gz").is_file()
+    bundle = unpacked / "usr" / "lib" / "glutemed" / "_internal"
+    assert (bundle / "resources" / "exercises.toml").is_file()
+
+
+def test_control_declares_the_qt_runtime_libraries(build: Build) -> None:
+    control = _run(["dpkg-deb", "-f", str(build.deb), "Depends"]).stdout
+    for package in (
+        "libxcb-cursor0",
+        "libxkbcommon-x11-0",
+        "libegl1",
+        "libfontconfig1",
+        "libxcb-icccm4",
+        "libxcb-keysyms1",
+    ):
+        assert package in control
+
+
+def test_self_test_of_unpacked_deb_passes_offscreen(unpacked: Path, tmp_path: Path) -> None:
+    result = _run(
+        [str(unpacked / "usr" / "bin" / "glutemed"), "self-test"],
+        env=clean_env(
+            QT_QPA_PLATFORM="offscreen",
+            GLUTEMED_DATA_DIR=str(tmp_path / "data"),
+            HOME=str(tmp_path),
+        ),
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0, output
+    assert not BROKEN.search(output), output
+    assert "self-test passed" in output
+
+
+@pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="xvfb-run is not installed")
+def test_xcb_platform_plugin_loads_on_a_real_x_server(unpacked: Path, tmp_path: Path) -> None:
+    result = _run(
+        ["xvfb-run", "-a", str(unpacked / "usr" / "bin" / "glutemed"), "self-test"],
+        env=clean_env(
+            QT_QPA_PLATFORM="xcb", GLUTEMED_DATA_DIR=str(tmp_path / "data"), HOME=str(tmp_path)
+        ),
+    )
+    output = result.stdout + result.stderr
+    assert result.returncode == 0 and not BROKEN.search(output), output
+
+
+def test_version_matches_pyproject(unpacked: Path, build: Build) -> None:
+    result = _run([str(unpacked / "usr" / "bin" / "glutemed"), "--version"], env=clean_env())
+    assert result.stdout.strip() == f"glutemed {build.version}", result.stdout + result.stderr
+
+
+def test_frozen_render_writes_a_gif(unpacked: Path, tmp_path: Path) -> None:
+    app = str(unpacked / "usr" / "bin" / "glutemed")
+    env = clean_env(QT_QPA_PLATFORM="offscreen", GLUTEMED_DATA_DIR=str(tmp_path / "data"))
+    if "render" not in _run([app, "--help"], env=env).stdout:
+        pytest.skip("this build has no `render` command yet (motion is not on main)")
+    out = tmp_path / "demo.gif"
+    result = _run([app, "render", "standing_abduction", "--out", str(out)], env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert out.read_bytes()[:6] in (b"GIF87a", b"GIF89a")
