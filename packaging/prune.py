@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import subprocess
+import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -19,18 +20,20 @@ QT_PREFIX = "PySide6/Qt/"
 # when src/glutemed imports it (see used_qt_modules).
 BASE_QT_MODULES = {"QtCore", "QtGui", "QtWidgets"}
 
-# Qt plugins kept, by plugin type; a type that is not listed is dropped whole.
+# Qt plugins kept, by plugin type, as file stems without "lib" and extension (so one
+# list serves .so, .dll and .dylib); a type that is not listed is dropped whole.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
-    # offscreen: self-test and CI; xcb: X11 and XWayland (every Wayland desktop runs it).
-    "platforms": {"libqxcb.so", "libqoffscreen.so"},
+    # offscreen: self-test and CI; xcb: X11 and XWayland (every Wayland desktop runs it,
+    # and the native Wayland plugin would add about 3 MB); cocoa and windows natively.
+    "platforms": {"qxcb", "qoffscreen", "qcocoa", "qwindows"},
     # Compose key / dead keys and IBus input methods, so notes can hold any character.
     # (Not the Qt virtual keyboard: it drags in Qt Quick and QML, about 25 MB.)
     "platforminputcontexts": {
-        "libcomposeplatforminputcontextplugin.so",
-        "libibusplatforminputcontextplugin.so",
+        "composeplatforminputcontextplugin",
+        "ibusplatforminputcontextplugin",
     },
     # Native file dialogs through the desktop portal (small; gtk3 theme needs GTK).
-    "platformthemes": {"libqxdgdesktopportal.so"},
+    "platformthemes": {"qxdgdesktopportal"},
 }
 # PySide6 modules that import others when loaded (shiboken fails the import otherwise).
 QT_MODULE_DEPS: dict[str, set[str]] = {
@@ -49,7 +52,7 @@ QT_FOR_LIBRARY: dict[str, set[str]] = {
 }
 # Plugin types that follow a kept Python module (added by keep_plugins_for).
 PLUGINS_FOR_MODULE: dict[str, dict[str, set[str] | None]] = {
-    "QtSvg": {"imageformats": {"libqsvg.so"}, "iconengines": {"libqsvgicon.so"}},
+    "QtSvg": {"imageformats": {"qsvg"}, "iconengines": {"qsvgicon"}},
     "QtTextToSpeech": {"texttospeech": None},
 }
 # The app's UI is English only, so no Qt translations are shipped.
@@ -98,6 +101,11 @@ def keep_plugins_for(modules: set[str]) -> dict[str, set[str] | None]:
     return keep
 
 
+def _stem(filename: str) -> str:
+    stem = filename.split(".")[0]
+    return stem[3:] if stem.startswith("lib") else stem
+
+
 def category(dest: str, keep_plugins: dict[str, set[str] | None]) -> str | None:
     """Why *dest* (a bundle-relative path) is dropped, or None when it stays."""
     dest = dest.replace("\\", "/")
@@ -108,7 +116,7 @@ def category(dest: str, keep_plugins: dict[str, set[str] | None]) -> str | None:
         return None if Path(rest).name in KEEP_TRANSLATIONS else "translations"
     if rest.startswith("plugins/"):
         parts = rest.split("/")
-        ptype, name = parts[1], parts[-1]
+        ptype, name = parts[1], _stem(parts[-1])
         if ptype not in keep_plugins:
             return f"plugins/{ptype}"
         wanted = keep_plugins[ptype]
@@ -127,6 +135,8 @@ def orphaned_libs(binaries: list[tuple[str, str, str]]) -> set[str]:
     Roots are Python extensions, Qt plugins, libpython and executables; a plain library
     (Qt's lib/ folder or the bundle's top level) stays only if a root reaches it.
     """
+    if not sys.platform.startswith("linux"):
+        return set()  # Qt DLLs and frameworks are not analysed here; nothing is dropped
     by_name: dict[str, tuple[str, str]] = {}
     roots: list[str] = []
     for dest, src, _kind in binaries:
