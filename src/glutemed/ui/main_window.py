@@ -72,7 +72,6 @@ class MainWindow(QMainWindow):
             placeholder.setObjectName(f"{spec.key}Placeholder")
             self.stack.addWidget(placeholder)
             shortcut = QShortcut(QKeySequence(spec.shortcut), self)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
