@@ -51,7 +51,7 @@ _ALIASES: dict[str, tuple[str, str | None]] = {
 }
 
 _KEYWORDS = {"rest", "band", "hold", "holds", "sets", "set", "reps", "rep", "variation", "var"}
-_SIDE_WORDS = {"left", "right", "both", "each", "side", "sides", "only", "per"}
+_SIDE_WORDS = {"left", "right", "both", "each"}  # words that end the exercise name
 _FILLER = {"with", "a", "of", "and", "x", "on"}
 
 _SETS_REPS = re.compile(r"^(\d+)x(\d+)$")
@@ -147,16 +147,18 @@ class _LineParser:
             rest = words[cut:]
             if not rest:
                 return exercise, found[1]
-            return exercise, self._variation(exercise, " ".join(rest))
+            typed = " ".join(name_words[len(name_words) - len(rest) :])
+            return exercise, self._variation(exercise, " ".join(rest), typed)
         raise _LineError(f"unknown exercise {' '.join(name_words)!r} (try: {self.known_names()})")
 
-    def _variation(self, exercise: Exercise, words: str) -> str:
+    def _variation(self, exercise: Exercise, words: str, original: str | None = None) -> str:
+        original = original or words
         wanted = _normalise(words)
         for variation in exercise.variations:
             if wanted in (_normalise(variation.id), _normalise(variation.name)):
                 return variation.id
         valid = ", ".join(v.id for v in exercise.variations)
-        raise _LineError(f"{exercise.name} has no variation {words!r} (valid: {valid})")
+        raise _LineError(f"{exercise.name} has no variation {original!r} (valid: {valid})")
 
     def _band(self, token: str) -> str:
         for level in self.catalog.band_levels:
@@ -216,7 +218,7 @@ class _LineParser:
             elif tok in ("variation", "var"):
                 variation = self._variation(exercise, take(tok))
             elif tok == "band":
-                if nxt and self._band_word(nxt):
+                if nxt and not _is_value_token(nxt):
                     band = self._band(take("band"))
                 elif band is None:
                     raise _LineError(

@@ -75,6 +75,7 @@ class GuidedSession:
         self._paused_since: float | None = None
         self._index = 0
         self._step_start = 0.0  # active seconds when the current step began
+        self._step_start_clock = 0.0  # and the clock reading then
         self._seen = 0.0  # active seconds up to which marks (reps, ticks) were reported
         self._adjust = 0  # +/- reps the user applied in this work step
         self._adjust_at = 0.0
@@ -151,7 +152,7 @@ class GuidedSession:
     def start(self) -> list[Event]:
         if self.started_at is not None:
             raise RuntimeError("the session has already started")
-        self.started_at = self.clock.now()
+        self.started_at = self._step_start_clock = self.clock.now()
         return [PhaseStarted(self.phase, self.step.block, self.started_at)]
 
     def update(self) -> list[Event]:
@@ -203,7 +204,7 @@ class GuidedSession:
             reps_done=self._count(t_end, block),
             hold_s=item.hold_s,
             band=item.band,
-            started_at=self._clock_at(self._step_start),
+            started_at=self._step_start_clock,
             completed_at=self._clock_at(self._step_start + t_end),
             skipped=skipped,
         )
@@ -213,6 +214,7 @@ class GuidedSession:
         previous = self.phase
         self._index = index
         self._step_start = active_start
+        self._step_start_clock = self._clock_at(active_start)
         self._seen = 0.0
         self._adjust = 0
         self._adjust_at = 0.0
