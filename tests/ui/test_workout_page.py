@@ -106,8 +106,8 @@ def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
     assert rig.page.session.phase is Phase.GET_READY
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is None and session.started_at == T0
-    assert rig.page.player.phase_label.text() == "Get ready"
-    assert rig.page.player.rep_counter.text() == "rep 0 / 3"
+    assert rig.page.player.rep_counter.text() == "Get ready"
+    assert rig.page.player.side_label.text() == "then left leg, 3 reps"
     assert "Clamshell with band" in rig.page.player.title.text()
     assert rig.page.player.ring.text() == "10"
 
@@ -135,6 +135,7 @@ def test_keyboard_controls(qtbot, rig):
     assert player.rep_counter.text() == "rep 0 / 3" and session.phase is Phase.WORK
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
     assert session.phase is Phase.SWITCH_SIDES
+    assert player.rep_counter.text() == "Switch sides"
     [logged] = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
     assert logged.skipped and logged.side == "left" and logged.band == "red"
 
@@ -162,7 +163,8 @@ def test_full_screen_toggles_and_esc_leaves_it_first(qtbot, rig):
     key(qtbot, rig, Qt.Key.Key_F)
     assert player.across_room and player.isWindow()
     qtbot.waitUntil(player.isFullScreen)
-    assert player.rep_counter.font().pointSize() > 2 * normal
+    assert player.rep_counter.max_point_size > 2 * normal  # as large as the screen allows
+    assert player.rep_counter.font().pointSize() > normal
     assert not player.controls.isVisible()
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert not player.across_room and not player.isWindow()

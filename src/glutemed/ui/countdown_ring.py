@@ -16,6 +16,8 @@ class CountdownRing(QWidget):
         self.remaining: float | None = None
         self.total = 1.0
         self.colour = QColor("#2b7bd9")
+        self.caption = ""  # small words under the number, e.g. "to go"
+        self.number: str | None = None  # shown instead of the seconds left
         self.setMinimumSize(120, 120)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -23,16 +25,28 @@ class CountdownRing(QWidget):
         return QSize(180, 180)
 
     def set_value(
-        self, remaining: float | None, total: float | None, colour: str = "#2b7bd9"
+        self,
+        remaining: float | None,
+        total: float | None,
+        colour: str = "#2b7bd9",
+        *,
+        number: str | None = None,
+        caption: str = "",
     ) -> None:
+        state = (remaining, total, colour, number, caption)
+        if state == (self.remaining, self.total, self.colour.name(), self.number, self.caption):
+            return
         self.remaining = remaining
         self.total = total if total else 1.0
         self.colour = QColor(colour)
+        self.number, self.caption = number, caption
         self.update()
 
     def text(self) -> str:
         if self.remaining is None:
             return ""
+        if self.number is not None:
+            return self.number
         return str(math.ceil(max(0.0, self.remaining) - 1e-6))
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -60,3 +74,9 @@ class CountdownRing(QWidget):
         painter.setFont(font)
         painter.setPen(self.palette().text().color())
         painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, self.text())
+        if self.caption:
+            font.setPixelSize(max(9, int(side * 0.09)))
+            font.setBold(False)
+            painter.setFont(font)
+            below = QRectF(rect.left(), rect.center().y() + side * 0.2, rect.width(), side * 0.14)
+            painter.drawText(below, Qt.AlignmentFlag.AlignCenter, self.caption)

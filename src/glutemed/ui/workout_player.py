@@ -31,6 +31,7 @@ from glutemed.training.events import (
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.countdown_ring import CountdownRing
+from glutemed.ui.fit_label import FitLabel
 
 TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from the clock
 _MAX_CUES_PER_TICK = 2  # after a stall, play the latest cues rather than a burst
@@ -56,7 +57,7 @@ _SIZES = {
     "sideLabel": (16, 44),
     "phaseLabel": (16, 40),
     "exerciseTitle": (20, 36),
-    "nextLabel": (12, 28),
+    "nextLabel": (13, 28),
 }
 
 
@@ -81,7 +82,7 @@ class WorkoutPlayer(QWidget):
         self.session: GuidedSession | None = None
         self.across_room = False
         self._shown_demo: tuple[str, str, str] | None = None
-        self._labels: dict[str, QLabel] = {}
+        self._labels: dict[str, FitLabel] = {}
 
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -95,7 +96,6 @@ class WorkoutPlayer(QWidget):
         self.set_counter = self._label("setCounter")
         self.side_label = self._label("sideLabel")
         self.next_label = self._label("nextLabel")
-        self.next_label.setWordWrap(True)
         self.ring = CountdownRing()
         self.cues_label = QLabel()
         self.cues_label.setObjectName("cuesLabel")
@@ -162,9 +162,8 @@ class WorkoutPlayer(QWidget):
         layout.addWidget(self.controls)
         self._apply_sizes()
 
-    def _label(self, name: str, bold: bool = False) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
+    def _label(self, name: str, bold: bool = False) -> FitLabel:
+        label = FitLabel(name, _SIZES[name][0])
         font = label.font()
         font.setBold(bold)
         label.setFont(font)
@@ -173,12 +172,12 @@ class WorkoutPlayer(QWidget):
 
     def _apply_sizes(self) -> None:
         for name, (normal, big) in _SIZES.items():
-            font = self._labels[name].font()
-            font.setPointSize(big if self.across_room else normal)
-            self._labels[name].setFont(font)
-        self.cues_label.setVisible(not self.across_room)
-        self.controls.setVisible(not self.across_room)
-        self.ring.setMinimumSize(*((260, 260) if self.across_room else (120, 120)))
+            self._labels[name].set_max_point_size(big if self.across_room else normal)
+        for widget in (self.cues_label, self.controls, self.next_label):
+            widget.setVisible(not self.across_room)
+        font = self.elapsed_label.font()
+        font.setPointSize(28 if self.across_room else 12)
+        self.elapsed_label.setFont(font)
 
     # ----- running -----
     def start(self, session: GuidedSession) -> None:
@@ -256,11 +255,6 @@ class WorkoutPlayer(QWidget):
         variation = exercise.variation(block.item.variation_id)
         return exercise.name, variation.name
 
-    def _describe(self, block: WorkBlock) -> str:
-        name, variation = self._names(block)
-        side = f"{block.side} side"
-        return f"{name} ({variation}), set {block.set_no} / {block.item.sets}, {side}"
-
     def refresh(self) -> None:
         if self.session is None:
             return
@@ -273,23 +267,28 @@ class WorkoutPlayer(QWidget):
             return
         name, variation = self._names(block)
         self.title.setText(f"{name} — {variation}")
-        self.side_label.setText(f"{block.side.capitalize()} leg working")
         self.set_counter.setText(f"set {block.set_no} / {block.item.sets}")
         noun = "hold" if block.is_hold else "rep"
         working = snap.phase is Phase.WORK
+        colour = _RING_COLOURS.get(snap.phase, "#2b7bd9")
         if working:
             self.rep_counter.setText(f"{noun} {snap.count} / {snap.target}")
-            self.phase_label.setText(
-                "Hold" if snap.holding else ("Lift" if block.is_hold else "Go")
-            )
+            self.side_label.setText(f"{block.side.capitalize()} leg working")
+            word = "Hold" if snap.holding else ("Lift" if block.is_hold else "Go")
+            self.phase_label.setText(word)
         else:
-            self.rep_counter.setText(f"{noun} 0 / {snap.target}")
-            self.phase_label.setText(_PHASE_WORDS[snap.phase])
+            self.rep_counter.setText(_PHASE_WORDS[snap.phase])
+            self.side_label.setText(f"then {block.side} leg, {block.target} {noun}s")
+            self.phase_label.setText("")
         if snap.paused:
-            self.phase_label.setText("Paused — press Space to go on")
-        show_ring = snap.remaining_s is not None and (not working or snap.holding)
-        colour = _RING_COLOURS.get(snap.phase, "#2b7bd9")
-        self.ring.set_value(snap.remaining_s if show_ring else None, snap.countdown_total_s, colour)
+            self.phase_label.setText("Paused — Space to go on")
+        if not working or snap.holding:
+            self.ring.set_value(snap.remaining_s, snap.countdown_total_s, colour)
+        elif block.is_hold:
+            self.ring.set_value(None, None)  # lifting into the hold
+        else:
+            left = snap.target - snap.count
+            self.ring.set_value(left, snap.target, colour, number=str(left), caption="to go")
         self.next_label.setText(self._next_text(snap))
         self._show_cues(block)
         self._drive_figure(block, snap.time_in_rep if working else 0.0)
@@ -297,11 +296,16 @@ class WorkoutPlayer(QWidget):
             self.buttons[key].setEnabled(working)
 
     def _next_text(self, snap: Snapshot) -> str:
+        current = snap.block
         if snap.phase is not Phase.WORK:
-            return "Coming up: " + self._describe(snap.block) if snap.block else ""
-        if snap.next_block is None:
-            return "Last set: then you are done."
-        return "Next: " + self._describe(snap.next_block)
+            return ""
+        upcoming = snap.next_block
+        if upcoming is None:
+            return "Last set, then you are done."
+        if current is not None and upcoming.item_index == current.item_index:
+            return f"Next: set {upcoming.set_no} / {upcoming.item.sets}, {upcoming.side} leg"
+        name, variation = self._names(upcoming)
+        return f"Next: {name} ({variation})"
 
     def _show_cues(self, block: WorkBlock) -> None:
         exercise = self.catalog.exercise(block.item.exercise_id)
