@@ -97,7 +97,7 @@ def make_figure(parent: QWidget | None = None) -> QWidget:
 
 
 def motion_rep_seconds(tempo: float = 1.0) -> RepSeconds:
-    """Rep length from each exercise's animation (at the user's tempo), or the default."""
+    """Rep length from each animation at the user's tempo (above 1 is faster), or the default."""
     try:
         motion = importlib.import_module("glutemed.motion")
         load: Callable[[str], object] = motion.load_animation
@@ -108,13 +108,13 @@ def motion_rep_seconds(tempo: float = 1.0) -> RepSeconds:
     def rep_seconds(exercise_id: str, variation_id: str) -> float:
         key = (exercise_id, variation_id)
         if key not in cache:
-            seconds = DEFAULT_REP_SECONDS * tempo
+            seconds = DEFAULT_REP_SECONDS / tempo
             if load is not None:
                 try:
                     animation = load(exercise_id)
                     seconds = float(animation.rep_duration(variation_id, tempo))  # type: ignore[attr-defined]
                 except Exception:  # a missing or broken animation must not stop a workout
-                    seconds = DEFAULT_REP_SECONDS * tempo
+                    seconds = DEFAULT_REP_SECONDS / tempo
             cache[key] = seconds
         return cache[key]
 
