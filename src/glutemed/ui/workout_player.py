@@ -321,6 +321,8 @@ class WorkoutPlayer(QWidget):
         if demo != self._shown_demo:
             self._shown_demo = demo
             figure.set_demo(*demo)
+            if hasattr(figure, "pause"):
+                figure.pause()  # the session's clock drives it, never its own timer
             uses_band = self.catalog.exercise(demo[0]).variation(demo[1]).uses_band
             figure.set_band_level(block.item.band if uses_band else None)
             if hasattr(figure, "set_rep_seconds"):
