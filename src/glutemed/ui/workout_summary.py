@@ -58,7 +58,10 @@ def summary_html(
             change = pain_after - pain_before
             if abs(change) >= MCID_POINTS:
                 word = "lower" if change < 0 else "higher"
-                pain += f" — {abs(change)} points {word}"
+                pain += (
+                    f" — {abs(change)} points {word}, a change large enough to matter"
+                    " (Ostelo et al. 2008)"
+                )
         pain += ".</p>"
     return (
         f"<p><b>{summary.sets_done}</b> sets done, {summary.sets_skipped} skipped, "
