@@ -99,6 +99,16 @@ class MainWindow(QMainWindow):
 
             return ExercisesPage(self.catalog, self.events)
 
+        def workout() -> QWidget:
+            from glutemed.store.profile import load_profile
+            from glutemed.ui.sound import SoundPlayer
+            from glutemed.ui.workout_page import WorkoutPage
+
+            sound = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
+            page = WorkoutPage(self.store, self.catalog, self.clock, self.events, sound)
+            sound.setParent(page)
+            return page
+
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
 
@@ -111,6 +121,7 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
+            PageSpec("workout", "Workout", "Ctrl+2", workout),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]
