@@ -50,8 +50,7 @@ def validate_birth_year(birth_year: int, current_year: int) -> None:
     """Raise BirthYearError naming the problem when *birth_year* cannot be a real one."""
     if birth_year > current_year:
         raise BirthYearError(
-            f"Birth year {birth_year} is in the future (it is {current_year} now); "
-            "please check it."
+            f"Birth year {birth_year} is in the future (it is {current_year} now); please check it."
         )
     if birth_year < OLDEST_BIRTH_YEAR:
         raise BirthYearError(
