@@ -100,6 +100,12 @@ class MainWindow(QMainWindow):
 
             return ExercisesPage(self.catalog, self.events)
 
+        def stance() -> QWidget:
+            from glutemed.ui.stance_page import SilentSound, StancePage
+
+            # The window's SoundPlayer (workout branch, ui/sound.py) replaces this once on main.
+            return StancePage(self.store, self.clock, self.events, SilentSound())
+
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
 
@@ -112,6 +118,7 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
+            PageSpec("stance", "Stance test", "Ctrl+3", stance),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]

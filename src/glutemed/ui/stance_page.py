@@ -46,6 +46,13 @@ class Sound(Protocol):
     def play(self, cue: str) -> None: ...
 
 
+class SilentSound:
+    """Plays nothing (for a window without a sound player)."""
+
+    def play(self, cue: str) -> None:
+        pass
+
+
 def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
 
