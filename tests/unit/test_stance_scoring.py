@@ -82,3 +82,12 @@ def test_level_pelvis_and_trunk_lean() -> None:
     lean = pelvis_findings(summarize([trial("right", 20, trunk_lean=True)], "open", 45))
     assert any("leaned your trunk while standing on your right leg" in t for t in lean)
     assert pelvis_findings(summarize([], "open", 45)) == []
+
+
+def test_times_show_like_a_stopwatch_and_changes_agree_with_them() -> None:
+    from glutemed.stance.scoring import SideChange, fmt_s
+
+    assert fmt_s(23.47) == "23.4"
+    assert fmt_s(45.0) == "45.0"
+    assert fmt_s(0.3) == "0.3"  # 0.3 * 10 is 2.9999... in floating point
+    assert SideChange("left", 14.0, 23.47).describe() == ("Left leg best: 14.0 s → 23.4 s (+9.4 s)")

@@ -18,6 +18,16 @@ ARAUJO_MARKER_S = 10.0  # Araujo et al. 2022: unable to hold 10 s
 ARAUJO_AGES = (51, 75)
 
 
+def tenths(seconds: float) -> int:
+    """Whole tenths reached, like a stopwatch (never shows a time not yet reached)."""
+    return int(seconds * 10 + 1e-6)
+
+
+def fmt_s(seconds: float) -> str:
+    """A measured time for display: "23.4" for 23.47 s."""
+    return f"{tenths(seconds) / 10:.1f}"
+
+
 class TrialLike(Protocol):
     @property
     def side(self) -> Side: ...
@@ -109,10 +119,11 @@ class SideChange:
         return self.after - self.before
 
     def describe(self) -> str:
-        sign = "+" if self.delta >= 0 else "−"
+        shown = tenths(self.after) - tenths(self.before)  # agrees with the times shown
+        sign = "+" if shown >= 0 else "−"
         return (
-            f"{self.side.capitalize()} leg best: {self.before:.1f} s → {self.after:.1f} s "
-            f"({sign}{abs(self.delta):.1f} s)"
+            f"{self.side.capitalize()} leg best: {fmt_s(self.before)} s → {fmt_s(self.after)} s "
+            f"({sign}{abs(shown) / 10:.1f} s)"
         )
 
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from glutemed.stance.instructions import REASON_LABELS
 from glutemed.stance.protocol import MANUAL_REASONS, Trial, reasons_for
+from glutemed.stance.scoring import fmt_s
 
 
 class StanceOutcomeForm(QFrame):
@@ -80,7 +81,7 @@ class StanceOutcomeForm(QFrame):
         if trial.capped:
             self._title.setText(f"You reached the {trial.seconds:g} s limit. Well held!")
         else:
-            self._title.setText(f"{trial.seconds:.1f} s. How did it end?")
+            self._title.setText(f"{fmt_s(trial.seconds)} s. How did it end?")
         allowed = reasons_for(eyes)  # type: ignore[arg-type]
         self._reasons.setExclusive(False)
         for reason, button in self._reason_buttons.items():

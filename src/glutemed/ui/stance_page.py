@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from glutemed.stance.norms import BirthYearError, validate_birth_year
 from glutemed.stance.protocol import DEFAULT_CAP_S, Phase, StanceProtocol, side_order
 from glutemed.stance.results import build_results
-from glutemed.stance.scoring import summarize
+from glutemed.stance.scoring import fmt_s, summarize
 from glutemed.store.db import Store
 from glutemed.store.models import Profile, StanceSession, StanceTrial
 from glutemed.store.profile import load_profile
@@ -63,7 +63,7 @@ def history_row(session: StanceSession) -> str:
     parts = []
     for side in ("left", "right"):
         result = summary.side(side)
-        best = "–" if result is None else f"{result.best:.1f} s"
+        best = "–" if result is None else f"{fmt_s(result.best)} s"
         parts.append(f"{side.capitalize()} {best}")
     if summary.symmetry_pct is not None:
         parts.append(f"symmetry {summary.symmetry_pct:.0f}%")

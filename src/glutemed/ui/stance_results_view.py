@@ -17,12 +17,13 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.stance.results import StanceResults
-from glutemed.stance.scoring import SideSummary
+from glutemed.stance.scoring import SideSummary, fmt_s
 
 
 def _section(title: str, parent: QWidget) -> QLabel:
     label = QLabel(title, parent)
     label.setStyleSheet("font-size: 16px; font-weight: bold; padding-top: 12px;")
+    label.setIndent(0)
     return label
 
 
@@ -31,6 +32,7 @@ def _text(name: str, parent: QWidget) -> QLabel:
     label.setObjectName(name)
     label.setWordWrap(True)
     label.setStyleSheet("font-size: 14px;")
+    label.setIndent(0)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
     return label
 
@@ -143,8 +145,8 @@ class StanceResultsView(QWidget):
                 self.cells[f"{side}_{key}"].setText("–")
             return
         capped = " (limit)" if result.best >= cap_s else ""
-        self.cells[f"{side}_best"].setText(f"{result.best:.1f} s{capped}")
-        self.cells[f"{side}_mean"].setText(f"{result.mean:.1f} s")
+        self.cells[f"{side}_best"].setText(f"{fmt_s(result.best)} s{capped}")
+        self.cells[f"{side}_mean"].setText(f"{fmt_s(result.mean)} s")
         self.cells[f"{side}_trials"].setText(str(result.count))
 
     @staticmethod

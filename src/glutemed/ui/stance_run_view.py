@@ -8,21 +8,21 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
-from glutemed.stance.instructions import REASON_LABELS, WATCH_FOR, steps
+from glutemed.stance.instructions import WATCH_FOR, steps
 from glutemed.stance.protocol import Trial
+from glutemed.stance.scoring import fmt_s
 from glutemed.training.clock import Clock
+from glutemed.ui.big_timer_label import BigTimerLabel
 from glutemed.ui.stance_figure import StanceFigure
 from glutemed.ui.stance_outcome_form import StanceOutcomeForm
 
 
 def timer_text(seconds: float) -> str:
-    """Tenths, rounded down, so the display never shows a time not yet reached."""
-    return f"{int(seconds * 10 + 1e-6) / 10:.1f}"
+    return fmt_s(seconds)
 
 
 class StanceRunView(QWidget):
@@ -59,12 +59,8 @@ class StanceRunView(QWidget):
         self.instructions.setStyleSheet("font-size: 14px;")
         right.addWidget(self.instructions)
 
-        self.timer = QLabel("0.0", self)
+        self.timer = BigTimerLabel("0.0", self)
         self.timer.setObjectName("stanceTimer")
-        self.timer.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.timer.setStyleSheet("font-size: 150px; font-weight: bold;")
-        self.timer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.timer.setMinimumHeight(180)
         right.addWidget(self.timer, 1)
 
         self.hint = QLabel(self)
@@ -123,6 +119,7 @@ class StanceRunView(QWidget):
         self.finish_button.setVisible(can_finish)
         self.abandon_button.setVisible(True)
         self.drop_check.setEnabled(True)
+        self.drop_check.setVisible(True)
         self.figure.side = side
         self._show_figure()
         self.start_button.setFocus()
@@ -132,6 +129,7 @@ class StanceRunView(QWidget):
         self.start_button.setVisible(False)
         self.finish_button.setVisible(False)
         self.abandon_button.setVisible(False)
+        self.drop_check.setVisible(False)
         self.timer.setText(str(number))
         self.hint.setText("Get ready… lift your foot on “go”. Any key cancels.")
 
@@ -155,12 +153,8 @@ class StanceRunView(QWidget):
         if not trials:
             self.done_list.setText("")
             return
-        parts = [
-            f"{t.side.capitalize()} {t.trial_no}: {t.seconds:.1f} s "
-            f"({REASON_LABELS[t.ended_by].lower()})"
-            for t in trials
-        ]
-        self.done_list.setText("Done so far: " + "; ".join(parts))
+        parts = [f"{t.side[0].upper()}{t.trial_no} {fmt_s(t.seconds)} s" for t in trials]
+        self.done_list.setText("Done so far:  " + "  ·  ".join(parts))
 
     def _show_figure(self) -> None:
         self.figure.show_stance(self.figure.side, self.drop_check.isChecked())
