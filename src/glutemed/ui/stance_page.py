@@ -157,13 +157,16 @@ class StancePage(QWidget):
         self.setup.set_defaults(float(self._profile.stance_cap_s), note)
 
     def _refresh_history(self) -> None:
+        # Trials are saved while the run view shows; the list is rebuilt when it is seen.
+        if self.stack.currentWidget() is not self._home:
+            return  # go_home() refreshes it
         sessions = list_sessions(self._store, limit=HISTORY_LIMIT)
         self.history.set_tests([(s.id or 0, history_row(s)) for s in sessions])
 
     def go_home(self) -> None:
         self._proto = None
-        self._refresh_history()
         self.stack.setCurrentWidget(self._home)
+        self._refresh_history()
         self.setup.start_button.setFocus()
 
     def open_test(self, test_id: int) -> None:
