@@ -234,3 +234,39 @@ def test_no_birth_year_and_bad_birth_year(
     save_profile(store, Profile(birth_year=None))
     page._events.profile_changed.emit()
     assert "Add your birth year" in find(page, QLabel, "profileNote").text()
+
+
+def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
+    qtbot: QtBot, store: Store
+) -> None:
+    from glutemed.catalog import load_catalog
+    from glutemed.ui.main_window import MainWindow
+
+    clock = FakeClock()
+    window = MainWindow(store, load_catalog(), clock, DataEvents())
+    qtbot.addWidget(window)
+    with qtbot.waitActive(window):
+        window.show()
+    qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "stance"
+    page = window.page("stance")
+    assert isinstance(page, StancePage)
+    click(qtbot, page, "startTestButton")
+
+    count_down(qtbot, page, clock)
+    hold(qtbot, page, clock, 9.0, "9.0")
+    qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_page_key() == "stance"  # the shortcut did not fire
+    assert list_sessions(store)[0].trials[0].seconds == 9.0
+    click(qtbot, page, "saveTrialButton")
+
+    count_down(qtbot, page, clock)
+    hold(qtbot, page, clock, 4.0, "4.0")
+    sidebar = window.sidebar
+    exercises = sidebar.visualItemRect(sidebar.item(0)).center()
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=exercises)
+    assert window.current_page_key() == "stance"  # the click did not change page
+    assert [t.seconds for t in list_sessions(store)[0].trials] == [9.0, 4.0]
+    # Once stopped, clicks work normally again.
+    qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=exercises)
+    assert window.current_page_key() == "exercises"
