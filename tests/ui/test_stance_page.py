@@ -6,7 +6,15 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QLabel, QPushButton, QRadioButton, QWidget
+from PySide6.QtGui import QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QWidget,
+)
 from pytestqt.qtbot import QtBot
 
 from glutemed.stance.protocol import Phase
@@ -242,6 +250,12 @@ def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
     from glutemed.catalog import load_catalog
     from glutemed.ui.main_window import MainWindow
 
+    # Windows of earlier tests are closed but still alive; their application-wide shortcuts
+    # would make Ctrl+1 ambiguous (so it would do nothing) and this test meaningless.
+    for old in QApplication.topLevelWidgets():
+        if isinstance(old, MainWindow):
+            for shortcut in old.findChildren(QShortcut):
+                shortcut.setEnabled(False)
     clock = FakeClock()
     window = MainWindow(store, load_catalog(), clock, DataEvents())
     qtbot.addWidget(window)
