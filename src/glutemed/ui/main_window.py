@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
+        self._sound: QObject | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -100,14 +101,14 @@ class MainWindow(QMainWindow):
             return ExercisesPage(self.catalog, self.events)
 
         def workout() -> QWidget:
-            from glutemed.store.profile import load_profile
-            from glutemed.ui.sound import SoundPlayer
             from glutemed.ui.workout_page import WorkoutPage
 
-            sound = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
-            page = WorkoutPage(self.store, self.catalog, self.clock, self.events, sound)
-            sound.setParent(page)
-            return page
+            return WorkoutPage(self.store, self.catalog, self.clock, self.events, self.sound())
+
+        def stance() -> QWidget:
+            from glutemed.ui.stance_page import StancePage
+
+            return StancePage(self.store, self.clock, self.events, self.sound())
 
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
@@ -122,9 +123,24 @@ class MainWindow(QMainWindow):
         return [
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
             PageSpec("workout", "Workout", "Ctrl+2", workout),
+            PageSpec("stance", "Stance test", "Ctrl+3", stance),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]
+
+    def sound(self) -> QObject:
+        """The window's one sound player, made when a page first needs it."""
+        if self._sound is None:
+            from glutemed.store.profile import load_profile
+            from glutemed.ui.sound import SoundPlayer
+
+            player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
+            player.setParent(self)
+            self.events.profile_changed.connect(
+                lambda: player.set_mode(load_profile(self.store).sound)
+            )
+            self._sound = player
+        return self._sound
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
