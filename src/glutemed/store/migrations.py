@@ -97,7 +97,7 @@ def _v1_tables(conn: sqlite3.Connection) -> None:
             context TEXT NOT NULL CHECK (context IN ('before', 'after', 'daily')),
             note TEXT NOT NULL DEFAULT ''
         );
-        """
+        """,
     )
 
 
@@ -113,7 +113,7 @@ def _v2_time_indexes(conn: sqlite3.Connection) -> None:
         CREATE INDEX idx_stance_sessions_taken ON stance_sessions(taken_at);
         CREATE INDEX idx_pain_logs_taken ON pain_logs(taken_at);
         CREATE INDEX idx_routine_items_routine ON routine_items(routine_id, position);
-        """
+        """,
     )
 
 
