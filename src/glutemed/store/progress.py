@@ -8,6 +8,7 @@ Aggregation happens in SQL per session; only one row per session reaches Python.
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, tzinfo
@@ -472,3 +473,10 @@ def load_snapshot(
         weeks=tuple(weeks_of(volumes, since, until)),
         days=tuple(days_of(volumes)),
     )
+
+
+def reader(store: Store) -> Store:
+    """A second, read-only connection to the same file, for loading in a worker thread."""
+    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return Store(path=store.path, conn=conn)
