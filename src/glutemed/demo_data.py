@@ -58,7 +58,7 @@ def _stance(
     rng: random.Random, day: date, progress: float, eyes: Eyes, tz: tzinfo
 ) -> StanceSession:
     if eyes == "open":
-        means = {"left": _trend(progress, 12.0, 38.0), "right": _trend(progress, 22.0, 41.0)}
+        means = {"left": _trend(progress, 12.0, 33.0), "right": _trend(progress, 22.0, 37.0)}
         moment = _at(day, 7, rng.randrange(0, 40), tz)
     else:
         means = {"left": _trend(progress, 2.5, 8.0), "right": _trend(progress, 3.5, 8.5)}

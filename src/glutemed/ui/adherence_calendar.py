@@ -100,7 +100,8 @@ class AdherenceCalendar(QWidget):
                 )
         colours = [QColor(c) for c in _LEVELS]
         painter.setPen(Qt.PenStyle.NoPen)
-        last_label_x = -100.0
+        metrics = painter.fontMetrics()
+        last_label_end = -100.0
         day = self._start
         while day <= self._end:
             offset = (day - self._start).days
@@ -115,11 +116,11 @@ class AdherenceCalendar(QWidget):
                 max(1, int(cell - gap)),
                 colours[level],
             )
-            if (day.day == 1 or day == self._start) and x - last_label_x > 40:
-                painter.setPen(text)
+            if (day.day == 1 or day == self._start) and x > last_label_end:
                 label = f"{day:%b %Y}" if day.month == 1 or day == self._start else f"{day:%b}"
+                painter.setPen(text)
                 painter.drawText(int(x), _TOP - 5, label)
                 painter.setPen(Qt.PenStyle.NoPen)
-                last_label_x = x
+                last_label_end = x + metrics.horizontalAdvance(label) + 6
             day += timedelta(days=1)
         painter.end()

@@ -22,15 +22,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glutemed.report.norms import AgeNorm
+from glutemed.report.norms import AgeNorm, age_norm
+from glutemed.store.models import Profile
 from glutemed.store.progress import (
     PAIN_MCID_FRACTION,
     PAIN_MCID_POINTS,
     PainBaseline,
+    ProgressSnapshot,
     TrainingDay,
     adherence,
 )
-from glutemed.store.series import MONTHLY, WEEKLY, BinPoint, VolumeBin
+from glutemed.store.series import MONTHLY, WEEKLY, BinPoint, PreparedSeries, VolumeBin, from_day
 from glutemed.ui.adherence_calendar import AdherenceCalendar
 from glutemed.ui.progress_format import day_text, day_x, exercise_name, seconds_text
 
@@ -104,8 +106,8 @@ class PlotCard(GraphCard):
         self.tz = tz
         self.plot = pg.PlotWidget(axisItems={"bottom": pg.DateAxisItem(orientation="bottom")})
         self.plot.setObjectName(f"{key}Plot")
-        self.plot.setMinimumHeight(220)
-        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.plot.setFixedHeight(250)
+        self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.item = self.plot.getPlotItem()
         self.item.setMenuEnabled(False)
         self.item.hideButtons()
@@ -209,7 +211,7 @@ class StanceGraph(PlotCard):
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__("stance", "Single-leg stance: best time", tz, parent)
         self.item.setLabel("left", "seconds")
-        self.item.addLegend(offset=(10, 10))
+        self.item.addLegend(offset=(-10, -10))  # bottom right: the emptiest corner as times rise
         self.curves = {
             "left": _curve(LEFT_COLOUR, "Left leg"),
             "right": _curve(RIGHT_COLOUR, "Right leg"),
@@ -220,7 +222,7 @@ class StanceGraph(PlotCard):
             self.item.addItem(it)
         self.item.addItem(self.bests)
         self.item.legend.addItem(self.bests, "Personal best")
-        self.cap_line = _hline(45.0, GREY, "cap", 0.98)
+        self.cap_line = _hline(45.0, GREY, "cap", 0.5)
         self.norm_line = _hline(0.0, NORM_COLOUR, "norm", 0.02)
         self.item.addItem(self.cap_line)
         self.item.addItem(self.norm_line)
@@ -397,7 +399,7 @@ class VolumeGraph(PlotCard):
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__("volume", "Training volume per week", tz, parent)
         self.measure = "reps"
-        self.item.addLegend(offset=(10, 10), colCount=3)
+        self.item.addLegend(offset=(10, 5), colCount=5)
         self._bars: dict[str, pg.BarGraphItem] = {}
         self._bins: list[VolumeBin] = []
         self._x: list[float] = []
@@ -443,7 +445,7 @@ class VolumeGraph(PlotCard):
 
     def fit_y(self) -> None:
         top = max(self._totals, default=0)
-        self.item.setYRange(0, max(10.0, top * 1.15), padding=0)
+        self.item.setYRange(0, max(10.0, top * 1.3), padding=0)  # headroom for the legend
 
     def describe(self, x: float, y: float) -> tuple[str, tuple[float, float]] | None:
         i = nearest(self._x, x)
@@ -496,3 +498,55 @@ class CalendarCard(GraphCard):
             f"({stats.percent:.0f}%). Longest run {stats.longest_streak} days, "
             f"current run {stats.current_streak} days."
         )
+
+
+def make_cards(tz: tzinfo) -> dict[str, GraphCard]:
+    return {
+        "stance": StanceGraph(tz),
+        "symmetry": SymmetryGraph(tz),
+        "pain": PainGraph(tz),
+        "volume": VolumeGraph(tz),
+        "adherence": CalendarCard(),
+    }
+
+
+def fill_cards(
+    cards: dict[str, GraphCard],
+    series: PreparedSeries,
+    snapshot: ProgressSnapshot,
+    profile: Profile,
+    eyes: str,
+    start: date,
+    end: date,
+) -> None:
+    """Put one range of prepared series on the cards (used by the page and the report)."""
+    stance = cards["stance"]
+    assert isinstance(stance, StanceGraph)
+    age = end.year - profile.birth_year if profile.birth_year else None
+    stance.set_data(
+        from_day(series.stance[(eyes, "left")], start),
+        from_day(series.stance[(eyes, "right")], start),
+        {side: series.records[(eyes, side)] for side in ("left", "right")},
+        age_norm(age, eyes),
+        profile.stance_cap_s,
+        eyes,
+    )
+    symmetry = cards["symmetry"]
+    assert isinstance(symmetry, SymmetryGraph)
+    symmetry.set_data(from_day(series.symmetry[eyes], start))
+    pain = cards["pain"]
+    assert isinstance(pain, PainGraph)
+    pain.set_data(from_day(series.pain, start), snapshot.baseline)
+    volume = cards["volume"]
+    assert isinstance(volume, VolumeGraph)
+    volume.set_data(from_day(series.volume, start))
+    volume.fit_y()
+    calendar = cards["adherence"]
+    assert isinstance(calendar, CalendarCard)
+    calendar.set_data(snapshot.days)
+    calendar.set_range(start, end)
+    lo, hi = x_range(start, end, stance.tz)
+    for key in ("stance", "symmetry", "pain", "volume"):
+        plot_card = cards[key]
+        assert isinstance(plot_card, PlotCard)
+        plot_card.plot.setXRange(lo, hi, padding=0)

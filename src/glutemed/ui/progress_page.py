@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glutemed.report.norms import age_norm
 from glutemed.store import Store
 from glutemed.store.localtz import local_tz
 from glutemed.store.profile import load_profile
@@ -45,7 +44,6 @@ from glutemed.store.series import (
     WEEKLY,
     PreparedSeries,
     bin_size_for,
-    from_day,
     prepare,
 )
 from glutemed.ui.events import DataEvents
@@ -166,15 +164,10 @@ class ProgressPage(QWidget):
         self.graphs = g
         holder = QWidget()
         column = QVBoxLayout(holder)
-        self.cards = {
-            "stance": g.StanceGraph(self.tz),
-            "symmetry": g.SymmetryGraph(self.tz),
-            "pain": g.PainGraph(self.tz),
-            "volume": g.VolumeGraph(self.tz),
-            "adherence": g.CalendarCard(),
-        }
+        self.cards = g.make_cards(self.tz)
         for card in self.cards.values():
             column.addWidget(card)
+        column.addStretch(1)
         lead = self.cards["stance"].plot
         for key in ("symmetry", "pain", "volume"):
             self.cards[key].plot.setXLink(lead)
@@ -259,29 +252,9 @@ class ProgressPage(QWidget):
         start, end = self.range_days()
         self.bin_size = bin_size_for((end - start).days + 1)
         series = self._series(self.bin_size)
-        profile = load_profile(self.store)
-        age = end.year - profile.birth_year if profile.birth_year else None
-        e = self.eyes
-        c = self.cards
-        c["stance"].set_data(  # type: ignore[attr-defined]
-            from_day(series.stance[(e, "left")], start),
-            from_day(series.stance[(e, "right")], start),
-            {side: series.records[(e, side)] for side in ("left", "right")},
-            age_norm(age, e),
-            profile.stance_cap_s,
-            e,
-        )
-        c["symmetry"].set_data(from_day(series.symmetry[e], start))  # type: ignore[attr-defined]
         assert self.shown is not None
-        c["pain"].set_data(from_day(series.pain, start), self.shown.baseline)  # type: ignore[attr-defined]
-        volume = c["volume"]
-        volume.set_data(from_day(series.volume, start))  # type: ignore[attr-defined]
-        volume.fit_y()  # type: ignore[attr-defined]
-        days = self.shown.days
-        c["adherence"].set_data(days)  # type: ignore[attr-defined]
-        c["adherence"].set_range(start, end)  # type: ignore[attr-defined]
-        lo, hi = self.graphs.x_range(start, end, self.tz)
-        c["stance"].plot.setXRange(lo, hi, padding=0)  # type: ignore[attr-defined]
+        profile = load_profile(self.store)
+        self.graphs.fill_cards(self.cards, series, self.shown, profile, self.eyes, start, end)
 
     def visible_x_range(self) -> tuple[float, float]:
         lo, hi = self.cards["stance"].plot.viewRange()[0]  # type: ignore[attr-defined]
