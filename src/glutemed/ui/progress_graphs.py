@@ -112,6 +112,7 @@ class PlotCard(GraphCard):
         self.item.setMenuEnabled(False)
         self.item.hideButtons()
         self.item.showGrid(x=True, y=True, alpha=0.15)
+        self.item.getAxis("left").setWidth(56)  # same width on every card: dates line up
         # The range buttons drive the view; dragging would show data that is not loaded.
         self.item.setMouseEnabled(x=False, y=False)
         self.empty = QLabel()

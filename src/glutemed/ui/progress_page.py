@@ -168,9 +168,6 @@ class ProgressPage(QWidget):
         for card in self.cards.values():
             column.addWidget(card)
         column.addStretch(1)
-        lead = self.cards["stance"].plot
-        for key in ("symmetry", "pain", "volume"):
-            self.cards[key].plot.setXLink(lead)
         self.scroll.setWidget(holder)
 
     # --- loading ------------------------------------------------------------------------
