@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from glutemed.store import backups
 from glutemed.store.migrations import SCHEMA_VERSION, apply_migrations, user_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_FILENAME = "glutemed.sqlite3"
 
@@ -53,6 +55,9 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        # Imported on use: sqlite-utils pulls in numpy (~0.2 s), too slow for start-up.
+        import sqlite_utils
+
         return sqlite_utils.Database(self.conn)
 
     @property
@@ -125,6 +130,20 @@ def _check_writable(data_dir: Path) -> None:
         raise StoreError(f"the data folder {data_dir} is read-only; choose another with --data-dir")
 
 
+def _peek_version(path: Path) -> int:
+    """The schema version, read without changing a byte of the file."""
+    if not path.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            return user_version(conn)
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the data file {path}: {exc}") from exc
+
+
 def open_store(data_dir: Path, *, today: date | None = None, now: datetime | None = None) -> Store:
     """Open (creating, recovering and migrating as needed) the data file in *data_dir*."""
     data_dir = Path(data_dir)
@@ -132,17 +151,16 @@ def open_store(data_dir: Path, *, today: date | None = None, now: datetime | Non
     moment = now or datetime.now()
     path = data_dir / DB_FILENAME
     recovery = _recover(path, moment) if path.exists() and not is_healthy(path) else None
-    try:
-        conn = connect(path)
-        found_version = user_version(conn)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open the data file {path}: {exc}") from exc
+    found_version = _peek_version(path)
     if found_version > SCHEMA_VERSION:
-        conn.close()
         raise StoreError(
             f"the data file {path} was written by a newer GluteMed (schema {found_version}); "
             "please update the app"
         )
+    try:
+        conn = connect(path)
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the data file {path}: {exc}") from exc
     store = Store(path=path, conn=conn, recovery=recovery)
     if 0 < found_version < SCHEMA_VERSION:
         store.backups_made.append(

@@ -1,0 +1,5 @@
+import sys
+
+from glutemed.app import main
+
+sys.exit(main())

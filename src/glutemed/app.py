@@ -1,0 +1,113 @@
+"""Bootstrap: parse arguments, open the store, build the main window, run."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+
+def _app_icon():  # type: ignore[no-untyped-def]
+    from PySide6.QtGui import QIcon
+
+    from glutemed.paths import resources_dir
+
+    icon = QIcon()
+    folder = resources_dir() / "icons" / "hicolor"
+    for png in sorted(folder.glob("*/apps/glutemed.png")):
+        icon.addFile(str(png))
+    return icon
+
+
+def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from glutemed import APP_NAME, __version__
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+    )
+    app = QApplication(argv)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("io.github.glutemed.GluteMed")
+    app.setStyle("Fusion")  # one look everywhere; Fusion follows light/dark schemes
+    _load_style_sheet(app)
+    return app
+
+
+def _load_style_sheet(app) -> None:  # type: ignore[no-untyped-def]
+    from glutemed.paths import resource
+
+    sheet = resource("theme", "app.qss")
+    if sheet.exists():
+        app.setStyleSheet(sheet.read_text(encoding="utf-8"))
+
+
+def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
+    """Open the store and make the main window (first-run dialog included).
+
+    Returns (window, store) or raises StoreError. The caller shows the window."""
+    from glutemed.catalog import load_catalog
+    from glutemed.store import open_store
+    from glutemed.store.profile import load_profile
+    from glutemed.training.clock import MonotonicClock
+    from glutemed.ui.events import DataEvents
+    from glutemed.ui.main_window import MainWindow
+    from glutemed.ui.theme import apply_theme
+
+    store = open_store(data_dir)
+    apply_theme(load_profile(store).theme)
+    window = MainWindow(store, load_catalog(), MonotonicClock(), DataEvents(), icon=_app_icon())
+    return window, store
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    from PySide6.QtWidgets import QDialog, QMessageBox
+
+    from glutemed.datadir import resolve_data_dir
+    from glutemed.instance_lock import AlreadyRunning, acquire
+    from glutemed.store import StoreError
+    from glutemed.store.profile import load_profile, save_profile
+    from glutemed.ui.first_run_dialog import FirstRunDialog
+
+    app = create_application(sys.argv[:1])
+    data_dir = resolve_data_dir(args.data_dir)
+    try:
+        lock = acquire(data_dir)
+        window, store = build_window(data_dir)
+    except (AlreadyRunning, StoreError, OSError) as exc:
+        QMessageBox.critical(None, "GluteMed cannot start", str(exc))
+        print(f"glutemed: {exc}", file=sys.stderr)
+        return 1
+    if store.recovery is not None:
+        QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
+    profile = load_profile(store)
+    if not profile.safety_acknowledged:
+        dialog = FirstRunDialog(profile, window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return 0  # the user chose not to go on; nothing is saved
+        save_profile(store, dialog.profile())
+    window.show()
+    code = int(app.exec())
+    store.close()
+    lock.unlock()
+    return code
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from glutemed.cli import main as cli_main
+
+    return cli_main(argv)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

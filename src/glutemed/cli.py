@@ -1,0 +1,160 @@
+"""Command line: export, import, backup, self-test (and the subcommands features add)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from pathlib import Path
+from types import ModuleType
+
+from glutemed import __version__
+from glutemed.datadir import resolve_data_dir
+
+Runner = Callable[[argparse.Namespace], int]
+
+
+class UsageError(Exception):
+    """Bad input from the user: one line, exit 2."""
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"glutemed: {message}", file=sys.stderr)
+    return code
+
+
+def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-untyped-def]
+    from glutemed.store import open_store
+
+    data_dir = resolve_data_dir(args.data_dir)
+    held = None
+    if lock:
+        from glutemed.instance_lock import acquire
+
+        held = acquire(data_dir)
+    store = open_store(data_dir)
+    if store.recovery is not None:
+        print(f"glutemed: {store.recovery.message()}", file=sys.stderr)
+    return store, held
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from glutemed.store.transfer import export_csv, export_json
+
+    out = Path(args.out)
+    store, _ = _open(args)
+    try:
+        count = export_json(store, out) if args.format == "json" else export_csv(store, out)
+    finally:
+        store.close()
+    print(f"Exported {count} rows to {out}")
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    from glutemed.store.transfer import apply_import, read_import
+
+    data = read_import(Path(args.path))  # checked before the database is even opened
+    store, lock = _open(args, lock=True)
+    try:
+        count = apply_import(store, data)
+    finally:
+        store.close()
+        lock.unlock()
+    print(f"Imported {count} rows from {args.path}")
+    return 0
+
+
+def run_backup(args: argparse.Namespace) -> int:
+    from glutemed.store.backups import copy_database, take_backup
+
+    store, _ = _open(args)
+    try:
+        if args.out:
+            store.conn.execute("PRAGMA wal_checkpoint(FULL)")
+            target = Path(args.out)
+            if target.exists():
+                raise UsageError(f"{target} already exists; choose a new file name")
+            copy_database(store.path, target)
+        else:
+            target = take_backup(store.conn, store.backups_dir, "manual", datetime.now())
+    finally:
+        store.close()
+    print(f"Backup written to {target}")
+    return 0
+
+
+def run_self_test(args: argparse.Namespace) -> int:
+    from glutemed.self_test import self_test
+
+    return self_test(print)
+
+
+def _feature_modules() -> list[ModuleType]:
+    """Subcommands that features contribute (each has add_parser and run)."""
+    return []
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="glutemed",
+        description="GluteMed: glute medius rehab for lower back pain. With no command, "
+        "opens the window.",
+    )
+    parser.add_argument("--version", action="version", version=f"glutemed {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    data_help = "data folder (default: $GLUTEMED_DATA_DIR, else the per-user data folder)"
+    parser.add_argument("--data-dir", metavar="PATH", help=data_help)
+    # SUPPRESS: a subcommand's missing --data-dir must not erase one given before it.
+    common.add_argument("--data-dir", metavar="PATH", help=data_help, default=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    export = sub.add_parser("export", parents=[common], help="export every table")
+    export.add_argument("--format", choices=("csv", "json"), default="json")
+    export.add_argument("--out", required=True, metavar="PATH", help="file (json) or folder (csv)")
+    export.set_defaults(run=run_export)
+
+    imp = sub.add_parser("import", parents=[common], help="import what export wrote")
+    imp.add_argument("path", metavar="PATH", help="a .json export or a CSV export folder")
+    imp.set_defaults(run=run_import)
+
+    backup = sub.add_parser("backup", parents=[common], help="copy the data file now")
+    backup.add_argument("--out", metavar="PATH", help="where to write (default: backups folder)")
+    backup.set_defaults(run=run_backup)
+
+    check = sub.add_parser("self-test", parents=[common], help="check this installation works")
+    check.set_defaults(run=run_self_test)
+
+    for module in _feature_modules():
+        module.add_parser(sub, common)
+    return parser
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run a parsed subcommand, turning expected failures into one-line messages."""
+    from glutemed.instance_lock import AlreadyRunning
+    from glutemed.store import StoreError
+    from glutemed.store.transfer import ImportProblem
+
+    runner: Runner = args.run
+    try:
+        return runner(args)
+    except (UsageError, ImportProblem) as exc:
+        return _fail(str(exc), 2)
+    except (StoreError, AlreadyRunning) as exc:
+        return _fail(str(exc), 1)
+    except OSError as exc:
+        name = exc.filename or ""
+        return _fail(f"{exc.strerror or exc}{': ' + str(name) if name else ''}", 1)
+    except KeyboardInterrupt:
+        return _fail("interrupted", 130)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        from glutemed.app import run_gui
+
+        return run_gui(args)
+    return dispatch(args)

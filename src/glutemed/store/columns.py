@@ -1,0 +1,189 @@
+"""What each exported/imported column may hold: the checks behind `glutemed import`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from glutemed.store.models import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
+from glutemed.store.timeutil import from_text
+
+
+class FieldError(ValueError):
+    """One bad value; the caller adds file, row and field."""
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # "int", "real", "text", "bool", "time", "json"
+    nullable: bool = False
+    choices: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    references: str | None = None  # parent table whose id this must name
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise FieldError("must be a whole number")
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    if isinstance(value, str):
+        try:
+            return int(value.strip())
+        except ValueError:
+            pass
+    raise FieldError(f"must be a whole number (got {value!r})")
+
+
+def _real(value: Any) -> float:
+    if isinstance(value, bool):
+        raise FieldError("must be a number")
+    if isinstance(value, int | float):
+        result = float(value)
+    elif isinstance(value, str):
+        try:
+            result = float(value.strip())
+        except ValueError:
+            raise FieldError(f"must be a number (got {value!r})") from None
+    else:
+        raise FieldError(f"must be a number (got {value!r})")
+    if result != result or result in (float("inf"), float("-inf")):
+        raise FieldError("must be a finite number")
+    return result
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"must be text (got {value!r})")
+    return value
+
+
+def _bool(value: Any) -> int:
+    number = _int(value)
+    if number not in (0, 1):
+        raise FieldError(f"must be 0 or 1 (got {value!r})")
+    return number
+
+
+def _time(value: Any) -> str:
+    text = _text(value)
+    try:
+        from_text(text)
+    except ValueError:
+        raise FieldError(f"must be an ISO-8601 time with offset (got {text!r})") from None
+    return text
+
+
+def _json(value: Any) -> str:
+    text = _text(value)
+    try:
+        json.loads(text)
+    except json.JSONDecodeError:
+        raise FieldError("must be JSON text") from None
+    return text
+
+
+_CONVERT: dict[str, Callable[[Any], Any]] = {
+    "int": _int,
+    "real": _real,
+    "text": _text,
+    "bool": _bool,
+    "time": _time,
+    "json": _json,
+}
+
+
+def convert(column: Column, value: Any) -> Any:
+    if value is None or (value == "" and column.kind != "text"):
+        if column.nullable:
+            return None
+        raise FieldError("is required")
+    result = _CONVERT[column.kind](value)
+    if column.choices and result not in column.choices:
+        raise FieldError(f"must be one of {', '.join(column.choices)} (got {result!r})")
+    if column.minimum is not None and result < column.minimum:
+        raise FieldError(f"must be at least {column.minimum:g} (got {result!r})")
+    if column.maximum is not None and result > column.maximum:
+        raise FieldError(f"must be at most {column.maximum:g} (got {result!r})")
+    return result
+
+
+ID = Column("id", "int", minimum=1)
+SIDE = Column("side", "text", choices=SIDES)
+
+# Parents before children, so foreign keys can be checked in one pass.
+TABLES: dict[str, tuple[Column, ...]] = {
+    "settings": (Column("key", "text"), Column("value", "json")),
+    "routines": (
+        ID,
+        Column("name", "text"),
+        Column("created_at", "time"),
+        Column("is_default", "bool"),
+    ),
+    "routine_items": (
+        ID,
+        Column("routine_id", "int", references="routines"),
+        Column("position", "int", minimum=0),
+        Column("exercise_id", "text"),
+        Column("variation_id", "text"),
+        Column("sets", "int", minimum=1),
+        Column("reps", "int", nullable=True, minimum=1),
+        Column("hold_s", "real", nullable=True, minimum=0.1),
+        Column("rest_s", "real", minimum=0),
+        Column("band", "text", nullable=True),
+        Column("sides", "text", choices=("both", "left", "right")),
+    ),
+    "workout_sessions": (
+        ID,
+        Column("started_at", "time"),
+        Column("ended_at", "time", nullable=True),
+        Column("routine_id", "int", nullable=True, references="routines"),
+        Column("notes", "text"),
+    ),
+    "set_logs": (
+        ID,
+        Column("session_id", "int", references="workout_sessions"),
+        Column("exercise_id", "text"),
+        Column("variation_id", "text"),
+        SIDE,
+        Column("set_no", "int", minimum=1),
+        Column("reps_target", "int", nullable=True, minimum=0),
+        Column("reps_done", "int", minimum=0),
+        Column("hold_s", "real", nullable=True, minimum=0),
+        Column("band", "text", nullable=True),
+        Column("started_at", "time"),
+        Column("completed_at", "time"),
+        Column("skipped", "bool"),
+    ),
+    "stance_sessions": (
+        ID,
+        Column("taken_at", "time"),
+        Column("eyes", "text", choices=EYES),
+        Column("cap_s", "real", minimum=1),
+        Column("notes", "text"),
+    ),
+    "stance_trials": (
+        ID,
+        Column("stance_session_id", "int", references="stance_sessions"),
+        SIDE,
+        Column("trial_no", "int", minimum=1, maximum=3),
+        Column("seconds", "real", minimum=0),
+        Column("capped", "bool"),
+        Column("ended_by", "text", choices=ENDED_BY),
+        Column("pelvis_dropped", "bool"),
+        Column("trunk_lean", "bool"),
+    ),
+    "pain_logs": (
+        ID,
+        Column("taken_at", "time"),
+        Column("score", "int", minimum=0, maximum=10),
+        Column("context", "text", choices=PAIN_CONTEXTS),
+        Column("note", "text"),
+    ),
+}

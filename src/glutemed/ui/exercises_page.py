@@ -1,0 +1,160 @@
+"""Exercises: the five exercises with every variation, cues, dose and evidence, beside the demo."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.catalog import Catalog, Exercise
+from glutemed.ui.events import DataEvents
+
+
+def _bullets(items: tuple[str, ...]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>"
+
+
+def dose_text(exercise: Exercise) -> str:
+    dose = exercise.dose
+    if dose.hold_s is not None:
+        count = f"{dose.reps} holds of {dose.hold_s:g} s" if dose.reps else f"{dose.hold_s:g} s"
+        main = f"{dose.sets} × {count} per side"
+    else:
+        main = f"{dose.sets} sets × {dose.reps} reps per side"
+    return f"{main}, {dose.rest_s:g} s rest"
+
+
+def exercise_html(exercise: Exercise, variation_id: str) -> str:
+    variation = exercise.variation(variation_id)
+    source = f" <i>({escape(exercise.evidence_source)})</i>" if exercise.evidence_source else ""
+    return (
+        f"<p><b>Works:</b> {escape(exercise.targets)}</p>"
+        f"<p><b>This version:</b> {escape(variation.summary)}</p>"
+        f"<h3>Set-up</h3><p>{escape(exercise.setup)}</p>"
+        f"<h3>How to do it</h3>{_bullets(exercise.cues_for(variation_id))}"
+        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes)}"
+        f"<h3>You need</h3><p>{escape(', '.join(exercise.equipment))}</p>"
+        f"<h3>Starting dose</h3><p>{escape(dose_text(exercise))}. "
+        f"{escape(exercise.dose_note)}</p>"
+        f"<h3>How hard it works the muscle</h3><p>{escape(exercise.evidence)}{source}</p>"
+    )
+
+
+class ExercisesPage(QWidget):
+    """Pick an exercise on the left; read it and watch the demo on the right."""
+
+    def __init__(self, catalog: Catalog, events: DataEvents, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("exercisesPage")
+        self.catalog, self.events = catalog, events
+
+        self.exercise_list = QListWidget()
+        self.exercise_list.setObjectName("exerciseList")
+        for exercise in catalog.exercises:
+            item = QListWidgetItem(exercise.name)
+            item.setData(Qt.ItemDataRole.UserRole, exercise.id)
+            self.exercise_list.addItem(item)
+        self.exercise_list.setMaximumWidth(260)
+
+        self.title = QLabel()
+        self.title.setObjectName("exerciseTitle")
+        self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        self.variation_combo = QComboBox()
+        self.variation_combo.setObjectName("variationCombo")
+        self.side_combo = QComboBox()
+        self.side_combo.setObjectName("sideCombo")
+        self.side_combo.addItem("Right leg working", "right")
+        self.side_combo.addItem("Left leg working", "left")
+
+        self.figure_slot = QFrame()
+        self.figure_slot.setObjectName("figureSlot")
+        self.figure_slot.setMinimumSize(360, 300)
+        self.figure_layout = QVBoxLayout(self.figure_slot)
+        self.figure_layout.setContentsMargins(0, 0, 0, 0)
+
+        self.details = QLabel()
+        self.details.setObjectName("exerciseDetails")
+        self.details.setWordWrap(True)
+        self.details.setTextFormat(Qt.TextFormat.RichText)
+        self.details.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.details)
+
+        choice_row = QHBoxLayout()
+        choice_row.addWidget(QLabel("Variation:"))
+        choice_row.addWidget(self.variation_combo, 1)
+        choice_row.addWidget(QLabel("Side:"))
+        choice_row.addWidget(self.side_combo)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.figure_slot)
+        splitter.addWidget(scroll)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+
+        right = QVBoxLayout()
+        right.addWidget(self.title)
+        right.addLayout(choice_row)
+        right.addWidget(splitter, 1)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.exercise_list)
+        layout.addLayout(right, 1)
+
+        self.exercise_list.currentRowChanged.connect(self._on_exercise_changed)
+        self.variation_combo.currentIndexChanged.connect(self._on_variation_changed)
+        self.side_combo.currentIndexChanged.connect(self._on_variation_changed)
+        self.exercise_list.setCurrentRow(0)
+
+    def current_exercise(self) -> Exercise:
+        return self.catalog.exercises[max(self.exercise_list.currentRow(), 0)]
+
+    def current_variation_id(self) -> str:
+        return str(self.variation_combo.currentData() or "standard")
+
+    def current_side(self) -> str:
+        return str(self.side_combo.currentData())
+
+    def select(self, exercise_id: str, variation_id: str | None = None) -> None:
+        ids = [e.id for e in self.catalog.exercises]
+        self.exercise_list.setCurrentRow(ids.index(exercise_id))
+        if variation_id is not None:
+            index = self.variation_combo.findData(variation_id)
+            if index < 0:
+                raise KeyError(variation_id)
+            self.variation_combo.setCurrentIndex(index)
+
+    def _on_exercise_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        exercise = self.catalog.exercises[row]
+        self.title.setText(exercise.name)
+        self.variation_combo.blockSignals(True)
+        self.variation_combo.clear()
+        for variation in exercise.variations:
+            self.variation_combo.addItem(variation.name, variation.id)
+        self.variation_combo.blockSignals(False)
+        self._on_variation_changed()
+
+    def _on_variation_changed(self) -> None:
+        exercise = self.current_exercise()
+        self.details.setText(exercise_html(exercise, self.current_variation_id()))
+        self._update_demo()
+
+    def _update_demo(self) -> None:
+        """Hook for the animated demo (figure slot)."""

@@ -1,0 +1,165 @@
+"""The main window: a sidebar of pages, a status area, remembered geometry."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from glutemed import APP_NAME
+from glutemed.catalog import Catalog
+from glutemed.store import Store
+from glutemed.store.profile import get_setting, set_setting
+from glutemed.training.clock import Clock
+from glutemed.ui.events import DataEvents
+
+GEOMETRY_KEY = "window_geometry"
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    key: str
+    title: str
+    shortcut: str
+    factory: Callable[[], QWidget]
+
+
+class MainWindow(QMainWindow):
+    """Pages are built on first visit so start-up only pays for the first one."""
+
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        clock: Clock,
+        events: DataEvents,
+        icon: QIcon | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("mainWindow")
+        self.setWindowTitle(APP_NAME)
+        if icon is not None:
+            self.setWindowIcon(icon)
+        self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
+        self._specs = self._page_specs()
+        self._built: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setFixedWidth(190)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for spec in self._specs:
+            item = QListWidgetItem(spec.title)
+            item.setData(Qt.ItemDataRole.UserRole, spec.key)
+            item.setToolTip(f"{spec.title} ({spec.shortcut})")
+            item.setSizeHint(QSize(170, 40))
+            self.sidebar.addItem(item)
+            placeholder = QWidget()
+            placeholder.setObjectName(f"{spec.key}Placeholder")
+            self.stack.addWidget(placeholder)
+            shortcut = QShortcut(QKeySequence(spec.shortcut), self)
+            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
+            shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self.status_label = QLabel()
+        self.status_label.setObjectName("statusLabel")
+        self.statusBar().setObjectName("statusBar")
+        self.statusBar().addWidget(self.status_label, 1)
+        events.status_message.connect(self.show_status)
+
+        self._restore_geometry()
+        self.sidebar.setCurrentRow(0)
+
+    def _page_specs(self) -> list[PageSpec]:
+        # Imports are local so a page's heavy modules load only when it is first opened.
+        def exercises() -> QWidget:
+            from glutemed.ui.exercises_page import ExercisesPage
+
+            return ExercisesPage(self.catalog, self.events)
+
+        def settings() -> QWidget:
+            from glutemed.ui.settings_page import SettingsPage
+
+            return SettingsPage(self.store, self.events)
+
+        def help_page() -> QWidget:
+            from glutemed.ui.help_page import HelpPage
+
+            return HelpPage(self.store)
+
+        return [
+            PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
+            PageSpec("settings", "Settings", "Ctrl+6", settings),
+            PageSpec("help", "Help", "F1", help_page),
+        ]
+
+    def page_keys(self) -> list[str]:
+        return [spec.key for spec in self._specs]
+
+    def page(self, key: str) -> QWidget:
+        """The page widget for *key*, building it on first use."""
+        if key not in self._built:
+            index = self.page_keys().index(key)
+            widget = self._specs[index].factory()
+            widget.setObjectName(widget.objectName() or f"{key}Page")
+            old = self.stack.widget(index)
+            self.stack.insertWidget(index, widget)
+            self.stack.removeWidget(old)
+            old.deleteLater()
+            self._built[key] = widget
+        return self._built[key]
+
+    def show_page(self, key: str) -> None:
+        self.sidebar.setCurrentRow(self.page_keys().index(key))
+
+    def current_page_key(self) -> str:
+        return self._specs[self.stack.currentIndex()].key
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        key = self._specs[row].key
+        self.stack.setCurrentWidget(self.page(key))
+        self.setWindowTitle(f"{self._specs[row].title} — {APP_NAME}")
+
+    def show_status(self, text: str) -> None:
+        self.status_label.setText(text)
+
+    def _restore_geometry(self) -> None:
+        saved = get_setting(self.store, GEOMETRY_KEY)
+        if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
+            return
+        self.resize(1180, 780)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for page in self._built.values():
+            ask = getattr(page, "confirm_close", None)
+            if callable(ask) and not ask():
+                event.ignore()
+                return
+        encoded = bytes(self.saveGeometry().toBase64().data()).decode()
+        set_setting(self.store, GEOMETRY_KEY, encoded)
+        super().closeEvent(event)

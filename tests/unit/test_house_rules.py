@@ -1,0 +1,49 @@
+"""The house rules, checked mechanically."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PURE = ["catalog", "motion", "training", "stance", "store"]
+
+
+def _run(*args: str) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
+
+
+def test_import_linter_contract_holds() -> None:
+    result = _run(str(Path(sys.executable).with_name("lint-imports")), "--no-cache")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Contracts: 1 kept, 0 broken" in result.stdout
+
+
+def test_pure_packages_work_with_qt_blocked() -> None:
+    code = (
+        "import sys\n"
+        "for name in ('PySide6', 'pyqtgraph', 'shiboken6'): sys.modules[name] = None\n"
+        "import tempfile, pathlib\n"
+        + "".join(f"import glutemed.{p}\n" for p in PURE)
+        + "from glutemed.catalog import load_catalog\n"
+        "from glutemed.store import open_store\n"
+        "assert len(load_catalog().exercises) == 5\n"
+        "open_store(pathlib.Path(tempfile.mkdtemp())).close()\n"
+    )
+    result = _run(sys.executable, "-c", code)
+    assert result.returncode == 0, result.stderr
+
+
+def test_ruff_lint_and_format() -> None:
+    lint = _run(sys.executable, "-m", "ruff", "check", "src", "tests")
+    assert lint.returncode == 0, lint.stdout
+    fmt = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests")
+    assert fmt.returncode == 0, fmt.stdout
+
+
+def test_mypy_strict_on_pure_packages() -> None:
+    result = _run(sys.executable, "-m", "mypy", *[f"src/glutemed/{p}" for p in PURE])
+    assert result.returncode == 0, result.stdout
