@@ -10,9 +10,13 @@ from pathlib import Path
 from typing import Any
 
 
-def add_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(
+    subparsers: Any, common: argparse.ArgumentParser | None = None
+) -> argparse.ArgumentParser:
     parser: argparse.ArgumentParser = subparsers.add_parser(
-        "report", help="write a PDF progress report for a physiotherapist"
+        "report",
+        parents=[common] if common is not None else [],
+        help="write a PDF progress report for a physiotherapist",
     )
     parser.add_argument("--out", required=True, type=Path, help="PDF file to write")
     parser.add_argument("--since", help="first day to include, YYYY-MM-DD (default: all)")
@@ -26,15 +30,9 @@ def _error(message: str, code: int) -> int:
 
 
 def _data_dir(args: argparse.Namespace) -> Path:
-    given = getattr(args, "data_dir", None)
-    if given:
-        return Path(given)
-    env = os.environ.get("GLUTEMED_DATA_DIR")
-    if env:
-        return Path(env)
-    from platformdirs import user_data_dir
+    from glutemed.datadir import resolve_data_dir
 
-    return Path(user_data_dir("GluteMed", appauthor=False))
+    return Path(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
 def run(args: argparse.Namespace) -> int:

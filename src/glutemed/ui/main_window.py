@@ -100,6 +100,16 @@ class MainWindow(QMainWindow):
 
             return ExercisesPage(self.catalog, self.events)
 
+        def progress() -> QWidget:
+            from glutemed.ui.progress_page import ProgressPage
+
+            return ProgressPage(self.store, self.events)
+
+        def pain() -> QWidget:
+            from glutemed.ui.pain_page import PainPage
+
+            return PainPage(self.store, self.events)
+
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
 
@@ -112,6 +122,8 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
+            PageSpec("progress", "Progress", "Ctrl+4", progress),
+            PageSpec("pain", "Pain diary", "Ctrl+5", pain),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]
