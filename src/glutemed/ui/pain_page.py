@@ -165,8 +165,9 @@ class PainPage(QWidget):
         keep = self.selected_entry()
         self.entries.clear()
         for entry in list_pain(self.store):
+            local = entry.taken_at.astimezone(self.tz)
             text = (
-                f"{moment_text(entry.taken_at, self.tz)}   {entry.score}/10   "
+                f"{local:%a %d %b %Y  %H:%M}    {entry.score:>2}/10    "
                 f"{CONTEXT_NAMES.get(entry.context, entry.context)}"
             )
             if entry.note:
