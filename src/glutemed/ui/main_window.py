@@ -110,6 +110,16 @@ class MainWindow(QMainWindow):
 
             return StancePage(self.store, self.clock, self.events, self.sound())
 
+        def progress() -> QWidget:
+            from glutemed.ui.progress_page import ProgressPage
+
+            return ProgressPage(self.store, self.events)
+
+        def pain() -> QWidget:
+            from glutemed.ui.pain_page import PainPage
+
+            return PainPage(self.store, self.events)
+
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
 
@@ -124,6 +134,8 @@ class MainWindow(QMainWindow):
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
             PageSpec("workout", "Workout", "Ctrl+2", workout),
             PageSpec("stance", "Stance test", "Ctrl+3", stance),
+            PageSpec("progress", "Progress", "Ctrl+4", progress),
+            PageSpec("pain", "Pain diary", "Ctrl+5", pain),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]
