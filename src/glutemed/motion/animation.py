@@ -83,16 +83,6 @@ class BandAnchor:
 
 
 @dataclass(frozen=True)
-class RangeCheck:
-    """The working limb must really move: a channel's span or a joint's travel."""
-
-    channel: str | None = None
-    min_degrees: float = 0.0
-    joint: str | None = None
-    min_metres: float = 0.0
-
-
-@dataclass(frozen=True)
 class Variation:
     id: str
     start: Mapping[str, float]
@@ -103,7 +93,6 @@ class Variation:
     contacts: tuple[str, ...]
     props: tuple[Prop, ...]
     band: tuple[BandAnchor, BandAnchor] | None
-    range_checks: tuple[RangeCheck, ...]
     keyframes: tuple[Mapping[str, float], ...] = field(init=False)
 
     def __post_init__(self) -> None:

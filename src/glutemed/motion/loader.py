@@ -13,7 +13,6 @@ from glutemed.motion.animation import (
     BandAnchor,
     Phase,
     Prop,
-    RangeCheck,
     Variation,
 )
 from glutemed.motion.skeleton import JOINTS, SEGMENTS
@@ -33,7 +32,6 @@ _VARIATION_KEYS = frozenset(
         "contacts",
         "props",
         "band",
-        "range_checks",
     }
 )
 
@@ -200,24 +198,6 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
         r.text(c, f"{where('contacts')}[{i}]", JOINTS)
         for i, c in enumerate(r.lst(merged.get("contacts", []), where("contacts")))
     )
-    checks = []
-    for i, raw_check in enumerate(r.lst(r.get(merged, "range_checks", ""), where("range_checks"))):
-        k = f"{where('range_checks')}[{i}]"
-        c = r.obj(raw_check, k)
-        if "channel" in c:
-            checks.append(
-                RangeCheck(
-                    channel=r.text(c["channel"], f"{k}.channel", tuple(CHANNELS)),
-                    min_degrees=r.num(r.get(c, "min_degrees", k), k),
-                )
-            )
-        else:
-            checks.append(
-                RangeCheck(
-                    joint=r.text(r.get(c, "joint", k), f"{k}.joint", JOINTS),
-                    min_metres=r.num(r.get(c, "min_metres", k), k),
-                )
-            )
     variation = Variation(
         id=var_id,
         start=start,
@@ -228,7 +208,6 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
         contacts=contacts,
         props=_props(r, merged.get("props", []), where("props")),
         band=_band(r, merged.get("band"), where("band")),
-        range_checks=tuple(checks),
     )
     _check_closes(r, variation, key)
     return variation

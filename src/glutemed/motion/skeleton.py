@@ -76,6 +76,7 @@ JOINTS: tuple[str, ...] = (
 SEGMENTS: dict[str, tuple[str, str]] = {
     "trunk_lower": ("pelvis", "spine"),
     "trunk_upper": ("spine", "neck"),
+    "head_neck": ("neck", "head"),
     **{f"pelvis_{s}": ("pelvis", f"hip_{s}") for s in SIDES},
     **{f"clavicle_{s}": ("neck", f"shoulder_{s}") for s in SIDES},
     **{f"upper_arm_{s}": (f"shoulder_{s}", f"elbow_{s}") for s in SIDES},

@@ -83,31 +83,26 @@ def swing_leg(angles: dict[str, float], side: str, deg: float, pivot: str = "ank
     rotation changes (the reverse clam).
     """
     lat = LATERAL[side]
-    a = angles.get
-    flex, abd, rot = (
-        a(f"hip_{side}.flex", 0.0),
-        a(f"hip_{side}.abd", 0.0),
-        a(f"hip_{side}.rot", 0.0),
-    )
+
+    def a(name: str) -> float:
+        return angles.get(f"{name.split('.')[0]}_{side}.{name.split('.')[1]}", 0.0)
+
+    flex, abd, rot = a("hip.flex"), a("hip.abd"), a("hip.rot")
     base = limb_rotation(flex, abd, 0.0, lat)
     knee_dir = mat_vec(base, (0.0, -THIGH, 0.0))
-    r_shank = mat_mul(
-        base, knee_rotation(a(f"knee_{side}.flex", 0.0), a(f"knee_{side}.rot", 0.0), lat)
-    )
+    r_shank = mat_mul(base, knee_rotation(a("knee.flex"), a("knee.rot"), lat))
     end = add(knee_dir, mat_vec(r_shank, (0.0, -SHANK, 0.0)))
     if pivot == "heel":
-        r_foot = mat_mul(
-            r_shank, ankle_rotation(a(f"ankle_{side}.flex", 0.0), a(f"ankle_{side}.inv", 0.0), lat)
-        )
+        r_foot = mat_mul(r_shank, ankle_rotation(a("ankle.flex"), a("ankle.inv"), lat))
         end = add(end, mat_vec(r_foot, (0.0, -ANKLE_HEIGHT, -HEEL_BACK)))
     axis = normalize(end)
     # Sign so that positive swing moves the knee towards the lateral side.
     sign = 1.0 if cross(axis, knee_dir)[0] * lat > 0 else -1.0
     turned = mat_mul(rot_axis(axis, sign * deg), limb_rotation(flex, abd, rot, lat))
-    a, b, c = euler_xzy(turned)
-    angles[f"hip_{side}.flex"] = -a
-    angles[f"hip_{side}.abd"] = b * lat
-    angles[f"hip_{side}.rot"] = c * lat
+    e_flex, e_abd, e_rot = euler_xzy(turned)
+    angles[f"hip_{side}.flex"] = -e_flex
+    angles[f"hip_{side}.abd"] = e_abd * lat
+    angles[f"hip_{side}.rot"] = e_rot * lat
 
 
 def place_root(pose: Pose, anchor: Anchor) -> Pose:

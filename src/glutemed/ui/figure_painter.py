@@ -1,0 +1,303 @@
+"""Paints one animation frame (figure, props, band, glow) onto any QPainter.
+
+Shared by the on-screen FigureWidget and the offscreen GIF/PNG export so both look
+the same. Everything is drawn in painter's-algorithm order from the camera's depth.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QRadialGradient,
+)
+
+from glutemed.motion import Animation, Camera, Frame, Prop
+from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS, joint_positions
+from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+
+# TheraBand colours, light to heavy (CONTENT.md "Dosing and progression").
+BAND_COLOURS: dict[str, str] = {
+    "tan": "#d2b48c",
+    "yellow": "#f2d026",
+    "red": "#d7263d",
+    "green": "#2e9e4f",
+    "blue": "#2364aa",
+    "black": "#222222",
+    "silver": "#b8bcc2",
+    "gold": "#d4a017",
+}
+ToScreen = Callable[[Vec3], QPointF]
+DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
+
+LIMB_WIDTH_M = 0.05
+TRUNK_WIDTH_M = 0.07
+BAND_WIDTH_M = 0.016
+FAR_SIDE_FADE = 0.45
+_CIRCLE = tuple(
+    i * math.tau / 48 for i in range(48)
+)  # how far the far-side limbs blend towards the background
+
+
+@dataclass(frozen=True)
+class FigureStyle:
+    background: str = "#f6f4ef"
+    floor: str = "#e4dfd3"
+    floor_line: str = "#b9b09c"
+    shadow: str = "#00000022"
+    ink: str = "#2f3544"
+    accent: str = "#e0671b"  # the working leg
+    glow: str = "#ff7a2f"
+    mat: str = "#8fb9a8"
+    wall: str = "#d9d4c7"
+    wall_edge: str = "#a59d8a"
+    pole: str = "#7a7f87"
+    towel: str = "#6fa8dc"
+    pillow: str = "#f1e3c6"
+    pillow_edge: str = "#c9b58c"
+
+
+@dataclass(frozen=True)
+class Fit:
+    """A bounding sphere of the whole rep: the scale stays put while the camera orbits."""
+
+    centre: Vec3
+    radius: float
+
+
+def fit_for(animation: Animation, variation_id: str, side: str, samples: int = 24) -> Fit:
+    points: list[Vec3] = []
+    duration = animation.rep_duration(variation_id)
+    for i in range(samples):
+        pose = animation.pose_at(variation_id, duration * i / samples, side)
+        points.extend(joint_positions(pose).values())
+    for prop in animation.props(variation_id, side):
+        if prop.kind in ("pole", "towel", "pillow"):
+            points.extend(prop.points)
+    lo = [min(p[i] for p in points) for i in range(3)]
+    hi = [max(p[i] for p in points) for i in range(3)]
+    lo[1] = min(lo[1], 0.0)
+    centre = ((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2)
+    radius = max(math.dist(centre, p) for p in points) + HEAD_RADIUS
+    return Fit(centre, max(radius, 0.3))
+
+
+def _round_pen(colour: QColor, width: float) -> QPen:
+    return QPen(
+        colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
+    )
+
+
+def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
+    k = max(0.0, min(1.0, amount))
+    return QColor.fromRgbF(
+        colour.redF() + (towards.redF() - colour.redF()) * k,
+        colour.greenF() + (towards.greenF() - colour.greenF()) * k,
+        colour.blueF() + (towards.blueF() - colour.blueF()) * k,
+        colour.alphaF(),
+    )
+
+
+class FigurePainter:
+    """Stateless apart from its colours; call paint() for every frame."""
+
+    def __init__(self, style: FigureStyle | None = None) -> None:
+        self.style = style or FigureStyle()
+        s = self.style
+        self._bg = QColor(s.background)
+        self._ink = QColor(s.ink)
+        self._accent = QColor(s.accent)
+        self._glow = QColor(s.glow)
+
+    def paint(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        frame: Frame,
+        camera: Camera,
+        fit: Fit,
+        band_level: str | None = None,
+        both_glutes: bool = False,
+    ) -> None:
+        painter.save()
+        painter.setClipRect(rect)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.fillRect(rect, self._bg)
+        k = min(rect.width(), rect.height()) / (2.0 * fit.radius * 1.04)
+        cx, cy = camera.to_screen(fit.centre)
+        ox, oy = rect.center().x(), rect.center().y()
+
+        def at(p: Vec3) -> QPointF:
+            sx, sy = camera.to_screen(p)
+            return QPointF(ox + (sx - cx) * k, oy - (sy - cy) * k)
+
+        self._paint_ground(painter, frame, fit, at, k)
+        flat = [p for p in frame.props if p.kind in ("mat", "wall")]
+        for prop in sorted(flat, key=lambda p: p.kind != "mat"):
+            self._paint_flat_prop(painter, prop, at)
+        self._paint_glow(painter, frame, at, k, both_glutes)
+        self._paint_depth_sorted(painter, frame, camera, at, k)
+        if frame.band is not None:
+            self._paint_band(painter, frame.band, at, k, band_level or DEFAULT_BAND)
+        painter.restore()
+
+    def _paint_ground(
+        self, painter: QPainter, frame: Frame, fit: Fit, at: ToScreen, k: float
+    ) -> None:
+        s = self.style
+        # A round rug of floor looks right from every orbit angle, unlike a square.
+        r = fit.radius * 1.1
+        x0, z0 = fit.centre[0], fit.centre[2]
+        rug = [(x0 + r * math.cos(a), 0.0, z0 + r * math.sin(a)) for a in _CIRCLE]
+        painter.setPen(QPen(QColor(s.floor_line), max(1.0, 0.006 * k)))
+        painter.setBrush(QColor(s.floor))
+        painter.drawPolygon(QPolygonF([at(c) for c in rug]))
+        # A soft contact shadow under the body reads as "on the floor" from any angle.
+        px, _, pz = frame.positions["pelvis"]
+        ring = [
+            (px + 0.45 * math.cos(a), 0.0, pz + 0.3 * math.sin(a))
+            for a in (i * math.tau / 20 for i in range(20))
+        ]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(s.shadow))
+        painter.drawPolygon(QPolygonF([at(c) for c in ring]))
+
+    def _paint_flat_prop(self, painter: QPainter, prop: Prop, at: ToScreen) -> None:
+        s = self.style
+        poly = QPolygonF([at(p) for p in prop.points])
+        if prop.kind == "mat":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(s.mat))
+        else:
+            fill = QColor(s.wall)
+            fill.setAlphaF(0.85)
+            painter.setPen(QPen(QColor(s.wall_edge), 1.5))
+            painter.setBrush(fill)
+        painter.drawPolygon(poly)
+
+    def _paint_glow(
+        self, painter: QPainter, frame: Frame, at: ToScreen, k: float, both: bool
+    ) -> None:
+        if frame.glow <= 0.0:
+            return
+        pos = frame.positions
+        up = normalize(sub(pos["spine"], pos["pelvis"]))
+        sides = [(frame.working_leg, 1.0)]
+        if both:
+            sides.append(("l" if frame.working_leg == "r" else "r", 0.55))
+        for side, strength in sides:
+            hip = pos[f"hip_{side}"]
+            outward = normalize(sub(hip, pos["pelvis"]))
+            # Gluteus medius: on the outer pelvis, above and behind the hip joint.
+            centre = at(add(add(hip, scale(outward, 0.05)), scale(up, 0.06)))
+            radius = 0.13 * k
+            grad = QRadialGradient(centre, radius)
+            inner = QColor(self._glow)
+            inner.setAlphaF(0.75 * frame.glow * strength)
+            outer = QColor(self._glow)
+            outer.setAlphaF(0.0)
+            grad.setColorAt(0.0, inner)
+            grad.setColorAt(1.0, outer)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QBrush(grad))
+            painter.drawEllipse(centre, radius, radius)
+
+    def _paint_depth_sorted(
+        self, painter: QPainter, frame: Frame, camera: Camera, at: ToScreen, k: float
+    ) -> None:
+        pos = frame.positions
+        depth = {name: camera.depth(p) for name, p in pos.items()}
+        far_fade = {
+            "arm": self._far_sides(depth["shoulder_l"], depth["shoulder_r"]),
+            "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
+        }
+        items: list[tuple[float, int, object]] = []
+        for name, (a, b) in SEGMENTS.items():
+            if name.startswith(("hindfoot", "midfoot")):
+                continue
+            items.append(((depth[a] + depth[b]) / 2, 0, name))
+        items.append((depth["head"], 1, "head"))
+        for prop in frame.props:
+            if prop.kind in ("pole", "towel", "pillow"):
+                d = sum(camera.depth(p) for p in prop.points) / len(prop.points)
+                items.append((d - prop.radius, 2, prop))
+        items.sort(key=lambda it: it[0])
+        for _, kind, item in items:
+            if kind == 2 and isinstance(item, Prop):
+                self._paint_capsule(painter, item, at, k)
+            elif item == "head":
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(self._ink)
+                painter.drawEllipse(at(pos["head"]), HEAD_RADIUS * k, HEAD_RADIUS * k)
+            elif isinstance(item, str):
+                a, b = SEGMENTS[item]
+                colour = self._bone_colour(item, frame.working_leg, far_fade)
+                width = TRUNK_WIDTH_M if item.startswith("trunk") else LIMB_WIDTH_M
+                if item.startswith("foot"):
+                    width *= 0.8
+                pen = QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
+                painter.setPen(pen)
+                painter.drawLine(at(pos[a]), at(pos[b]))
+
+    @staticmethod
+    def _far_sides(depth_l: float, depth_r: float) -> dict[str, float]:
+        # Fade grows with how clearly one side is behind the other (none in front view).
+        gap = max(0.0, min(1.0, abs(depth_l - depth_r) / 0.12))
+        far = "l" if depth_l < depth_r else "r"
+        return {far: gap * FAR_SIDE_FADE}
+
+    def _bone_colour(
+        self, segment: str, working: str, far_fade: dict[str, dict[str, float]]
+    ) -> QColor:
+        side = segment[-1] if segment[-2:] in ("_l", "_r") else ""
+        is_leg = segment.startswith(("thigh", "shank", "foot"))
+        is_arm = segment.startswith(("upper_arm", "forearm"))
+        colour = self._accent if (is_leg and side == working) else self._ink
+        if is_leg or is_arm:
+            fade = far_fade["leg" if is_leg else "arm"].get(side, 0.0)
+            colour = _blend(colour, self._bg, fade)
+        return colour
+
+    def _paint_capsule(self, painter: QPainter, prop: Prop, at: ToScreen, k: float) -> None:
+        s = self.style
+        a, b = at(prop.points[0]), at(prop.points[1])
+        width = max(2.0, 2 * prop.radius * k)
+        if prop.kind == "pillow":
+            painter.setPen(_round_pen(QColor(s.pillow_edge), width))
+            painter.drawLine(a, b)
+            painter.setPen(_round_pen(QColor(s.pillow), width * 0.86))
+        else:
+            colour = s.towel if prop.kind == "towel" else s.pole
+            painter.setPen(_round_pen(QColor(colour), width))
+        painter.drawLine(a, b)
+
+    def _paint_band(
+        self, painter: QPainter, band: tuple[Vec3, Vec3], at: ToScreen, k: float, level: str
+    ) -> None:
+        a, b = at(band[0]), at(band[1])
+        length = math.dist(band[0], band[1])
+        # A slack band sags; a stretched one pulls straight.
+        sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
+        mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2 + sag)
+        colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
+        pen = QPen(
+            colour, max(1.5, BAND_WIDTH_M * k), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap
+        )
+        painter.setPen(pen)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        path = QPainterPath(a)
+        path.quadTo(mid, b)
+        painter.drawPath(path)
+        painter.setBrush(colour)
+        painter.setPen(Qt.PenStyle.NoPen)
+        for p in (a, b):
+            painter.drawEllipse(p, BAND_WIDTH_M * 1.3 * k, BAND_WIDTH_M * 1.3 * k)
