@@ -61,7 +61,7 @@ def test_speed_scales_elapsed_time_from_now_on(figure: FigureWidget, clock: Fake
     figure.set_speed(0.5)
     clock.advance(2.0)
     assert figure.demo_time() == pytest.approx(4.0)
-    with pytest.raises(ValueError, match="between 0.5 and 2.0"):
+    with pytest.raises(ValueError, match=r"between 0\.5 and 2\.0"):
         figure.set_speed(3.0)
 
 
