@@ -165,6 +165,17 @@ class Animation:
         index, _ = self._locate(var, base - rep * rep_len)
         return var.phases[index].name, rep
 
+    def peak_time(self, variation_id: str) -> float:
+        """Seconds into the rep where the pose is furthest from the start: the poster frame."""
+        var = self.variation(variation_id)
+        start, best, best_t, t = var.keyframes[0], -1.0, 0.0, 0.0
+        for phase, key in zip(var.phases, var.keyframes[1:], strict=True):
+            t += phase.duration
+            distance = sum(abs(v - start.get(c, 0.0)) for c, v in key.items())
+            if distance > best + 1e-9:
+                best, best_t = distance, t
+        return best_t
+
     def is_active(self, variation_id: str, t: float, tempo: float = 1.0) -> bool:
         var = self.variation(variation_id)
         index, _ = self._locate(var, max(0.0, t) * tempo)
