@@ -14,6 +14,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
+    QImage,
     QPainter,
     QPainterPath,
     QPen,
@@ -108,7 +109,7 @@ def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
 
 
 class FigurePainter:
-    """Stateless apart from its colours; call paint() for every frame."""
+    """Paints frames; caches the still scenery and the glow sprite between frames."""
 
     def __init__(self, style: FigureStyle | None = None) -> None:
         self.style = style or FigureStyle()
@@ -117,6 +118,9 @@ class FigurePainter:
         self._ink = QColor(s.ink)
         self._accent = QColor(s.accent)
         self._glow = QColor(s.glow)
+        self._scenery: tuple[object, QImage] | None = None
+        self._glow_sprite: tuple[object, QImage] | None = None
+        self._dots: dict[tuple[int, int, float], QImage] = {}
 
     def paint(
         self,
@@ -130,29 +134,58 @@ class FigurePainter:
     ) -> None:
         painter.save()
         painter.setClipRect(rect)
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        painter.fillRect(rect, self._bg)
         k = min(rect.width(), rect.height()) / (2.0 * fit.radius * 1.04)
         cx, cy = camera.to_screen(fit.centre)
         ox, oy = rect.center().x(), rect.center().y()
+        r, u = camera.right, camera.up
 
         def at(p: Vec3) -> QPointF:
-            sx, sy = camera.to_screen(p)
+            sx = p[0] * r[0] + p[2] * r[2]
+            sy = p[0] * u[0] + p[1] * u[1] + p[2] * u[2]
             return QPointF(ox + (sx - cx) * k, oy - (sy - cy) * k)
 
-        self._paint_ground(painter, frame, fit, at, k)
-        flat = [p for p in frame.props if p.kind in ("mat", "wall")]
-        for prop in sorted(flat, key=lambda p: p.kind != "mat"):
-            self._paint_flat_prop(painter, prop, at)
-        self._paint_glow(painter, frame, at, k, both_glutes)
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawImage(rect.topLeft(), self._scenery_image(rect, dpr, frame, camera, fit, at, k))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_glow(painter, frame, at, k, both_glutes, dpr)
         self._paint_depth_sorted(painter, frame, camera, at, k)
         if frame.band is not None:
             self._paint_band(painter, frame.band, at, k, band_level or DEFAULT_BAND)
         painter.restore()
 
-    def _paint_ground(
-        self, painter: QPainter, frame: Frame, fit: Fit, at: ToScreen, k: float
-    ) -> None:
+    def _scenery_image(
+        self,
+        rect: QRectF,
+        dpr: float,
+        frame: Frame,
+        camera: Camera,
+        fit: Fit,
+        at: ToScreen,
+        k: float,
+    ) -> QImage:
+        """Background, floor, mat and wall: still while the camera is, so drawn once."""
+        key = (rect.width(), rect.height(), dpr, camera.right, camera.up, fit, frame.props)
+        if self._scenery is not None and self._scenery[0] == key:
+            return self._scenery[1]
+        image = QImage(
+            max(1, round(rect.width() * dpr)),
+            max(1, round(rect.height() * dpr)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(dpr)
+        image.fill(self._bg)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.translate(-rect.left(), -rect.top())
+        self._paint_ground(p, fit, at, k)
+        flat = [prop for prop in frame.props if prop.kind in ("mat", "wall")]
+        for prop in sorted(flat, key=lambda prop: prop.kind != "mat"):
+            self._paint_flat_prop(p, prop, at)
+        p.end()
+        self._scenery = (key, image)
+        return image
+
+    def _paint_ground(self, painter: QPainter, fit: Fit, at: ToScreen, k: float) -> None:
         s = self.style
         # A round rug of floor looks right from every orbit angle, unlike a square.
         r = fit.radius * 1.1
@@ -162,7 +195,7 @@ class FigurePainter:
         painter.setBrush(QColor(s.floor))
         painter.drawPolygon(QPolygonF([at(c) for c in rug]))
         # A soft contact shadow under the body reads as "on the floor" from any angle.
-        px, _, pz = frame.positions["pelvis"]
+        px, _, pz = fit.centre
         ring = [
             (px + 0.45 * math.cos(a), 0.0, pz + 0.3 * math.sin(a))
             for a in (i * math.tau / 20 for i in range(20))
@@ -185,7 +218,7 @@ class FigurePainter:
         painter.drawPolygon(poly)
 
     def _paint_glow(
-        self, painter: QPainter, frame: Frame, at: ToScreen, k: float, both: bool
+        self, painter: QPainter, frame: Frame, at: ToScreen, k: float, both: bool, dpr: float
     ) -> None:
         if frame.glow <= 0.0:
             return
@@ -194,27 +227,46 @@ class FigurePainter:
         sides = [(frame.working_leg, 1.0)]
         if both:
             sides.append(("l" if frame.working_leg == "r" else "r", 0.55))
+        radius = 0.13 * k
+        sprite = self._glow_image(radius, dpr)
         for side, strength in sides:
             hip = pos[f"hip_{side}"]
             outward = normalize(sub(hip, pos["pelvis"]))
-            # Gluteus medius: on the outer pelvis, above and behind the hip joint.
+            # Gluteus medius: on the outer pelvis, above the hip joint.
             centre = at(add(add(hip, scale(outward, 0.05)), scale(up, 0.06)))
-            radius = 0.13 * k
-            grad = QRadialGradient(centre, radius)
-            inner = QColor(self._glow)
-            inner.setAlphaF(0.75 * frame.glow * strength)
-            outer = QColor(self._glow)
-            outer.setAlphaF(0.0)
-            grad.setColorAt(0.0, inner)
-            grad.setColorAt(1.0, outer)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(QBrush(grad))
-            painter.drawEllipse(centre, radius, radius)
+            painter.setOpacity(frame.glow * strength)
+            painter.drawImage(QPointF(centre.x() - radius, centre.y() - radius), sprite)
+        painter.setOpacity(1.0)
+
+    def _glow_image(self, radius: float, dpr: float) -> QImage:
+        """A soft radial glow, rendered once per size and blitted every frame."""
+        key = (round(radius, 1), dpr)
+        if self._glow_sprite is not None and self._glow_sprite[0] == key:
+            return self._glow_sprite[1]
+        side = max(2, round(2 * radius * dpr))
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        grad = QRadialGradient(QPointF(radius, radius), radius)
+        inner, outer = QColor(self._glow), QColor(self._glow)
+        inner.setAlphaF(0.75)
+        outer.setAlphaF(0.0)
+        grad.setColorAt(0.0, inner)
+        grad.setColorAt(1.0, outer)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(grad))
+        p.drawEllipse(QPointF(radius, radius), radius, radius)
+        p.end()
+        self._glow_sprite = (key, image)
+        return image
 
     def _paint_depth_sorted(
         self, painter: QPainter, frame: Frame, camera: Camera, at: ToScreen, k: float
     ) -> None:
         pos = frame.positions
+        screen = {name: at(p) for name, p in pos.items()}
         depth = {name: camera.depth(p) for name, p in pos.items()}
         far_fade = {
             "arm": self._far_sides(depth["shoulder_l"], depth["shoulder_r"]),
@@ -222,36 +274,62 @@ class FigurePainter:
         }
         items: list[tuple[float, int, object]] = []
         for name, (a, b) in SEGMENTS.items():
-            if name.startswith(("hindfoot", "midfoot")):
-                continue
-            items.append(((depth[a] + depth[b]) / 2, 0, name))
+            if not name.startswith("foot"):  # drawn as hindfoot + midfoot, joined at the ankle
+                items.append(((depth[a] + depth[b]) / 2, 0, name))
         items.append((depth["head"], 1, "head"))
         for prop in frame.props:
             if prop.kind in ("pole", "towel", "pillow"):
                 d = sum(camera.depth(p) for p in prop.points) / len(prop.points)
                 items.append((d - prop.radius, 2, prop))
         items.sort(key=lambda it: it[0])
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         for _, kind, item in items:
             if kind == 2 and isinstance(item, Prop):
                 self._paint_capsule(painter, item, at, k)
             elif item == "head":
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(self._ink)
-                painter.drawEllipse(at(pos["head"]), HEAD_RADIUS * k, HEAD_RADIUS * k)
+                self._dot(painter, screen["head"], HEAD_RADIUS * k, self._ink, dpr)
             elif isinstance(item, str):
                 a, b = SEGMENTS[item]
                 colour = self._bone_colour(item, frame.working_leg, far_fade)
                 width = TRUNK_WIDTH_M if item.startswith("trunk") else LIMB_WIDTH_M
-                if item.startswith("foot"):
+                if item.startswith(("hindfoot", "midfoot")):
                     width *= 0.8
-                pen = QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap)
-                painter.setPen(pen)
-                painter.drawLine(at(pos[a]), at(pos[b]))
+                # Flat caps take Qt's fast antialiased line path; round ends are sprites.
+                painter.setPen(
+                    QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
+                )
+                painter.drawLine(screen[a], screen[b])
+                self._dot(painter, screen[a], width * k / 2, colour, dpr)
+                self._dot(painter, screen[b], width * k / 2, colour, dpr)
+
+    def _dot(
+        self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
+    ) -> None:
+        """A filled antialiased circle, rendered once per colour and size, then blitted."""
+        key = (colour.rgba(), round(radius * 4), dpr)
+        sprite = self._dots.get(key)
+        if sprite is None:
+            if len(self._dots) > 256:
+                self._dots.clear()
+            r = round(radius * 4) / 4
+            side = max(2, math.ceil(2 * r * dpr) + 2)
+            sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            sprite.fill(Qt.GlobalColor.transparent)
+            p = QPainter(sprite)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
+            p.end()
+            sprite.setDevicePixelRatio(dpr)
+            self._dots[key] = sprite
+        half = sprite.width() / (2 * dpr)
+        painter.drawImage(QPointF(centre.x() - half, centre.y() - half), sprite)
 
     @staticmethod
     def _far_sides(depth_l: float, depth_r: float) -> dict[str, float]:
         # Fade grows with how clearly one side is behind the other (none in front view).
-        gap = max(0.0, min(1.0, abs(depth_l - depth_r) / 0.12))
+        gap = round(max(0.0, min(1.0, abs(depth_l - depth_r) / 0.12)) * 10) / 10
         far = "l" if depth_l < depth_r else "r"
         return {far: gap * FAR_SIDE_FADE}
 
@@ -259,7 +337,7 @@ class FigurePainter:
         self, segment: str, working: str, far_fade: dict[str, dict[str, float]]
     ) -> QColor:
         side = segment[-1] if segment[-2:] in ("_l", "_r") else ""
-        is_leg = segment.startswith(("thigh", "shank", "foot"))
+        is_leg = segment.startswith(("thigh", "shank", "hindfoot", "midfoot"))
         is_arm = segment.startswith(("upper_arm", "forearm"))
         colour = self._accent if (is_leg and side == working) else self._ink
         if is_leg or is_arm:
