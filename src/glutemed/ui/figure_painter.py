@@ -6,17 +6,17 @@ the same. Everything is drawn in painter's-algorithm order from the camera's dep
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QImage,
     QPainter,
-    QPainterPath,
     QPen,
     QPolygonF,
     QRadialGradient,
@@ -47,6 +47,39 @@ FAR_SIDE_FADE = 0.45
 _CIRCLE = tuple(
     i * math.tau / 48 for i in range(48)
 )  # how far the far-side limbs blend towards the background
+
+
+@dataclass(frozen=True)
+class _Bone:
+    name: str
+    a: str
+    b: str
+    width: float  # metres
+    limb: str  # "arm", "leg" or "" (trunk, head, girdles)
+    side: str  # "l", "r" or ""
+
+
+def _bones() -> tuple[_Bone, ...]:
+    bones = []
+    for name, (a, b) in SEGMENTS.items():
+        if name.startswith("foot"):
+            continue  # drawn as hindfoot + midfoot so the foot meets the shank
+        side = name[-1] if name[-2:] in ("_l", "_r") else ""
+        limb = (
+            "leg"
+            if name.startswith(("thigh", "shank", "hindfoot", "midfoot"))
+            else "arm"
+            if name.startswith(("upper_arm", "forearm"))
+            else ""
+        )
+        width = TRUNK_WIDTH_M if name.startswith("trunk") else LIMB_WIDTH_M
+        if name.startswith(("hindfoot", "midfoot")):
+            width *= 0.8
+        bones.append(_Bone(name, a, b, width, limb, side))
+    return tuple(bones)
+
+
+_BONES = _bones()
 
 
 @dataclass(frozen=True)
@@ -92,12 +125,6 @@ def fit_for(animation: Animation, variation_id: str, side: str, samples: int = 2
     return Fit(centre, max(radius, 0.3))
 
 
-def _round_pen(colour: QColor, width: float) -> QPen:
-    return QPen(
-        colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap, Qt.PenJoinStyle.RoundJoin
-    )
-
-
 def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
     k = max(0.0, min(1.0, amount))
     return QColor.fromRgbF(
@@ -121,6 +148,7 @@ class FigurePainter:
         self._scenery: tuple[object, QImage] | None = None
         self._glow_sprite: tuple[object, QImage] | None = None
         self._dots: dict[tuple[int, int, float], QImage] = {}
+        self._colours: dict[tuple[bool, float], QColor] = {}
 
     def paint(
         self,
@@ -133,7 +161,7 @@ class FigurePainter:
         both_glutes: bool = False,
     ) -> None:
         painter.save()
-        painter.setClipRect(rect)
+        # No clip: scenery is already cut to rect and the fit keeps the figure inside.
         k = min(rect.width(), rect.height()) / (2.0 * fit.radius * 1.04)
         cx, cy = camera.to_screen(fit.centre)
         ox, oy = rect.center().x(), rect.center().y()
@@ -268,39 +296,49 @@ class FigurePainter:
         pos = frame.positions
         screen = {name: at(p) for name, p in pos.items()}
         depth = {name: camera.depth(p) for name, p in pos.items()}
-        far_fade = {
+        fades = {
             "arm": self._far_sides(depth["shoulder_l"], depth["shoulder_r"]),
             "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
         }
-        items: list[tuple[float, int, object]] = []
-        for name, (a, b) in SEGMENTS.items():
-            if not name.startswith("foot"):  # drawn as hindfoot + midfoot, joined at the ankle
-                items.append(((depth[a] + depth[b]) / 2, 0, name))
-        items.append((depth["head"], 1, "head"))
+        items: list[tuple[float, object]] = [
+            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in _BONES
+        ]
+        items.append((depth["head"], "head"))
         for prop in frame.props:
             if prop.kind in ("pole", "towel", "pillow"):
                 d = sum(camera.depth(p) for p in prop.points) / len(prop.points)
-                items.append((d - prop.radius, 2, prop))
+                items.append((d - prop.radius, prop))
         items.sort(key=lambda it: it[0])
+        # Each joint gets one round sprite, drawn with the last bone that touches it.
+        last_at: dict[str, int] = {}
+        for i, (_, item) in enumerate(items):
+            if isinstance(item, _Bone):
+                last_at[item.a] = last_at[item.b] = i
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        for _, kind, item in items:
-            if kind == 2 and isinstance(item, Prop):
-                self._paint_capsule(painter, item, at, k)
-            elif item == "head":
-                self._dot(painter, screen["head"], HEAD_RADIUS * k, self._ink, dpr)
-            elif isinstance(item, str):
-                a, b = SEGMENTS[item]
-                colour = self._bone_colour(item, frame.working_leg, far_fade)
-                width = TRUNK_WIDTH_M if item.startswith("trunk") else LIMB_WIDTH_M
-                if item.startswith(("hindfoot", "midfoot")):
-                    width *= 0.8
+        for i, (_, item) in enumerate(items):
+            if isinstance(item, _Bone):
+                kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
+                accent = item.limb == "leg" and item.side == frame.working_leg
+                colour = self._colour(accent, kind_fade)
+                width = item.width * k
                 # Flat caps take Qt's fast antialiased line path; round ends are sprites.
-                painter.setPen(
-                    QPen(colour, width * k, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap)
-                )
-                painter.drawLine(screen[a], screen[b])
-                self._dot(painter, screen[a], width * k / 2, colour, dpr)
-                self._dot(painter, screen[b], width * k / 2, colour, dpr)
+                painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.drawLine(screen[item.a], screen[item.b])
+                for joint in (item.a, item.b):
+                    if last_at[joint] == i:
+                        self._dot(painter, screen[joint], width / 2, colour, dpr)
+            elif isinstance(item, Prop):
+                self._paint_capsule(painter, item, at, k)
+            else:
+                self._dot(painter, screen["head"], HEAD_RADIUS * k, self._ink, dpr)
+
+    def _colour(self, accent: bool, fade: float) -> QColor:
+        key = (accent, fade)
+        colour = self._colours.get(key)
+        if colour is None:
+            colour = _blend(self._accent if accent else self._ink, self._bg, fade)
+            self._colours[key] = colour
+        return colour
 
     def _dot(
         self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
@@ -333,49 +371,51 @@ class FigurePainter:
         far = "l" if depth_l < depth_r else "r"
         return {far: gap * FAR_SIDE_FADE}
 
-    def _bone_colour(
-        self, segment: str, working: str, far_fade: dict[str, dict[str, float]]
-    ) -> QColor:
-        side = segment[-1] if segment[-2:] in ("_l", "_r") else ""
-        is_leg = segment.startswith(("thigh", "shank", "hindfoot", "midfoot"))
-        is_arm = segment.startswith(("upper_arm", "forearm"))
-        colour = self._accent if (is_leg and side == working) else self._ink
-        if is_leg or is_arm:
-            fade = far_fade["leg" if is_leg else "arm"].get(side, 0.0)
-            colour = _blend(colour, self._bg, fade)
-        return colour
+    def _stick(
+        self, painter: QPainter, a: QPointF, b: QPointF, width: float, colour: QColor, dpr: float
+    ) -> None:
+        """A round-ended thick line: flat-capped (Qt's fast AA path) plus two end sprites."""
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(a, b)
+        self._dot(painter, a, width / 2, colour, dpr)
+        self._dot(painter, b, width / 2, colour, dpr)
 
     def _paint_capsule(self, painter: QPainter, prop: Prop, at: ToScreen, k: float) -> None:
         s = self.style
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         a, b = at(prop.points[0]), at(prop.points[1])
         width = max(2.0, 2 * prop.radius * k)
         if prop.kind == "pillow":
-            painter.setPen(_round_pen(QColor(s.pillow_edge), width))
-            painter.drawLine(a, b)
-            painter.setPen(_round_pen(QColor(s.pillow), width * 0.86))
+            self._stick(painter, a, b, width, QColor(s.pillow_edge), dpr)
+            self._stick(painter, a, b, width * 0.86, QColor(s.pillow), dpr)
         else:
             colour = s.towel if prop.kind == "towel" else s.pole
-            painter.setPen(_round_pen(QColor(colour), width))
-        painter.drawLine(a, b)
+            self._stick(painter, a, b, width, QColor(colour), dpr)
 
     def _paint_band(
         self, painter: QPainter, band: tuple[Vec3, Vec3], at: ToScreen, k: float, level: str
     ) -> None:
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         a, b = at(band[0]), at(band[1])
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
         mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2 + sag)
         colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
-        pen = QPen(
-            colour, max(1.5, BAND_WIDTH_M * k), Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap
-        )
-        painter.setPen(pen)
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        path = QPainterPath(a)
-        path.quadTo(mid, b)
-        painter.drawPath(path)
-        painter.setBrush(colour)
-        painter.setPen(Qt.PenStyle.NoPen)
-        for p in (a, b):
-            painter.drawEllipse(p, BAND_WIDTH_M * 1.3 * k, BAND_WIDTH_M * 1.3 * k)
+        width = max(1.5, BAND_WIDTH_M * k)
+        points = [_on_quad(a, mid, b, i / 8) for i in range(9)]
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLines([QLineF(p, q) for p, q in itertools.pairwise(points)])
+        for p in points[1:-1]:  # fills the hairline notches between straight pieces
+            self._dot(painter, p, width / 2, colour, dpr)
+        for p in (a, b):  # where the band wraps round the leg
+            self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
+
+
+def _on_quad(a: QPointF, c: QPointF, b: QPointF, t: float) -> QPointF:
+    """Point at *t* on the quadratic Bezier from a to b with control point c."""
+    u = 1.0 - t
+    return QPointF(
+        u * u * a.x() + 2 * u * t * c.x() + t * t * b.x(),
+        u * u * a.y() + 2 * u * t * c.y() + t * t * b.y(),
+    )
