@@ -62,18 +62,18 @@ class _Bone:
 def _bones() -> tuple[_Bone, ...]:
     bones = []
     for name, (a, b) in SEGMENTS.items():
-        if name.startswith("foot"):
-            continue  # drawn as hindfoot + midfoot so the foot meets the shank
+        if name.startswith("midfoot"):
+            continue  # the foot is drawn ankle -> heel -> toe: a sole that meets the shank
         side = name[-1] if name[-2:] in ("_l", "_r") else ""
         limb = (
             "leg"
-            if name.startswith(("thigh", "shank", "hindfoot", "midfoot"))
+            if name.startswith(("thigh", "shank", "hindfoot", "foot"))
             else "arm"
             if name.startswith(("upper_arm", "forearm"))
             else ""
         )
         width = TRUNK_WIDTH_M if name.startswith("trunk") else LIMB_WIDTH_M
-        if name.startswith(("hindfoot", "midfoot")):
+        if name.startswith(("hindfoot", "foot")):
             width *= 0.8
         bones.append(_Bone(name, a, b, width, limb, side))
     return tuple(bones)
