@@ -244,3 +244,15 @@ def test_demo_player_controls_drive_the_figure(qtbot, clock: FakeClock, monkeypa
     assert player.figure.camera_angles()[1] == 90.0
     player.loop_check.setChecked(False)
     assert player.findChild(FigureWidget, "figureWidget") is player.figure
+
+
+def test_demo_player_saves_what_it_shows(qtbot, clock: FakeClock, monkeypatch, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("GLUTEMED_BUNDLE_DIR", str(ANIMATIONS.parent))
+    player = DemoPlayer(clock=clock)
+    qtbot.addWidget(player)
+    player.set_demo("wall_press_out", "band", "left")
+    player.figure.set_band_level("blue")
+    assert player.figure.demo() == ("wall_press_out", "band", "left", "blue")
+    out = tmp_path / "press.png"
+    player.save_gif(str(out), (120, 90))
+    assert out.stat().st_size > 0

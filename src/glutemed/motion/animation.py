@@ -250,11 +250,6 @@ class Animation:
             working_leg="l" if side == "left" else "r",
         )
 
-    def view_for(self, side: str) -> tuple[float, float]:
-        """Best camera (yaw, pitch) for a side: the left side sees the mirror image."""
-        yaw, pitch = self.best_view
-        return (-yaw if side == "left" else yaw), pitch
-
 
 def _check_side(side: str) -> None:
     if side not in SIDES:

@@ -100,6 +100,13 @@ class DemoPlayer(QWidget):
         self.figure.set_demo(exercise_id, variation_id, chosen)
         self.figure.play()
 
+    def save_gif(self, path: str, size: tuple[int, int] = (480, 360)) -> None:
+        """Write the demo as shown (exercise, variation, side, band) to *path* (.gif/.png)."""
+        from glutemed.report.gif import render_demo
+
+        exercise, variation, side, band = self.figure.demo()
+        render_demo(exercise, variation, side, "best", size, path, band_level=band)
+
     def side(self) -> str:
         return str(self.side_combo.currentData())
 

@@ -174,6 +174,11 @@ class FigureWidget(QWidget):
         yaw, pitch = view_angles(self._view, best, self._side)
         return yaw + self._orbit[0], max(-10.0, min(90.0, pitch + self._orbit[1]))
 
+    def demo(self) -> tuple[str, str, str, str | None]:
+        """(exercise id, variation id, side, band level) shown now; "" before set_demo."""
+        exercise = self._anim.exercise_id if self._anim else ""
+        return exercise, self._variation, self._side, self._band_level
+
     def current_phase(self) -> str:
         return self._phase
 
