@@ -403,11 +403,10 @@ class FigurePainter:
         mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2 + sag)
         colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
-        points = [_on_quad(a, mid, b, i / 8) for i in range(9)]
+        # Five straight pieces trace the curve; at band thickness the joins do not show.
+        points = [_on_quad(a, mid, b, i / 5) for i in range(6)]
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawLines([QLineF(p, q) for p, q in itertools.pairwise(points)])
-        for p in points[1:-1]:  # fills the hairline notches between straight pieces
-            self._dot(painter, p, width / 2, colour, dpr)
         for p in (a, b):  # where the band wraps round the leg
             self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
 
