@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
+from glutemed.cli import main
 from glutemed.motion import load_animation
 from glutemed.report.gif import GIF_FPS, render_demo
-from glutemed.report.render_cli import main
 
 ROOT = Path(__file__).resolve().parents[2]
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -112,6 +112,6 @@ def test_bad_arguments_exit_2_with_one_line(
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and "Traceback" not in err
-    assert err.startswith("glutemed render: error: ")
+    assert err.startswith("glutemed: ")
     assert expected in err
     assert not list(tmp_path.iterdir())  # nothing half-written

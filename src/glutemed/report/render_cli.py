@@ -11,10 +11,11 @@ from typing import Any
 USAGE_EXAMPLE = "glutemed render clamshell --variation reverse --side left --out clam.gif"
 
 
-def add_render_parser(subparsers: Any) -> argparse.ArgumentParser:
+def add_parser(subparsers: Any, common: argparse.ArgumentParser) -> argparse.ArgumentParser:
     """Add the `render` subcommand to an argparse subparsers object."""
     parser: argparse.ArgumentParser = subparsers.add_parser(
         "render",
+        parents=[common],
         help="save an exercise demo as an animated GIF or a PNG picture",
         description=f"Render one rep of an exercise demo offscreen. Example: {USAGE_EXAMPLE}",
     )
@@ -27,7 +28,7 @@ def add_render_parser(subparsers: Any) -> argparse.ArgumentParser:
     )
     parser.add_argument("--band", default=None, help="band colour to draw, e.g. red or blue")
     parser.add_argument("--out", default=None, help="output file ending in .gif or .png")
-    parser.set_defaults(func=run_render)
+    parser.set_defaults(run=run)
     return parser
 
 
@@ -38,7 +39,7 @@ def _parse_size(text: str) -> tuple[int, int]:
     return int(match.group(1)), int(match.group(2))
 
 
-def run_render(args: argparse.Namespace) -> int:
+def run(args: argparse.Namespace) -> int:
     """Render as asked; 0 on success, 2 with a one-line error on bad arguments."""
     from glutemed.report.gif import render_demo
 
@@ -58,22 +59,10 @@ def run_render(args: argparse.Namespace) -> int:
             band_level=args.band,
         )
     except ValueError as exc:  # includes AnimationError
-        print(f"glutemed render: error: {exc}", file=sys.stderr)
+        print(f"glutemed: {exc}", file=sys.stderr)
         return 2
     except OSError as exc:
-        print(f"glutemed render: error: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
+        print(f"glutemed: cannot write {args.out}: {exc.strerror}", file=sys.stderr)
         return 1
     print(written)
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    """Stand-alone entry for development: python -m glutemed.report.render_cli ..."""
-    parser = argparse.ArgumentParser(prog="glutemed")
-    add_render_parser(parser.add_subparsers(dest="command", required=True))
-    args = parser.parse_args(argv)
-    return int(args.func(args))
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         def exercises() -> QWidget:
             from glutemed.ui.exercises_page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events)
+            return ExercisesPage(self.catalog, self.events, self.clock)
 
         def workout() -> QWidget:
             from glutemed.ui.workout_page import WorkoutPage
