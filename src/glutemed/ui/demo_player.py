@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
+    QLabel,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -67,18 +68,22 @@ class DemoPlayer(QWidget):
         self.save_button = self._button("saveGifButton", "Save as GIF…", "Save this demo")
         self.save_button.clicked.connect(self.save_gif_requested)
 
-        controls = QHBoxLayout()
+        # Two rows so no control is squeezed to "..." when the page is narrow.
+        playback = QHBoxLayout()
         for w in (self.play_button, self.step_button, self.speed_combo, self.loop_check):
-            controls.addWidget(w)
-        controls.addStretch(1)
-        controls.addLayout(view_row)
-        controls.addStretch(1)
-        controls.addWidget(self.side_combo)
-        controls.addWidget(self.save_button)
+            playback.addWidget(w)
+        playback.addStretch(1)
+        playback.addWidget(self.save_button)
+        viewing = QHBoxLayout()
+        viewing.addWidget(QLabel("View:", self))
+        viewing.addLayout(view_row)
+        viewing.addStretch(1)
+        viewing.addWidget(self.side_combo)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.figure, 1)
-        layout.addLayout(controls)
+        layout.addLayout(playback)
+        layout.addLayout(viewing)
 
     def _button(self, name: str, text: str, tip: str) -> QToolButton:
         button = QToolButton(self)

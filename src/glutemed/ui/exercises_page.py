@@ -89,7 +89,9 @@ class ExercisesPage(QWidget):
             item = QListWidgetItem(exercise.name)
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercise_list.addItem(item)
-        self.exercise_list.setMaximumWidth(260)
+        self.exercise_list.setFixedWidth(260)
+        self.exercise_list.setWordWrap(True)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.title = QLabel()
         self.title.setObjectName("exerciseTitle")
@@ -117,6 +119,8 @@ class ExercisesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
+        scroll.setMinimumWidth(300)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         choice_row = QHBoxLayout()
         choice_row.addWidget(QLabel("Variation:"))
@@ -130,6 +134,8 @@ class ExercisesPage(QWidget):
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 360])
 
         right = QVBoxLayout()
         right.addWidget(self.title)

@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         saved = get_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
-        self.resize(1180, 780)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():
