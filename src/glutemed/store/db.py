@@ -9,11 +9,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from glutemed.store import backups
 from glutemed.store.migrations import SCHEMA_VERSION, apply_migrations, user_version
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 DB_FILENAME = "glutemed.sqlite3"
 
@@ -53,6 +55,9 @@ class Store:
 
     @property
     def db(self) -> sqlite_utils.Database:
+        # Imported on use: sqlite-utils pulls in numpy (~0.2 s), too slow for start-up.
+        import sqlite_utils
+
         return sqlite_utils.Database(self.conn)
 
     @property

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QSize, Qt
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
+        self._sound: QObject | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -72,7 +73,6 @@ class MainWindow(QMainWindow):
             placeholder.setObjectName(f"{spec.key}Placeholder")
             self.stack.addWidget(placeholder)
             shortcut = QShortcut(QKeySequence(spec.shortcut), self)
-            shortcut.setContext(Qt.ShortcutContext.ApplicationShortcut)
             shortcut.activated.connect(lambda key=spec.key: self.show_page(key))
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
@@ -98,7 +98,27 @@ class MainWindow(QMainWindow):
         def exercises() -> QWidget:
             from glutemed.ui.exercises_page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events)
+            return ExercisesPage(self.catalog, self.events, self.clock)
+
+        def workout() -> QWidget:
+            from glutemed.ui.workout_page import WorkoutPage
+
+            return WorkoutPage(self.store, self.catalog, self.clock, self.events, self.sound())
+
+        def stance() -> QWidget:
+            from glutemed.ui.stance_page import StancePage
+
+            return StancePage(self.store, self.clock, self.events, self.sound())
+
+        def progress() -> QWidget:
+            from glutemed.ui.progress_page import ProgressPage
+
+            return ProgressPage(self.store, self.events)
+
+        def pain() -> QWidget:
+            from glutemed.ui.pain_page import PainPage
+
+            return PainPage(self.store, self.events)
 
         def settings() -> QWidget:
             from glutemed.ui.settings_page import SettingsPage
@@ -112,9 +132,27 @@ class MainWindow(QMainWindow):
 
         return [
             PageSpec("exercises", "Exercises", "Ctrl+1", exercises),
+            PageSpec("workout", "Workout", "Ctrl+2", workout),
+            PageSpec("stance", "Stance test", "Ctrl+3", stance),
+            PageSpec("progress", "Progress", "Ctrl+4", progress),
+            PageSpec("pain", "Pain diary", "Ctrl+5", pain),
             PageSpec("settings", "Settings", "Ctrl+6", settings),
             PageSpec("help", "Help", "F1", help_page),
         ]
+
+    def sound(self) -> QObject:
+        """The window's one sound player, made when a page first needs it."""
+        if self._sound is None:
+            from glutemed.store.profile import load_profile
+            from glutemed.ui.sound import SoundPlayer
+
+            player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
+            player.setParent(self)
+            self.events.profile_changed.connect(
+                lambda: player.set_mode(load_profile(self.store).sound)
+            )
+            self._sound = player
+        return self._sound
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
@@ -152,7 +190,8 @@ class MainWindow(QMainWindow):
         saved = get_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
-        self.resize(1180, 780)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():

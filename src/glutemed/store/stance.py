@@ -1,0 +1,202 @@
+"""Stance tests and their trials. Each trial is committed the moment it ends."""
+
+from __future__ import annotations
+
+import sqlite3
+from datetime import datetime
+
+from glutemed.store.db import Store
+from glutemed.store.models import ENDED_BY, EYES, SIDES, StanceSession, StanceTrial
+from glutemed.store.timeutil import from_text, to_text
+
+
+def _check_session(eyes: str, cap_s: float) -> None:
+    if eyes not in EYES:
+        raise ValueError(f"eyes must be 'open' or 'closed', got {eyes!r}")
+    if cap_s <= 0:
+        raise ValueError(f"the cap must be positive, got {cap_s:g}")
+
+
+def _check_trial(trial: StanceTrial) -> None:
+    if trial.side not in SIDES:
+        raise ValueError(f"side must be 'left' or 'right', got {trial.side!r}")
+    if not 1 <= trial.trial_no <= 3:
+        raise ValueError(f"trial number must be 1-3, got {trial.trial_no}")
+    if trial.seconds < 0:
+        raise ValueError(f"seconds cannot be negative, got {trial.seconds:g}")
+    if trial.ended_by not in ENDED_BY:
+        raise ValueError(f"unknown way a trial ended: {trial.ended_by!r}")
+
+
+def create_session(
+    store: Store, taken_at: datetime, eyes: str, cap_s: float, notes: str = ""
+) -> int:
+    _check_session(eyes, cap_s)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO stance_sessions(taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?)",
+            (to_text(taken_at), eyes, cap_s, notes),
+        )
+    return int(cur.lastrowid or 0)
+
+
+def _trial_values(trial: StanceTrial) -> tuple[object, ...]:
+    return (
+        trial.side,
+        trial.trial_no,
+        trial.seconds,
+        int(trial.capped),
+        trial.ended_by,
+        int(trial.pelvis_dropped),
+        int(trial.trunk_lean),
+    )
+
+
+def save_trial(store: Store, session_id: int, trial: StanceTrial) -> int:
+    """Durably record one trial of session *session_id*; returns its id."""
+    _check_trial(trial)
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
+            "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, *_trial_values(trial)),
+        )
+    trial.id = int(cur.lastrowid or 0)
+    trial.stance_session_id = session_id
+    return trial.id
+
+
+def update_trial(store: Store, trial: StanceTrial) -> None:
+    """Store what the person said about a trial after it was saved (how it ended, flags)."""
+    _check_trial(trial)
+    if trial.id is None:
+        raise ValueError("the trial has not been saved yet")
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE stance_trials SET side = ?, trial_no = ?, seconds = ?, capped = ?, "
+            "ended_by = ?, pelvis_dropped = ?, trunk_lean = ? WHERE id = ?",
+            (*_trial_values(trial), trial.id),
+        )
+
+
+def delete_trial(store: Store, trial_id: int) -> None:
+    """Forget one trial (a false start)."""
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM stance_trials WHERE id = ?", (trial_id,))
+
+
+def _session(row: sqlite3.Row) -> StanceSession:
+    return StanceSession(
+        id=row["id"],
+        taken_at=from_text(row["taken_at"]),
+        eyes=row["eyes"],
+        cap_s=row["cap_s"],
+        notes=row["notes"],
+    )
+
+
+def _trial(row: sqlite3.Row) -> StanceTrial:
+    return StanceTrial(
+        id=row["id"],
+        stance_session_id=row["stance_session_id"],
+        side=row["side"],
+        trial_no=row["trial_no"],
+        seconds=row["seconds"],
+        capped=bool(row["capped"]),
+        ended_by=row["ended_by"],
+        pelvis_dropped=bool(row["pelvis_dropped"]),
+        trunk_lean=bool(row["trunk_lean"]),
+    )
+
+
+def _with_trials(store: Store, sessions: list[StanceSession]) -> list[StanceSession]:
+    if not sessions:
+        return sessions
+    by_id = {s.id: s for s in sessions}
+    marks = ",".join("?" * len(by_id))
+    rows = store.conn.execute(
+        f"SELECT * FROM stance_trials WHERE stance_session_id IN ({marks}) "
+        "ORDER BY trial_no, CASE side WHEN 'left' THEN 0 ELSE 1 END, id",
+        tuple(by_id),
+    )
+    for row in rows:
+        by_id[row["stance_session_id"]].trials.append(_trial(row))
+    return sessions
+
+
+def list_sessions(
+    store: Store, *, limit: int | None = None, with_empty: bool = False
+) -> list[StanceSession]:
+    """Tests with their trials, newest first. Tests without any trial are left out unless
+    *with_empty*."""
+    where = (
+        ""
+        if with_empty
+        else "WHERE EXISTS (SELECT 1 FROM stance_trials t WHERE t.stance_session_id = s.id)"
+    )
+    sql = f"SELECT s.* FROM stance_sessions s {where} ORDER BY s.taken_at DESC, s.id DESC"
+    params: tuple[object, ...] = ()
+    if limit is not None:
+        sql += " LIMIT ?"
+        params = (limit,)
+    sessions = [_session(r) for r in store.conn.execute(sql, params)]
+    return _with_trials(store, sessions)
+
+
+def get_session(store: Store, session_id: int) -> StanceSession | None:
+    row = store.conn.execute("SELECT * FROM stance_sessions WHERE id = ?", (session_id,)).fetchone()
+    if row is None:
+        return None
+    return _with_trials(store, [_session(row)])[0]
+
+
+def previous_session(
+    store: Store, before: StanceSession | datetime, eyes: str | None = None
+) -> StanceSession | None:
+    """The newest test with trials taken before *before* (same eyes condition if given)."""
+    if isinstance(before, StanceSession):
+        taken_at, exclude, eyes = before.taken_at, before.id, eyes or before.eyes
+    else:
+        taken_at, exclude = before, None
+    sql = (
+        "SELECT s.* FROM stance_sessions s WHERE (s.taken_at < ? OR (s.taken_at = ? AND s.id < ?)) "
+        "AND EXISTS (SELECT 1 FROM stance_trials t WHERE t.stance_session_id = s.id)"
+    )
+    stamp = to_text(taken_at)
+    params: list[object] = [stamp, stamp, exclude if exclude is not None else -1]
+    if eyes is not None:
+        sql += " AND s.eyes = ?"
+        params.append(eyes)
+    sql += " ORDER BY s.taken_at DESC, s.id DESC LIMIT 1"
+    row = store.conn.execute(sql, params).fetchone()
+    return None if row is None else _with_trials(store, [_session(row)])[0]
+
+
+def delete_session(store: Store, session_id: int) -> StanceSession | None:
+    """Delete a test and its trials; returns what was deleted so it can be restored."""
+    deleted = get_session(store, session_id)
+    if deleted is None:
+        return None
+    with store.transaction() as conn:
+        conn.execute("DELETE FROM stance_sessions WHERE id = ?", (session_id,))
+    return deleted
+
+
+def restore_session(store: Store, session: StanceSession) -> None:
+    """Put back a deleted test with the same ids (undo)."""
+    if session.id is None:
+        raise ValueError("only a test that was saved can be restored")
+    _check_session(session.eyes, session.cap_s)
+    for trial in session.trials:
+        _check_trial(trial)
+    with store.transaction() as conn:
+        conn.execute(
+            "INSERT INTO stance_sessions(id, taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?, ?)",
+            (session.id, to_text(session.taken_at), session.eyes, session.cap_s, session.notes),
+        )
+        for trial in session.trials:
+            conn.execute(
+                "INSERT INTO stance_trials(id, stance_session_id, side, trial_no, seconds, "
+                "capped, ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (trial.id, session.id, *_trial_values(trial)),
+            )

@@ -1,0 +1,40 @@
+"""A list of past workout sessions, newest first."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
+
+from glutemed.store import Store
+from glutemed.store.workout_history import SessionSummary, session_summaries
+
+
+def _row(summary: SessionSummary) -> list[str]:
+    started = summary.session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+    duration = summary.duration_s
+    minutes = "unfinished" if duration is None else f"{max(1, round(duration / 60))} min"
+    sets = f"{summary.sets_done}"
+    if summary.sets_skipped:
+        sets += f" (+{summary.sets_skipped} skipped)"
+    return [started, summary.routine_name or "—", minutes, sets, str(summary.reps_done)]
+
+
+class WorkoutHistory(QTreeWidget):
+    HEADERS = ("Started", "Routine", "Length", "Sets", "Reps")
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("workoutHistory")
+        self.store = store
+        self.setHeaderLabels(list(self.HEADERS))
+        self.setRootIsDecorated(False)
+        self.setAlternatingRowColors(True)
+        self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.clear()
+        for summary in session_summaries(self.store, limit=200):
+            item = QTreeWidgetItem(_row(summary))
+            item.setData(0, Qt.ItemDataRole.UserRole, summary.session.id)
+            self.addTopLevelItem(item)

@@ -1,0 +1,116 @@
+"""Stance tests in SQLite: per-trial commits, history newest first, delete with undo."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from glutemed.store import Store
+from glutemed.store.models import StanceTrial
+from glutemed.store.stance import (
+    create_session,
+    delete_session,
+    delete_trial,
+    get_session,
+    list_sessions,
+    previous_session,
+    restore_session,
+    save_trial,
+    update_trial,
+)
+
+T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
+
+
+def add_test(store: Store, when: datetime, eyes: str = "open", *times: float) -> int:
+    session_id = create_session(store, when, eyes, 45.0)
+    for n, seconds in enumerate(times):
+        side = "left" if n % 2 == 0 else "right"
+        save_trial(store, session_id, StanceTrial(side, n // 2 + 1, seconds, "foot_down"))
+    return session_id
+
+
+def test_each_trial_is_committed_on_its_own(store: Store) -> None:
+    session_id = create_session(store, T0, "closed", 30.0)
+    trial = StanceTrial("left", 1, 7.25, "eyes_opened", pelvis_dropped=True)
+    trial_id = save_trial(store, session_id, trial)
+    assert trial.id == trial_id and trial.stance_session_id == session_id
+    assert not store.conn.in_transaction
+    row = store.conn.execute("SELECT * FROM stance_trials WHERE id = ?", (trial_id,)).fetchone()
+    assert (row["side"], row["seconds"], row["ended_by"], row["pelvis_dropped"]) == (
+        "left",
+        7.25,
+        "eyes_opened",
+        1,
+    )
+
+
+def test_update_and_delete_a_trial(store: Store) -> None:
+    session_id = create_session(store, T0, "open", 45.0)
+    trial = StanceTrial("right", 1, 12.0, "manual")
+    save_trial(store, session_id, trial)
+    trial.ended_by = "hands_off"
+    trial.trunk_lean = True
+    update_trial(store, trial)
+    loaded = get_session(store, session_id)
+    assert loaded is not None
+    assert loaded.trials[0].ended_by == "hands_off" and loaded.trials[0].trunk_lean
+    assert trial.id is not None
+    delete_trial(store, trial.id)
+    loaded = get_session(store, session_id)
+    assert loaded is not None and loaded.trials == []
+
+
+def test_bad_values_are_refused_with_a_message(store: Store) -> None:
+    with pytest.raises(ValueError, match="eyes"):
+        create_session(store, T0, "shut", 45.0)
+    session_id = create_session(store, T0, "open", 45.0)
+    with pytest.raises(ValueError, match="trial number"):
+        save_trial(store, session_id, StanceTrial("left", 4, 3.0, "foot_down"))
+    with pytest.raises(ValueError, match="ended"):
+        save_trial(store, session_id, StanceTrial("left", 1, 3.0, "fell"))  # type: ignore[arg-type]
+
+
+def test_list_newest_first_with_trials_in_order(store: Store) -> None:
+    old = add_test(store, T0, "open", 10, 11, 12, 13)
+    new = add_test(store, T0 + timedelta(days=7), "closed", 3, 4)
+    create_session(store, T0 + timedelta(days=8), "open", 45.0)  # started, no trial yet
+    sessions = list_sessions(store)
+    assert [s.id for s in sessions] == [new, old]
+    assert [(t.side, t.trial_no, t.seconds) for t in sessions[1].trials] == [
+        ("left", 1, 10),
+        ("right", 1, 11),
+        ("left", 2, 12),
+        ("right", 2, 13),
+    ]
+    assert sessions[0].taken_at == T0 + timedelta(days=7)
+    assert len(list_sessions(store, with_empty=True)) == 3
+    assert [s.id for s in list_sessions(store, limit=1)] == [new]
+
+
+def test_previous_session_for_comparison_same_eyes(store: Store) -> None:
+    first = add_test(store, T0, "open", 10, 11)
+    add_test(store, T0 + timedelta(days=1), "closed", 2, 3)
+    latest = add_test(store, T0 + timedelta(days=2), "open", 12, 13)
+    current = get_session(store, latest)
+    assert current is not None
+    previous = previous_session(store, current)
+    assert previous is not None and previous.id == first
+    assert previous.trials[0].seconds == 10
+    assert previous_session(store, T0) is None
+    any_eyes = previous_session(store, T0 + timedelta(days=2))
+    assert any_eyes is not None and any_eyes.eyes == "closed"
+
+
+def test_delete_and_undo_restores_same_ids(store: Store) -> None:
+    session_id = add_test(store, T0, "open", 10, 11, 12)
+    before = get_session(store, session_id)
+    deleted = delete_session(store, session_id)
+    assert deleted == before
+    assert get_session(store, session_id) is None
+    assert store.conn.execute("SELECT COUNT(*) FROM stance_trials").fetchone()[0] == 0
+    assert deleted is not None
+    restore_session(store, deleted)
+    assert get_session(store, session_id) == before
+    assert delete_session(store, 9999) is None

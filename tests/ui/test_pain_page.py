@@ -1,0 +1,84 @@
+"""Pain diary: log, edit, delete and undo (button and Ctrl+Z); events announce changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from glutemed.store import Store
+from glutemed.store.pain import list_pain
+from glutemed.ui.events import DataEvents
+from glutemed.ui.pain_page import PainPage
+
+NOW = datetime(2025, 3, 4, 8, 15, tzinfo=UTC)
+
+
+def make(qtbot: QtBot, store: Store) -> tuple[PainPage, DataEvents]:
+    events = DataEvents()
+    page = PainPage(store, events, now=lambda: NOW, tz=UTC)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    return page, events
+
+
+def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
+    page, events = make(qtbot, store)
+    assert page.empty_hint.isVisible()
+    page.slider.setValue(6)
+    assert page.value_label.text() == "6"
+    page.context.setCurrentIndex(page.context.findData("before"))
+    qtbot.keyClicks(page.note, "stiff after sitting")
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    [entry] = list_pain(store)
+    assert (entry.score, entry.context, entry.note, entry.taken_at) == (
+        6,
+        "before",
+        "stiff after sitting",
+        NOW,
+    )
+    assert page.entries.count() == 1 and "6/10" in page.entries.item(0).text()
+    assert not page.empty_hint.isVisible()
+
+    page.entries.setCurrentRow(0)
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    assert page.save_button.text() == "Save changes"
+    page.slider.setValue(3)
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    [entry] = list_pain(store)
+    assert entry.score == 3 and entry.taken_at == NOW and entry.note == "stiff after sitting"
+
+    page.entries.setCurrentRow(0)
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert list_pain(store) == [] and page.undo_button.isEnabled()
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert [e.id for e in list_pain(store)] == [entry.id]
+    assert not page.undo_button.isEnabled()
+
+
+def test_ctrl_z_undoes_delete(qtbot: QtBot, store: Store) -> None:
+    page, events = make(qtbot, store)
+    page.slider.setValue(8)
+    page.save()
+    page.entries.setCurrentRow(0)
+    page.delete_selected()
+    assert list_pain(store) == []
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    page.entries.setFocus()
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.keyClick(page.entries, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [e.score for e in list_pain(store)] == [8]
+
+
+def test_slider_range_and_anchors(qtbot: QtBot, store: Store) -> None:
+    page, _ = make(qtbot, store)
+    assert (page.slider.minimum(), page.slider.maximum()) == (0, 10)
+    page.slider.setValue(10)
+    assert "worst" in page.slider.toolTip()

@@ -1,0 +1,179 @@
+"""Progress page: empty, one point and ten years; ranges, hover read-outs, PNG export."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QImage, QMouseEvent
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from glutemed import demo_data
+from glutemed.store import Store, open_store
+from glutemed.store.bulk import History, insert_history
+from glutemed.store.models import PainLog, StanceSession, StanceTrial
+from glutemed.ui.events import DataEvents
+from glutemed.ui.progress_page import ProgressPage
+
+END = date(2025, 6, 30)
+
+
+@pytest.fixture(scope="module")
+def ten_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("tenyears") / "data"
+    demo_data.fill(folder, 10, END, tz=UTC)
+    return folder
+
+
+@pytest.fixture
+def big_store(ten_years: Path) -> Iterator[Store]:
+    opened = open_store(ten_years)
+    yield opened
+    opened.close()
+
+
+def make_page(qtbot: QtBot, store: Store, events: DataEvents | None = None) -> ProgressPage:
+    page = ProgressPage(store, events or DataEvents(), tz=UTC, today=lambda: END)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    qtbot.waitExposed(page)
+    return page
+
+
+def wait_full(qtbot: QtBot, page: ProgressPage) -> None:
+    qtbot.waitUntil(lambda: page.full_loaded, timeout=10_000)
+
+
+def test_page_module_does_not_import_pyqtgraph() -> None:
+    code = (
+        "import sys; import glutemed.ui.progress_page, glutemed.ui.pain_page; "
+        "print('pyqtgraph' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(Path(__file__).parents[2] / "src"), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    # (numpy is not checked: sqlite_utils, which the store uses, imports it.)
+    assert out.stdout.split() == ["False"]
+
+
+def test_empty_page_tells_what_to_do_first(qtbot: QtBot, store: Store) -> None:
+    page = make_page(qtbot, store)
+    assert page.stack.currentWidget() is page.empty_state
+    assert "stance test" in page.empty_state.text().lower()
+
+
+def test_one_point_builds_and_refreshes_on_events(qtbot: QtBot, store: Store) -> None:
+    events = DataEvents()
+    page = make_page(qtbot, store, events)
+    at = datetime(2025, 6, 29, 7, tzinfo=UTC)
+    trials = [StanceTrial("left", 1, 21.5, "foot_down"), StanceTrial("right", 1, 30.0, "cap")]
+    insert_history(store, History(stance=[StanceSession(at, "open", 45.0, trials=trials)]))
+    events.stance_saved.emit()
+    wait_full(qtbot, page)
+    assert page.stack.currentWidget() is page.scroll
+    stance = page.cards["stance"]
+    assert stance.plot.isVisible()
+    assert page.cards["pain"].empty.isVisible()  # no pain yet: its own hint
+    insert_history(store, History(pain=[PainLog(at, 4, "daily")]))
+    events.pain_changed.emit()
+    wait_full(qtbot, page)
+    assert not page.cards["pain"].empty.isVisible()
+
+
+def test_ten_years_range_buttons_change_visible_range(qtbot: QtBot, big_store: Store) -> None:
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    widths = {}
+    for key in ("4w", "3m", "1y", "all"):
+        qtbot.mouseClick(page.range_buttons[key], Qt.MouseButton.LeftButton)
+        lo, hi = page.visible_x_range()
+        widths[key] = (hi - lo) / 86400
+        assert page.range_buttons[key].isChecked()
+    assert widths["4w"] == pytest.approx(28, abs=0.1)
+    assert widths["3m"] == pytest.approx(91, abs=0.1)
+    assert widths["1y"] == pytest.approx(365, abs=0.1)
+    assert widths["all"] == pytest.approx(3652, abs=2)
+    lo, hi = page.visible_x_range()
+    assert datetime.fromtimestamp(hi, UTC).date() == date(2025, 7, 1)  # end of 30 Jun
+
+
+def hover(qtbot: QtBot, card: object, x: float, y: float) -> None:
+    """Move the mouse over view coordinates (x, y) of the card's plot."""
+    plot = card.plot  # type: ignore[attr-defined]
+    scene_pos = plot.getPlotItem().vb.mapViewToScene(QPointF(x, y))
+    pos = QPointF(plot.mapFromScene(scene_pos))
+    viewport = plot.viewport()
+    # Sent straight to the viewport: offscreen, QTest's window-level routing can miss
+    # widgets scrolled out of the page.
+    event = QMouseEvent(
+        QEvent.Type.MouseMove,
+        pos,
+        QPointF(viewport.mapToGlobal(pos.toPoint())),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(viewport, event)
+    qtbot.waitUntil(lambda: card.readout.text().strip() != "", timeout=2000)  # type: ignore[attr-defined]
+
+
+def test_hover_reads_out_exact_value_and_date(qtbot: QtBot, store: Store) -> None:
+    days = [(date(2025, 6, 20), 18.4, 25.0), (date(2025, 6, 25), 22.7, 26.1)]
+    sessions = [
+        StanceSession(
+            datetime(d.year, d.month, d.day, 8, tzinfo=UTC),
+            "open",
+            45.0,
+            trials=[
+                StanceTrial("left", 1, left, "foot_down"),
+                StanceTrial("right", 1, right, "foot_down"),
+            ],
+        )
+        for d, left, right in days
+    ]
+    pain = [PainLog(datetime(2025, 6, 24, 9, tzinfo=UTC), 3, "daily")]
+    insert_history(store, History(stance=sessions, pain=pain))
+    page = make_page(qtbot, store)
+    qtbot.mouseClick(page.range_buttons["4w"], Qt.MouseButton.LeftButton)
+    wait_full(qtbot, page)
+    stance = page.cards["stance"]
+    from glutemed.ui.progress_format import day_x
+
+    hover(qtbot, stance, day_x(date(2025, 6, 25), UTC), 22.7)
+    assert stance.readout.text().startswith("Wed 25 Jun 2025: left 22.7 s, right 26.1 s")
+    pain_card = page.cards["pain"]
+    hover(qtbot, pain_card, day_x(date(2025, 6, 24), UTC), 3)
+    assert "24 Jun 2025: pain 3/10" in pain_card.readout.text()
+
+
+def test_png_export_writes_a_real_image(qtbot: QtBot, big_store: Store, tmp_path: Path) -> None:
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    for key in ("stance", "volume", "adherence"):
+        out = tmp_path / f"{key}.png"
+        assert page.cards[key].export_png(out)
+        image = QImage(str(out))
+        assert not image.isNull() and image.width() > 400 and image.height() > 50
+        small = image.scaled(40, 20)
+        colours = {small.pixel(i, j) for i in range(40) for j in range(20)}
+        assert len(colours) > 3, f"{key} export looks blank"
+
+
+def test_eyes_selector_switches_series(qtbot: QtBot, big_store: Store) -> None:
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    page.eyes_selector.setCurrentIndex(1)
+    stance = page.cards["stance"]
+    ys = stance.curves["left"].getData()[1]
+    assert ys is not None and max(ys) < 20  # eyes-closed times are short

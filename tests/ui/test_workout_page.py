@@ -1,0 +1,255 @@
+"""The Workout page driven by a fake clock: start, keys, figure sync, full screen, leaving."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from glutemed.catalog import load_catalog
+from glutemed.store import workouts
+from glutemed.store.models import Routine, RoutineItem
+from glutemed.store.pain import list_pain
+from glutemed.store.routines import save_routine
+from glutemed.training.clock import FakeClock
+from glutemed.training.plan import Phase
+from glutemed.ui.events import DataEvents
+from glutemed.ui.sound import RecordingSound, SoundPlayer
+from glutemed.ui.workout_figure import StandInFigure
+from glutemed.ui.workout_page import WorkoutPage
+
+REP_S = 2.0
+T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+
+
+class Answers:
+    """Injectable confirm(): records questions, answers from a queue (default yes)."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []
+        self.replies: list[bool] = []
+
+    def __call__(self, title: str, question: str) -> bool:
+        self.asked.append(question)
+        return self.replies.pop(0) if self.replies else True
+
+
+@pytest.fixture
+def rig(qtbot, store):
+    catalog = load_catalog()
+    save_routine(
+        store,
+        Routine(
+            "Short",
+            [
+                RoutineItem("clamshell", "band", 1, 3, None, 10, band="red"),
+                RoutineItem("side_plank_abduction", "standard", 1, 1, 4.0, 0),
+            ],
+            is_default=True,
+        ),
+    )
+    clock = FakeClock(start=0.0)
+    events = DataEvents()
+    sound = RecordingSound()
+    figure = StandInFigure()
+    answers = Answers()
+    page = WorkoutPage(
+        store,
+        catalog,
+        clock,
+        events,
+        sound,
+        confirm=answers,
+        figure=figure,
+        rep_seconds=lambda e, v: REP_S,
+        wall_now=lambda: T0 + timedelta(seconds=clock.now()),
+    )
+    qtbot.addWidget(page)
+    page.resize(1000, 700)
+    page.show()
+    qtbot.waitExposed(page)
+
+    class Rig:
+        pass
+
+    rig = Rig()
+    rig.page, rig.clock, rig.events, rig.sound = page, clock, events, sound
+    rig.figure, rig.answers, rig.store = figure, answers, store
+    return rig
+
+
+def advance(rig, seconds: float, step: float = 0.1) -> None:
+    for _ in range(round(seconds / step)):
+        rig.clock.advance(step)
+        rig.page.player.tick()
+
+
+def start(qtbot, rig, pain: int | None = None) -> None:
+    qtbot.mouseClick(rig.page.start_button, Qt.MouseButton.LeftButton)
+    assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    button = (
+        rig.page.pain_prompt.skip_button
+        if pain is None
+        else rig.page.pain_prompt.score_buttons[pain]
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert rig.page.stack.currentWidget() is rig.page.player
+
+
+def key(qtbot, rig, k) -> None:
+    qtbot.keyClick(rig.page.player, k)
+
+
+def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
+    start(qtbot, rig)
+    assert rig.page.session.phase is Phase.GET_READY
+    [session] = workouts.list_sessions(rig.store)
+    assert session.ended_at is None and session.started_at == T0
+    assert rig.page.player.rep_counter.text() == "Get ready"
+    assert rig.page.player.side_label.text() == "then left leg, 3 reps"
+    assert "Clamshell with band" in rig.page.player.title.text()
+    assert rig.page.player.ring.text() == "10"
+
+
+def test_keyboard_controls(qtbot, rig):
+    start(qtbot, rig)
+    player, session = rig.page.player, rig.page.session
+    key(qtbot, rig, Qt.Key.Key_Space)
+    assert session.paused and player.buttons["pause"].text() == "Resume"
+    advance(rig, 60)
+    assert session.phase is Phase.GET_READY
+    key(qtbot, rig, Qt.Key.Key_Space)
+    assert not session.paused
+    key(qtbot, rig, Qt.Key.Key_Right)  # skip the get-ready
+    assert session.phase is Phase.WORK
+    advance(rig, REP_S + 0.1)
+    assert player.rep_counter.text() == "rep 1 / 3"
+    key(qtbot, rig, Qt.Key.Key_Plus)
+    assert player.rep_counter.text() == "rep 2 / 3"
+    key(qtbot, rig, Qt.Key.Key_Minus)
+    key(qtbot, rig, Qt.Key.Key_Minus)
+    assert player.rep_counter.text() == "rep 0 / 3"
+    advance(rig, 4.0)
+    key(qtbot, rig, Qt.Key.Key_Left)  # well into the set: restart it
+    assert player.rep_counter.text() == "rep 0 / 3" and session.phase is Phase.WORK
+    key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
+    assert session.phase is Phase.SWITCH_SIDES
+    assert player.rep_counter.text() == "Switch sides"
+    [logged] = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    assert logged.skipped and logged.side == "left" and logged.band == "red"
+
+
+def test_counter_follows_the_demo_rep_signal(qtbot, rig):
+    start(qtbot, rig)
+    demo_reps: list[int] = []
+    rig.figure.rep_completed.connect(demo_reps.append)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    for expected in (1, 2):
+        advance(rig, REP_S)
+        assert rig.page.player.rep_counter.text() == f"rep {expected} / 3"
+        assert demo_reps[-1] == expected
+        assert rig.figure.t == pytest.approx(0.0, abs=0.11)
+    advance(rig, REP_S / 2)
+    assert rig.figure.t == pytest.approx(REP_S / 2, abs=0.11)  # figure at the session's time
+    assert rig.figure.demo == ("clamshell", "band", "left")
+    assert rig.figure.band == "red"
+
+
+def test_full_screen_toggles_and_esc_leaves_it_first(qtbot, rig):
+    start(qtbot, rig)
+    player = rig.page.player
+    normal = player.rep_counter.font().pointSize()
+    key(qtbot, rig, Qt.Key.Key_F)
+    assert player.across_room and player.isWindow()
+    qtbot.waitUntil(player.isFullScreen)
+    assert player.rep_counter.max_point_size > 2 * normal  # as large as the screen allows
+    assert player.rep_counter.font().pointSize() > normal
+    assert not player.controls.isVisible()
+    key(qtbot, rig, Qt.Key.Key_Escape)
+    assert not player.across_room and not player.isWindow()
+    assert rig.page.stack.currentWidget() is player
+    assert rig.answers.asked == []  # Esc in full screen does not ask to leave
+    key(qtbot, rig, Qt.Key.Key_F)
+    key(qtbot, rig, Qt.Key.Key_F)
+    assert not player.isWindow()
+
+
+def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    advance(rig, 3 * REP_S + 0.1)  # left side done
+    advance(rig, 6 + REP_S)  # into the right side
+    rig.answers.replies = [False]
+    key(qtbot, rig, Qt.Key.Key_Escape)
+    assert len(rig.answers.asked) == 1 and "sets you finished are saved" in rig.answers.asked[0]
+    assert rig.page.running() and not rig.page.session.paused  # "no" carries on
+    key(qtbot, rig, Qt.Key.Key_Escape)  # "yes" this time
+    assert not rig.page.running()
+    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
+    [session] = workouts.list_sessions(rig.store)
+    assert session.ended_at is not None
+    assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
+    assert rig.page.stack.currentWidget() is rig.page.summary
+    assert "1</b> sets done" in rig.page.summary.body.text()
+
+
+def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
+    saved: list[int] = []
+    rig.events.workout_saved.connect(lambda: saved.append(1))
+    start(qtbot, rig, pain=4)
+    advance(rig, 120, step=0.25)
+    assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    qtbot.mouseClick(rig.page.pain_prompt.score_buttons[2], Qt.MouseButton.LeftButton)
+    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    assert [(s.exercise_id, s.side, s.reps_done, s.hold_s) for s in sets] == [
+        ("clamshell", "left", 3, None),
+        ("clamshell", "right", 3, None),
+        ("side_plank_abduction", "left", 1, 4.0),
+        ("side_plank_abduction", "right", 1, 4.0),
+    ]
+    assert len(saved) >= 6  # session start, four sets, session end
+    assert [(p.score, p.context) for p in list_pain(rig.store)] == [(2, "after"), (4, "before")]
+    text = rig.page.summary.body.text()
+    assert "4</b> sets done" in text and "2 points lower" in text
+    qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
+    assert rig.page.history.topLevelItemCount() == 1
+
+
+def test_cues_reach_the_sound_sink_at_the_right_moments(qtbot, rig):
+    start(qtbot, rig)
+    assert rig.sound.cues == []
+    advance(rig, 7.0)
+    assert rig.sound.cues == ["tick"]
+    advance(rig, 3.0)
+    assert rig.sound.cues == ["tick", "tick", "tick", "go"]
+    advance(rig, REP_S)
+    assert rig.sound.cues[-1] == "rep" and rig.sound.spoken[-1] == "1"
+    advance(rig, 2 * REP_S)
+    assert rig.sound.cues[-2:] == ["rep", "switch_sides"]
+    advance(rig, 120, step=0.25)
+    assert rig.sound.cues[-1] == "done"
+    assert rig.sound.cues.count("switch_sides") == 2
+    assert rig.sound.cues.count("rep") == 3 + 3 + 1 + 1
+
+
+def test_missing_audio_backend_does_not_break_the_workout(qtbot, rig, store):
+    messages: list[str] = []
+    rig.events.status_message.connect(messages.append)
+    silent = SoundPlayer("beeps", rig.events.status_message.emit, has_audio_output=lambda: False)
+    rig.page.sound = rig.page.player.sound = silent
+    start(qtbot, rig)
+    advance(rig, 120, step=0.25)
+    assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    assert len(workouts.sets_for_session(store, rig.page.recorder.session_id)) == 4
+    assert messages == ["No sound output was found, so the workout runs silently."]
+
+
+def test_main_window_close_mid_workout_asks(qtbot, rig):
+    start(qtbot, rig)
+    rig.answers.replies = [False]
+    assert rig.page.confirm_close() is False
+    assert rig.page.confirm_close() is True
+    assert workouts.list_sessions(rig.store)[0].ended_at is not None

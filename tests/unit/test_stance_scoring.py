@@ -1,0 +1,93 @@
+"""Best, mean, symmetry, change since last time, gentle markers, pelvic-drop reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from glutemed.stance.protocol import Trial
+from glutemed.stance.scoring import (
+    changes,
+    markers,
+    pelvis_findings,
+    summarize,
+    symmetry_pct,
+)
+
+
+def trial(side: str, seconds: float, **flags: bool) -> Trial:
+    return Trial(side, 1, seconds, flags.pop("capped", False), "foot_down", **flags)  # type: ignore[arg-type]
+
+
+def test_best_mean_and_symmetry() -> None:
+    trials = [trial("left", s) for s in (10, 20, 30)] + [trial("right", s) for s in (12, 15)]
+    summary = summarize(trials, "open", 45)
+    assert summary.left is not None and summary.right is not None
+    assert summary.left.best == 30 and summary.left.mean == 20 and summary.left.count == 3
+    assert summary.right.best == 15 and summary.right.mean == 13.5
+    assert summary.symmetry_pct == pytest.approx(50.0)
+    assert summary.weaker_side == "right"
+
+
+def test_symmetry_needs_both_sides_and_a_nonzero_time() -> None:
+    assert summarize([trial("left", 10)], "open", 45).symmetry_pct is None
+    assert symmetry_pct(0, 0) is None
+    assert symmetry_pct(45, 45) == 100.0
+    assert symmetry_pct(9, 12) == pytest.approx(75.0)
+
+
+def test_change_since_previous_test() -> None:
+    before = summarize([trial("left", 10), trial("right", 20)], "open", 45)
+    after = summarize([trial("left", 16.5), trial("right", 18)], "open", 45)
+    found = {c.side: c for c in changes(before, after)}
+    assert found["left"].delta == pytest.approx(6.5)
+    assert "+6.5 s" in found["left"].describe()
+    assert found["right"].delta == pytest.approx(-2.0)
+    assert "−2.0 s" in found["right"].describe()
+
+
+def test_five_seconds_or_less_eyes_open_gets_a_gentle_marker() -> None:
+    found = markers(summarize([trial("left", 5.0), trial("right", 5.1)], "open", 45), age=30)
+    assert [m.side for m in found] == ["left"]
+    assert "not a diagnosis" in found[0].text
+    assert "diagnos" not in found[0].text.replace("not a diagnosis", "")
+
+
+def test_under_ten_seconds_marker_only_for_ages_51_to_75() -> None:
+    summary = summarize([trial("left", 9.9), trial("right", 10.0)], "open", 45)
+    for age in (51, 75):
+        found = markers(summary, age)
+        assert [m.side for m in found] == ["left"]
+        assert "Araujo et al. 2022" in found[0].text
+    assert markers(summary, 50) == []
+    assert markers(summary, 76) == []
+    assert markers(summary, None) == []
+
+
+def test_no_markers_for_eyes_closed() -> None:
+    assert markers(summarize([trial("left", 2.0)], "closed", 45), age=60) == []
+
+
+def test_pelvic_drop_points_at_the_standing_side() -> None:
+    trials = [trial("left", 20, pelvis_dropped=True), trial("left", 22), trial("right", 25)]
+    text = " ".join(pelvis_findings(summarize(trials, "open", 45)))
+    assert "Standing on your left leg" in text
+    assert "lifted (right) side in 1 of 2 trials" in text
+    assert "your left hip" in text
+    assert "Hardcastle & Nade 1985" in text
+
+
+def test_level_pelvis_and_trunk_lean() -> None:
+    level = pelvis_findings(summarize([trial("left", 20), trial("right", 21)], "open", 45))
+    assert "stayed level" in level[0]
+    lean = pelvis_findings(summarize([trial("right", 20, trunk_lean=True)], "open", 45))
+    assert any("leaned your trunk while standing on your right leg" in t for t in lean)
+    assert pelvis_findings(summarize([], "open", 45)) == []
+
+
+def test_times_show_like_a_stopwatch_and_changes_agree_with_them() -> None:
+    from glutemed.stance.scoring import SideChange, fmt_s
+
+    assert fmt_s(23.47) == "23.4"
+    assert fmt_s(45.0) == "45.0"
+    assert fmt_s(0.3) == "0.3"  # 0.3 * 10 is 2.9999... in floating point
+    assert SideChange("left", 14.0, 23.47).describe() == ("Left leg best: 14.0 s → 23.4 s (+9.4 s)")
