@@ -53,7 +53,16 @@ QT_FOR_LIBRARY: dict[str, set[str]] = {
 # Plugin types that follow a kept Python module (added by keep_plugins_for).
 PLUGINS_FOR_MODULE: dict[str, dict[str, set[str] | None]] = {
     "QtSvg": {"imageformats": {"qsvg"}, "iconengines": {"qsvgicon"}},
-    "QtTextToSpeech": {"texttospeech": None},
+    # Every real speech engine (speech-dispatcher, SAPI, WinRT, macOS), not Qt's "mock".
+    "QtTextToSpeech": {
+        "texttospeech": {
+            "qtexttospeech_speechd",
+            "qtexttospeech_flite",
+            "qtexttospeech_sapi",
+            "qtexttospeech_winrt",
+            "qtexttospeech_darwin",
+        }
+    },
 }
 # The app's UI is English only, so no Qt translations are shipped.
 KEEP_TRANSLATIONS: set[str] = set()

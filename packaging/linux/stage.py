@@ -15,7 +15,6 @@ import shutil
 import subprocess
 import sys
 import textwrap
-import tomllib
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
 from email.utils import format_datetime
@@ -38,13 +37,18 @@ REQUIRED_DEPENDS = (
     "libxcb-keysyms1",
 )
 SOUND_DEPENDS = ("libpulse0",)  # only when the bundle has QtMultimedia
+# Libraries that only optional plugins link to: Qt skips such a plugin when the library
+# is absent, and the app falls back (the "voice" cues need speech-dispatcher and a voice).
+OPTIONAL_LIBS = {"libspeechd.so.2": ("libspeechd2", "speech-dispatcher")}
+# The screenshots shown in software centres, in this order, when packaging/screenshots
+# has them (the folder holds more, for the README).
 SCREENSHOT_CAPTIONS = {
-    "exercises": "Exercise catalogue with cues and common mistakes",
-    "workout": "Guided workout: repetitions, sets and the demonstration",
+    "exercises": "Exercise demonstrations with cues and common mistakes",
+    "workout-player": "Guided workout: repetitions, sets, holds and rests",
     "stance-timing": "Single-leg stance test in progress",
     "stance-results": "Stance test results, left against right",
     "progress": "Progress graphs",
-    "pain": "Pain diary",
+    "pain-diary": "Pain diary",
 }
 DESCRIPTION = """\
 Description: coach for side-hip (gluteus medius) strengthening at home
@@ -97,11 +101,16 @@ def _owner(path: str) -> str | None:
     return None
 
 
+def compute_recommends(bundle: Path) -> list[str]:
+    needs = bundle_needs(bundle)
+    return sorted({pkg for lib, pkgs in OPTIONAL_LIBS.items() if lib in needs for pkg in pkgs})
+
+
 def compute_depends(bundle: Path) -> list[str]:
     where = _ldconfig_paths()
     packages: set[str] = set()
     missing: list[str] = []
-    for name in sorted(bundle_needs(bundle)):
+    for name in sorted(bundle_needs(bundle) - set(OPTIONAL_LIBS)):
         owner = _owner(where[name]) if name in where else None
         if owner is None:
             missing.append(name)
@@ -148,7 +157,7 @@ def screenshots_xml(shots: list[Path]) -> str:
         return ""
     items = []
     for index, shot in enumerate(shots):
-        caption = SCREENSHOT_CAPTIONS.get(shot.stem, shot.stem.replace("-", " ").capitalize())
+        caption = SCREENSHOT_CAPTIONS[shot.stem]
         kind = ' type="default"' if index == 0 else ""
         items.append(
             f"    <screenshot{kind}>\n      <caption>{caption}</caption>\n"
@@ -158,9 +167,9 @@ def screenshots_xml(shots: list[Path]) -> str:
 
 
 def _ordered_screenshots(folder: Path) -> list[Path]:
-    shots = sorted(folder.glob("*.png")) if folder.is_dir() else []
-    order = list(SCREENSHOT_CAPTIONS)
-    return sorted(shots, key=lambda p: (order.index(p.stem) if p.stem in order else 99, p.name))
+    return [
+        folder / f"{name}.png" for name in SCREENSHOT_CAPTIONS if (folder / f"{name}.png").is_file()
+    ]
 
 
 def _gzip(text: str, target: Path) -> None:
@@ -234,6 +243,7 @@ def stage_deb(bundle: Path, repo: Path, version: str, root: Path, metainfo_text:
         f"Maintainer: {MAINTAINER}",
         f"Installed-Size: {size_kib}",
         f"Depends: {', '.join(compute_depends(bundle))}",
+        *([f"Recommends: {', '.join(rec)}"] if (rec := compute_recommends(bundle)) else []),
         "Section: misc",
         "Priority: optional",
         f"Homepage: {HOMEPAGE}",
@@ -265,7 +275,10 @@ def main() -> int:
     parser.add_argument("--tar-root", type=Path, required=True)
     args = parser.parse_args()
     repo: Path = args.repo
-    version = tomllib.loads((repo / "pyproject.toml").read_text())["project"]["version"]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+    from version import project_version
+
+    version = project_version(repo)
     template = repo / "resources" / "linux" / f"{APP_ID}.metainfo.xml"
     releases = read_releases(template)
     if not releases or releases[0][0] != version:

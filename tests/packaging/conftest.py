@@ -7,9 +7,9 @@ Set GLUTEMED_REUSE_BUILD=1 to use whatever is in dist/ without checking it is fr
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import subprocess
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,7 +27,12 @@ class Build:
 
 
 def _version() -> str:
-    return str(tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]["version"])
+    """The version pyproject declares (static, or the glutemed.__version__ it points at)."""
+    spec = importlib.util.spec_from_file_location("version", ROOT / "packaging" / "version.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return str(module.project_version(ROOT))
 
 
 def _newest_source() -> float:
