@@ -249,12 +249,17 @@ def _sections(path: str) -> str:
 
 
 def clean_elf(folder: Path, report: dict[str, list[tuple[str, int]]]) -> None:
-    """Clean, in place, the shared objects in a collected bundle that carry symbol tables
-    or a build-machine RUNPATH (pyenv's libpython and lib-dynload, the PySide6 wheel's
-    ICU): ``strip --strip-unneeded`` keeps the dynamic symbols that linking needs, and
-    the RUNPATH pointing into the build machine's Python install goes (patchelf)."""
+    """Clean, in place, the build machine's own Python (libpython, lib-dynload): strip its
+    symbol tables (``--strip-unneeded`` keeps the dynamic symbols linking needs) and drop
+    the RUNPATH that points into the build machine's Python install (patchelf).
+
+    Libraries from wheels stay as they are: auditwheel rewrote their headers with
+    patchelf, and strip breaks such files ("ELF load command address/offset not
+    page-aligned", seen with numpy's OpenBLAS)."""
     for path in sorted(folder.rglob("*.so*")):
-        if path.is_symlink() or not path.is_file():
+        rel = path.relative_to(folder).as_posix()
+        own_python = path.name.startswith("libpython") or "/lib-dynload/" in rel
+        if path.is_symlink() or not path.is_file() or not own_python:
             continue
         info = _sections(str(path))
         symtab = " .symtab " in info

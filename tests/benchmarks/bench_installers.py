@@ -1,0 +1,222 @@
+"""Installer benchmarks: deb_size_ratio, installed_size_ratio, frozen_startup_ratio.
+
+Builds in the same run, with the build/venv that packaging/build-linux uses:
+- a naive PyInstaller one-folder bundle of a bare pyqtgraph window (one PlotWidget,
+  PyInstaller's defaults, nothing pruned), the yardstick for the two size ratios;
+- a frozen bare PySide6 window (a QLabel), the yardstick for start-up time.
+GluteMed's .deb comes from packaging/build-linux (reused from dist/ with --quick).
+
+Start-up is measured on a real X server (Xvfb) from spawning the process to its first
+window being mapped (xwininfo polled every few ms; Qt paints on the expose that follows),
+median of several alternating runs with a warm page cache; GluteMed starts on a data
+folder whose first-run safety notice was already accepted, like every start after the
+first. Needs Xvfb and xwininfo (x11-utils). Slow (minutes): run by hand or by run.py.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import tarfile
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+BENCH = ROOT / "build" / "bench"
+VENV_PYINSTALLER = ROOT / "build" / "venv" / "bin" / "pyinstaller"
+
+Row = tuple[str, float, str, str]
+
+BARE_PLOT = """\
+import sys
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication
+
+app = QApplication(sys.argv)
+plot = pg.PlotWidget(title="bare-plot")
+plot.plot([1, 2, 3, 4], [3, 1, 4, 1])
+plot.show()
+sys.exit(app.exec())
+"""
+BARE_WINDOW = """\
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+
+app = QApplication(sys.argv)
+window = QLabel("Hello")
+window.setWindowTitle("bare-window")
+window.resize(1180, 780)
+window.show()
+sys.exit(app.exec())
+"""
+
+
+def _version() -> str:
+    out = subprocess.run(
+        ["python3", str(ROOT / "packaging" / "version.py"), str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return out.stdout.strip()
+
+
+def _tree_bytes(folder: Path) -> int:
+    return sum(p.lstat().st_size for p in folder.rglob("*") if not p.is_dir())
+
+
+def _freeze_naive(name: str, source: str, reuse: bool) -> Path:
+    """PyInstaller defaults, one folder: what a first attempt at packaging would ship."""
+    bundle = BENCH / "dist" / name
+    if reuse and (bundle / name).exists():
+        return bundle
+    script = BENCH / "src" / f"{name}.py"
+    script.parent.mkdir(parents=True, exist_ok=True)
+    script.write_text(source, encoding="utf-8")
+    subprocess.run(
+        [
+            str(VENV_PYINSTALLER),
+            "--noconfirm",
+            "--onedir",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(BENCH / "dist"),
+            "--workpath",
+            str(BENCH / "work"),
+            "--specpath",
+            str(BENCH / "spec"),
+            str(script),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return bundle
+
+
+def _deb(reuse: bool) -> Path:
+    deb = ROOT / "dist" / f"glutemed_{_version()}_amd64.deb"
+    if not (reuse and deb.exists()):
+        subprocess.run([str(ROOT / "packaging" / "build-linux")], check=True, capture_output=True)
+    return deb
+
+
+def _txz_bytes(folder: Path) -> int:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "naive.tar.xz"
+        with tarfile.open(out, "w:xz", preset=9) as archive:
+            archive.add(folder, arcname=folder.name)
+        return out.stat().st_size
+
+
+class _Xvfb:
+    def __enter__(self) -> str:
+        number = next(n for n in range(140, 200) if not Path(f"/tmp/.X{n}-lock").exists())
+        self.display = f":{number}"
+        self.proc = subprocess.Popen(
+            ["Xvfb", self.display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 10
+        while not Path(f"/tmp/.X11-unix/X{number}").exists():
+            if time.monotonic() > deadline:
+                raise RuntimeError("Xvfb did not start")
+            time.sleep(0.05)
+        return self.display
+
+    def __exit__(self, *exc: object) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+def _mapped(display: str, title: re.Pattern[str]) -> bool:
+    env = {**os.environ, "DISPLAY": display}
+    tree = subprocess.run(
+        ["xwininfo", "-root", "-tree"], env=env, capture_output=True, text=True
+    ).stdout
+    for line in tree.splitlines():
+        match = re.match(r'\s*(0x[0-9a-f]+) "(.*?)"', line)
+        if match and title.search(match.group(2)):
+            info = subprocess.run(
+                ["xwininfo", "-id", match.group(1)], env=env, capture_output=True, text=True
+            ).stdout
+            if "IsViewable" in info:
+                return True
+    return False
+
+
+def _time_to_window(cmd: list[str], title: str, display: str, env: dict[str, str]) -> float:
+    pattern = re.compile(title)
+    started = time.perf_counter()
+    proc = subprocess.Popen(
+        cmd,
+        env={**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        while not _mapped(display, pattern):
+            if proc.poll() is not None:
+                raise RuntimeError(f"{cmd[0]} exited ({proc.returncode}) before showing a window")
+            if time.perf_counter() - started > 60:
+                raise RuntimeError(f"{cmd[0]} showed no window within 60 s")
+            time.sleep(0.003)
+        return time.perf_counter() - started
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+
+
+def _accepted_data_dir(folder: Path) -> Path:
+    from glutemed.store import open_store
+    from glutemed.store.profile import load_profile, save_profile
+
+    store = open_store(folder)
+    profile = load_profile(store)
+    profile.safety_acknowledged = True
+    save_profile(store, profile)
+    store.close()
+    return folder
+
+
+def run(quick: bool) -> list[Row]:
+    naive = _freeze_naive("bare_plot", BARE_PLOT, reuse=quick)
+    bare = _freeze_naive("bare_window", BARE_WINDOW, reuse=quick)
+    deb = _deb(reuse=quick)
+    naive_bytes = _tree_bytes(naive)
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "root"
+        subprocess.run(["dpkg-deb", "-x", str(deb), str(root)], check=True)
+        installed = _tree_bytes(root)
+        data = _accepted_data_dir(Path(tmp) / "data")
+        env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("PYTHON", "QT_", "VIRTUAL"))
+        }
+        env.update(HOME=tmp, GLUTEMED_DATA_DIR=str(data))
+        app_times, bare_times = [], []
+        with _Xvfb() as display:
+            for _ in range(3 if quick else 7):  # alternate so both see the same machine state
+                bare_times.append(
+                    _time_to_window([str(bare / "bare_window")], "^bare-window$", display, env)
+                )
+                app_times.append(
+                    _time_to_window([str(root / "usr/bin/glutemed")], "GluteMed", display, env)
+                )
+    app_s, bare_s = statistics.median(app_times), statistics.median(bare_times)
+    return [
+        ("deb_size_ratio", round(deb.stat().st_size / _txz_bytes(naive), 3), "x", "<= 1.0"),
+        ("installed_size_ratio", round(installed / naive_bytes, 3), "x", "<= 0.8"),
+        ("frozen_startup_ratio", round(app_s / bare_s, 2), "x", "<= 1.5"),
+        ("deb_size_mb", round(deb.stat().st_size / 1e6, 1), "MB", "info"),
+        ("installed_size_mb", round(installed / 1e6, 1), "MB", "info"),
+        ("naive_pyqtgraph_bundle_mb", round(naive_bytes / 1e6, 1), "MB", "info"),
+        ("frozen_startup_ms", round(app_s * 1000), "ms", f"info (bare {bare_s * 1000:.0f} ms)"),
+    ]
