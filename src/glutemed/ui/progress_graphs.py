@@ -68,8 +68,11 @@ class PlotCard(GraphCard):
         self.item.showGrid(x=True, y=True, alpha=0.15)
         self.item.getAxis("left").setWidth(56)  # same width on every card: dates line up
         for side in ("left", "bottom"):
-            # Axes redraw only when their own range changes, not on every plot repaint.
-            self.item.getAxis(side).setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis = self.item.getAxis(side)
+            # Axes redraw only when their own range changes, not on every plot repaint;
+            # no SI prefixes (seconds, %, reps), which would re-lay out the label each time.
+            axis.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            axis.enableAutoSIPrefix(False)
         self.empty = QLabel()
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)
@@ -334,6 +337,7 @@ class VolumeGraph(PlotCard):
         self._colours: dict[str, str] = {}
         self.frame: VolumeFrame | None = None
         self._totals = np.zeros(0)
+        self._label = ""
 
     def set_measure(self, measure: str) -> None:
         self.measure = measure
@@ -352,7 +356,11 @@ class VolumeGraph(PlotCard):
     def show(self, f: VolumeFrame) -> None:  # type: ignore[override]
         self.frame = f
         period = "month" if f.monthly else "week"
-        self.item.setLabel("left", f"{self.measure} per {period}")
+        label = f"{self.measure} per {period}"
+        if label != self._label:
+            self._label = label
+            self.item.setLabel("left", label)
+            self.heading.setText(f"Training volume per {period}")
         rows = f.heights[self.measure]
         n = len(f.bins)
         base = np.zeros(n)

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -52,7 +52,7 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 DEFAULT_RANGE = "3m"
 # Card heights until a card is built (only used to tell which cards are on screen).
 SLOT_HEIGHTS = {"stance": 330, "symmetry": 330, "pain": 380, "volume": 330, "adherence": 240}
-IDLE_MS = 40  # after the first paint: build the remaining cards, load the whole history
+IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 
 EMPTY_TEXT = (
     "<h2>Nothing to show yet</h2>"
@@ -101,6 +101,8 @@ class ProgressPage(QWidget):
         self._idle = QTimer(self)
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._idle_work)
+        self._awaiting_paint = False
+        self._stale: set[str] = set()  # built cards not yet showing the current frame
         self._loaded = _Loaded(self)
         self._loaded.done.connect(self._full_loaded)
         self._build_shell()
@@ -184,11 +186,12 @@ class ProgressPage(QWidget):
         self.column.replaceWidget(slot, card)
         slot.deleteLater()
         self.cards[key] = card
+        card.installEventFilter(self)
         if self._frame is not None:
             self._show_card(key)
 
     def _build_visible(self) -> None:
-        """Build the cards that are (about to be) in the scroll area's viewport."""
+        """Build and bring up to date the cards in (or about to enter) the viewport."""
         top = self.scroll.verticalScrollBar().value()
         bottom = top + max(200, self.scroll.viewport().height())
         y = 0
@@ -196,7 +199,10 @@ class ProgressPage(QWidget):
             card = self.cards.get(key)
             height = card.sizeHint().height() if card is not None else SLOT_HEIGHTS[key]
             if y < bottom and y + height > top:
-                self._build_card(key)
+                if card is None:
+                    self._build_card(key)
+                elif key in self._stale:
+                    self._show_card(key)
             y += height
 
     # --- loading ------------------------------------------------------------------------
@@ -240,7 +246,7 @@ class ProgressPage(QWidget):
         self.stack.setCurrentWidget(self.scroll)
         self._build_visible()
         self._show_partial()
-        self._idle.start(IDLE_MS)
+        self._awaiting_paint = True  # the idle work starts once the first paint is done
 
     def _show_partial(self) -> None:
         """Query and draw just the current range (before the whole history is in)."""
@@ -251,18 +257,27 @@ class ProgressPage(QWidget):
         series = prepare(snapshot, bin_size_for((end - start).days + 1))
         self.shown = snapshot
         self._days_given = set()
-        self._draw(frame(series, snapshot, load_profile(self.store), start, end, self.tz))
+        f = frame(series, snapshot, load_profile(self.store), start, end, self.tz)
+        self._draw(f, everywhere=True)  # only the cards on screen are built yet
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting_paint and event.type() == QEvent.Type.Paint:
+            self._idle.start(IDLE_MS)  # restarted by each card's paint: runs after the last
+        return False
 
     def _idle_work(self) -> None:
         """One step at a time, so clicks stay answered: the worker, then a card per tick."""
+        self._awaiting_paint = False
         if self._worker_started != self._generation:
             self._worker_started = self._generation
             ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
             args = (self._generation, load_profile(self.store), ranges)
             threading.Thread(target=self._load_all, args=args, daemon=True).start()
+        elif self._stale:
+            self._show_card(next(iter(self._stale)))
         elif self._slots:
             self._build_card(next(iter(self._slots)))
-        if self._slots:
+        if self._slots or self._stale:
             self._idle.start(0)
 
     def _load_all(
@@ -294,13 +309,19 @@ class ProgressPage(QWidget):
         self._draw(self._frames[self.range_key])
 
     # --- drawing ------------------------------------------------------------------------
-    def _draw(self, f: Frame) -> None:
+    def _draw(self, f: Frame, everywhere: bool = False) -> None:
+        """Show *f* on the cards in view now; the others follow when idle or scrolled to."""
         self._frame = f
-        for key in self.cards:
-            self._show_card(key)
+        self._stale = set(self.cards)
+        for key, card in self.cards.items():
+            if everywhere or not card.visibleRegion().isEmpty():
+                self._show_card(key)
+        if self._stale:
+            self._awaiting_paint = True
 
     def _show_card(self, key: str) -> None:
         assert self._frame is not None and self.shown is not None
+        self._stale.discard(key)
         days = None
         if key not in self._days_given:
             days = self.shown.days
