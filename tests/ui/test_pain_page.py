@@ -69,7 +69,9 @@ def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
     with qtbot.waitSignal(events.pain_changed):
         qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert [e.id for e in list_pain(store)] == [entry.id]
-    assert not page.undo_button.isEnabled()
+    assert page.undo_button.text() == "Undo edit"  # the second edit is next in line
+    page.undo()
+    assert list_pain(store)[0].score == 6 and not page.undo_button.isEnabled()
 
 
 def test_ctrl_z_undoes_delete(qtbot: QtBot, store: Store) -> None:
