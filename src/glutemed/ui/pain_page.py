@@ -155,6 +155,7 @@ class PainPage(QWidget):
         self.entries.setRootIsDecorated(False)
         self.entries.setUniformRowHeights(True)  # years of daily entries stay quick
         self.entries.setAlternatingRowColors(True)
+        self.entries.setStyleSheet("QTreeView::item { padding: 1px 10px 1px 4px; }")
         header_view = self.entries.header()
         header_view.setStretchLastSection(True)
         for column in range(len(COLUMNS) - 1):

@@ -136,14 +136,22 @@ def _show_line(curve: pg.PlotDataItem, data: Line) -> None:
         curve.setData(data.x, data.y, symbol="o", symbolSize=5, symbolPen=None)
 
 
-def _hline(value: float, colour: str, text: str, position: float) -> pg.InfiniteLine:
+def _hline(
+    value: float, colour: str, text: str, position: float, below: bool = False
+) -> pg.InfiniteLine:
+    anchor = (1, 0) if below else (0, 1)  # below: right-aligned under the line
     return pg.InfiniteLine(
         pos=value,
         angle=0,
         movable=False,
         pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
         label=text,
-        labelOpts={"position": position, "color": colour, "anchors": [(0, 1), (0, 1)]},
+        labelOpts={
+            "position": position,
+            "color": colour,
+            "anchors": [anchor, anchor],
+            "fill": (255, 255, 255, 210),  # readable over the curves
+        },
     )
 
 
@@ -180,8 +188,7 @@ class StanceGraph(PlotCard):
         self.item.legend.addItem(self.bests, "Personal best")
         self.cap_line = _hline(45.0, GREY, "cap", 0.5)
         # Norm label at the right end: the left end is where early, lower times run.
-        self.norm_line = _hline(0.0, NORM_COLOUR, "norm", 0.98)
-        self.norm_line.label.setAnchor((1, 0))  # below the line, clear of the cap label
+        self.norm_line = _hline(0.0, NORM_COLOUR, "norm", 0.99, below=True)
         self.item.addItem(self.cap_line)
         self.item.addItem(self.norm_line)
         self.frame: StanceFrame | None = None
