@@ -93,9 +93,9 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 def _feature_modules() -> list[ModuleType]:
     """Subcommands that features contribute (each has add_parser and run)."""
-    from glutemed.report import report_cli
+    from glutemed.report import render_cli, report_cli
 
-    return [report_cli]
+    return [render_cli, report_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -54,14 +54,16 @@ def test_every_page_is_reachable_by_shortcut(qtbot, window: MainWindow) -> None:
 def test_geometry_is_remembered(qtbot, store: Store) -> None:
     first = MainWindow(store, load_catalog(), FakeClock(), DataEvents())
     qtbot.addWidget(first)
-    first.resize(720, 520)  # fits the 800x600 offscreen screen
     first.show()
     qtbot.waitExposed(first)
+    first.resize(first.minimumSizeHint().width() + 7, 723)
+    wanted = (first.width(), first.height())
     first.close()
     assert get_setting(store, GEOMETRY_KEY)
     second = MainWindow(store, load_catalog(), FakeClock(), DataEvents())
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (720, 520)
+    assert (second.width(), second.height()) == wanted
+    assert wanted[1] == 723
 
 
 def test_status_messages_reach_the_status_area(window: MainWindow) -> None:

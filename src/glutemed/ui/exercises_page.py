@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
+from pathlib import Path
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -19,7 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog, Exercise
+from glutemed.training.clock import Clock
+from glutemed.ui.demo_player import DemoPlayer
 from glutemed.ui.events import DataEvents
+
+AskPath = Callable[[str], str]
+
+
+def ask_gif_path(suggested: str) -> str:
+    path, _ = QFileDialog.getSaveFileName(
+        None, "Save the demo as a GIF", suggested, "Animated GIF (*.gif);;PNG picture (*.png)"
+    )
+    return path
 
 
 def _bullets(items: tuple[str, ...]) -> str:
@@ -55,10 +70,18 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
 class ExercisesPage(QWidget):
     """Pick an exercise on the left; read it and watch the demo on the right."""
 
-    def __init__(self, catalog: Catalog, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        catalog: Catalog,
+        events: DataEvents,
+        clock: Clock | None = None,
+        parent: QWidget | None = None,
+        *,
+        ask_path: AskPath = ask_gif_path,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("exercisesPage")
-        self.catalog, self.events = catalog, events
+        self.catalog, self.events, self._ask_path = catalog, events, ask_path
 
         self.exercise_list = QListWidget()
         self.exercise_list.setObjectName("exerciseList")
@@ -66,23 +89,25 @@ class ExercisesPage(QWidget):
             item = QListWidgetItem(exercise.name)
             item.setData(Qt.ItemDataRole.UserRole, exercise.id)
             self.exercise_list.addItem(item)
-        self.exercise_list.setMaximumWidth(260)
+        self.exercise_list.setFixedWidth(260)
+        self.exercise_list.setWordWrap(True)
+        self.exercise_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         self.title = QLabel()
         self.title.setObjectName("exerciseTitle")
         self.title.setStyleSheet("font-size: 20pt; font-weight: 600;")
         self.variation_combo = QComboBox()
         self.variation_combo.setObjectName("variationCombo")
-        self.side_combo = QComboBox()
-        self.side_combo.setObjectName("sideCombo")
-        self.side_combo.addItem("Right leg working", "right")
-        self.side_combo.addItem("Left leg working", "left")
+        self.band_combo = QComboBox()
+        self.band_combo.setObjectName("bandCombo")
+        self.band_combo.setToolTip("Band strength, light to heavy: the band is drawn in its colour")
+        for level in catalog.band_levels:
+            self.band_combo.addItem(level.name, level.id)
+        self.band_combo.setCurrentIndex(max(self.band_combo.findData("red"), 0))
 
-        self.figure_slot = QFrame()
-        self.figure_slot.setObjectName("figureSlot")
-        self.figure_slot.setMinimumSize(360, 300)
-        self.figure_layout = QVBoxLayout(self.figure_slot)
-        self.figure_layout.setContentsMargins(0, 0, 0, 0)
+        self.player = DemoPlayer(clock=clock)
+        self.player.setMinimumSize(380, 320)
+        self.player.save_gif_requested.connect(self.save_gif)
 
         self.details = QLabel()
         self.details.setObjectName("exerciseDetails")
@@ -94,18 +119,23 @@ class ExercisesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
+        scroll.setMinimumWidth(300)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
         choice_row = QHBoxLayout()
         choice_row.addWidget(QLabel("Variation:"))
         choice_row.addWidget(self.variation_combo, 1)
-        choice_row.addWidget(QLabel("Side:"))
-        choice_row.addWidget(self.side_combo)
+        self.band_label = QLabel("Band:")
+        choice_row.addWidget(self.band_label)
+        choice_row.addWidget(self.band_combo)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.figure_slot)
+        splitter.addWidget(self.player)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
+        splitter.setChildrenCollapsible(False)
+        splitter.setSizes([520, 360])
 
         right = QVBoxLayout()
         right.addWidget(self.title)
@@ -118,7 +148,7 @@ class ExercisesPage(QWidget):
 
         self.exercise_list.currentRowChanged.connect(self._on_exercise_changed)
         self.variation_combo.currentIndexChanged.connect(self._on_variation_changed)
-        self.side_combo.currentIndexChanged.connect(self._on_variation_changed)
+        self.band_combo.currentIndexChanged.connect(self._update_demo)
         self.exercise_list.setCurrentRow(0)
 
     def current_exercise(self) -> Exercise:
@@ -128,7 +158,7 @@ class ExercisesPage(QWidget):
         return str(self.variation_combo.currentData() or "standard")
 
     def current_side(self) -> str:
-        return str(self.side_combo.currentData())
+        return self.player.side()
 
     def select(self, exercise_id: str, variation_id: str | None = None) -> None:
         ids = [e.id for e in self.catalog.exercises]
@@ -157,4 +187,27 @@ class ExercisesPage(QWidget):
         self._update_demo()
 
     def _update_demo(self) -> None:
-        """Hook for the animated demo (figure slot)."""
+        exercise = self.current_exercise()
+        uses_band = exercise.variation(self.current_variation_id()).uses_band
+        self.band_combo.setVisible(uses_band)
+        self.band_label.setVisible(uses_band)
+        self.player.figure.set_band_level(str(self.band_combo.currentData()) if uses_band else None)
+        self.player.set_demo(exercise.id, self.current_variation_id())
+
+    def save_gif(self) -> None:
+        exercise, variation = self.current_exercise(), self.current_variation_id()
+        suggested = str(Path.home() / f"{exercise.id}-{variation}-{self.current_side()}.gif")
+        path = self._ask_path(suggested)
+        if not path:
+            return
+        if not path.lower().endswith((".gif", ".png")):
+            path += ".gif"
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.player.save_gif(path)
+        except (OSError, ValueError) as exc:
+            self.events.status_message.emit(f"Could not save the demo: {exc}")
+            return
+        finally:
+            QGuiApplication.restoreOverrideCursor()
+        self.events.status_message.emit(f"Demo saved to {path}")

@@ -98,7 +98,7 @@ class MainWindow(QMainWindow):
         def exercises() -> QWidget:
             from glutemed.ui.exercises_page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events)
+            return ExercisesPage(self.catalog, self.events, self.clock)
 
         def workout() -> QWidget:
             from glutemed.ui.workout_page import WorkoutPage
@@ -190,7 +190,8 @@ class MainWindow(QMainWindow):
         saved = get_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
-        self.resize(1180, 780)
+        screen = self.screen().availableGeometry()
+        self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():

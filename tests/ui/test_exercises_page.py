@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+from PIL import Image
+from PySide6.QtCore import Qt
+
+from glutemed.catalog import load_catalog
+from glutemed.training.clock import FakeClock
+from glutemed.ui.events import DataEvents
+from glutemed.ui.exercises_page import ExercisesPage
+
+
+def make_page(qtbot, ask_path=lambda suggested: "") -> ExercisesPage:
+    page = ExercisesPage(load_catalog(), DataEvents(), FakeClock(), ask_path=ask_path)
+    qtbot.addWidget(page)
+    page.resize(1100, 700)
+    page.show()
+    return page
+
+
+def test_variation_and_side_change_the_figure_at_once(qtbot) -> None:
+    page = make_page(qtbot)
+    page.select("clamshell", "reverse_band")
+    exercise, variation, side, band = page.player.figure.demo()
+    assert (exercise, variation, side) == ("clamshell", "reverse_band", "right")
+    assert band == "red" and page.band_combo.isVisibleTo(page)
+    page.band_combo.setCurrentIndex(page.band_combo.findData("blue"))
+    assert page.player.figure.demo()[3] == "blue"
+    page.player.side_combo.setCurrentIndex(page.player.side_combo.findData("left"))
+    assert page.player.figure.demo()[2] == "left"
+    page.select("side_plank_abduction", "higher")
+    assert page.player.figure.demo()[:3] == ("side_plank_abduction", "higher", "left")
+    assert page.player.figure.demo()[3] is None and not page.band_combo.isVisibleTo(page)
+
+
+def test_save_as_gif_writes_an_animation(qtbot, tmp_path: Path) -> None:
+    target = tmp_path / "demo"
+    events_seen: list[str] = []
+    page = make_page(qtbot, ask_path=lambda suggested: str(target))
+    page.events.status_message.connect(events_seen.append)
+    page.select("fire_hydrant", "extension")
+    qtbot.mouseClick(page.player.save_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "demo.gif"
+    with Image.open(written) as image:
+        assert image.is_animated and image.n_frames > 10
+    assert events_seen[-1] == f"Demo saved to {written}"
+
+
+def test_cancelled_save_writes_nothing(qtbot, tmp_path: Path) -> None:
+    page = make_page(qtbot)
+    page.save_gif()
+    assert list(tmp_path.iterdir()) == []
