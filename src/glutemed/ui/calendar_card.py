@@ -7,7 +7,7 @@ from datetime import date, timedelta
 
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
-from glutemed.store.progress import Adherence, TrainingDay
+from glutemed.store.progress_training import Adherence, TrainingDay
 from glutemed.ui.adherence_calendar import AdherenceCalendar
 from glutemed.ui.graph_card import GraphCard
 from glutemed.ui.progress_format import day_text

@@ -14,12 +14,9 @@ import numpy as np
 
 from glutemed.report.norms import AgeNorm, age_norm
 from glutemed.store.models import Profile
-from glutemed.store.progress import (
-    Adherence,
-    PainBaseline,
-    ProgressSnapshot,
-    adherence,
-)
+from glutemed.store.progress import ProgressSnapshot
+from glutemed.store.progress_pain import PainBaseline
+from glutemed.store.progress_training import Adherence, adherence
 from glutemed.store.series import (
     MONTHLY,
     BinPoint,

@@ -15,13 +15,9 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QWidget
 
 from glutemed.store.models import Profile
-from glutemed.store.progress import (
-    PAIN_MCID_FRACTION,
-    PAIN_MCID_POINTS,
-    PainBaseline,
-    ProgressSnapshot,
-    TrainingDay,
-)
+from glutemed.store.progress import ProgressSnapshot
+from glutemed.store.progress_pain import PAIN_MCID_FRACTION, PAIN_MCID_POINTS, PainBaseline
+from glutemed.store.progress_training import TrainingDay
 from glutemed.store.series import MONTHLY, WEEKLY, BinPoint, PreparedSeries
 from glutemed.ui.calendar_card import CalendarCard
 from glutemed.ui.graph_card import GraphCard
