@@ -42,8 +42,9 @@ def graph_images(
 ) -> list[tuple[str, QImage]]:
     """Draw the Progress graphs for the period off screen (needs a QApplication)."""
     from glutemed.ui import progress_graphs as g  # pyqtgraph: only when a report is made
+    from glutemed.ui.plot_card import configure
 
-    g.configure()
+    configure()
     snapshot = load_snapshot(store, tz, since=start, until=end)
     series = prepare(snapshot, bin_size_for((end - start).days + 1))
     cards = g.make_cards(tz)

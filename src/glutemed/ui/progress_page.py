@@ -39,7 +39,7 @@ from glutemed.store.series import bin_size_for, prepare
 from glutemed.ui.events import DataEvents
 
 if TYPE_CHECKING:
-    from glutemed.ui import progress_graphs
+    from glutemed.ui.graph_card import GraphCard
     from glutemed.ui.progress_frames import Frame
 
 # (key, button text, days shown; None = all data)
@@ -90,7 +90,7 @@ class ProgressPage(QWidget):
         self.shown: ProgressSnapshot | None = None
         self.span: tuple[date, date] | None = None
         self.graphs: Any = None  # the progress_graphs module once loaded
-        self.cards: dict[str, progress_graphs.GraphCard] = {}
+        self.cards: dict[str, GraphCard] = {}
         self._slots: dict[str, QWidget] = {}
         self._frames: dict[str, Frame] = {}  # range key -> frame, once the history loaded
         self._frame: Frame | None = None  # on screen now
@@ -161,8 +161,9 @@ class ProgressPage(QWidget):
 
     def _build_graphs(self) -> None:
         from glutemed.ui import progress_graphs as g  # pyqtgraph loads here, not before
+        from glutemed.ui.plot_card import configure
 
-        g.configure()
+        configure()
         self.graphs = g
         holder = QWidget()
         self.column = QVBoxLayout(holder)
