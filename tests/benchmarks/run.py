@@ -13,7 +13,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false;default.warning=false")  # offscreen chatter
+os.environ.setdefault(
+    "QT_LOGGING_RULES", "qt.qpa.*=false;default.warning=false"
+)  # offscreen chatter
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 
