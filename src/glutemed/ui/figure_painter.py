@@ -369,13 +369,25 @@ class FigurePainter:
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
-        mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2 + sag)
         colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
-        # Five straight pieces trace the curve; at band thickness the joins do not show.
-        points = [_on_quad(a, mid, b, i / 5) for i in range(6)]
+        # A looped band: two strands round both legs, parted where it is slack.
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        span = max(math.hypot(dx, dy), 1e-6)
+        nx, ny = -dy / span, dx / span
+        part = 0.9 * width + 0.6 * sag
+        points: list[QPointF] = []
+        for sign in (1.0, -1.0):
+            mid = QPointF(
+                (a.x() + b.x()) / 2 + sign * part * nx, (a.y() + b.y()) / 2 + sag + sign * part * ny
+            )
+            # Five straight pieces trace each strand; at band thickness the joins do not show.
+            points.extend(_on_quad(a, mid, b, i / 5) for i in range(6))
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawLines([QLineF(p, q) for p, q in itertools.pairwise(points)])
+        painter.drawLines(
+            [QLineF(p, q) for p, q in itertools.pairwise(points[:6])]
+            + [QLineF(p, q) for p, q in itertools.pairwise(points[6:])]
+        )
         for p in (a, b):  # where the band wraps round the leg
             self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
 
