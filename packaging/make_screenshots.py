@@ -41,9 +41,9 @@ def _settle(app, clock, seconds: float = 0.0) -> None:  # type: ignore[no-untype
 
 def main(out: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from glutemed.app import create_application
     from datetime import date
 
+    from glutemed.app import create_application
     from glutemed.demo_data import fill
     from glutemed.training.clock import FakeClock
     from glutemed.ui.theme import apply_theme

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import json
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-os.environ.setdefault("QT_QUICK_BACKEND", "software")
-
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from glutemed.store import Store, open_store
+
+# Offscreen Qt with a 1600x1000 screen (the default 800x600 is smaller than the window's
+# minimum size, so Qt would clamp geometry in ways no real desktop does). Read when the
+# QApplication is made, which happens after this file is imported.
+_SCREEN = os.path.join(tempfile.gettempdir(), "glutemed-offscreen-screen.json")
+with open(_SCREEN, "w", encoding="utf-8") as handle:
+    json.dump({"screens": [{"name": "t", "x": 0, "y": 0, "width": 1600, "height": 1000}]}, handle)
+os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
 
 
 @pytest.fixture

@@ -132,3 +132,14 @@ def test_backup_to_named_file(tmp_path: Path) -> None:
     assert main(["--data-dir", str(tmp_path / "d"), "backup", "--out", str(out)]) == 0
     assert out.exists() and out.read_bytes().startswith(b"SQLite format 3")
     assert main(["--data-dir", str(tmp_path / "d"), "backup", "--out", str(out)]) == 2
+
+
+def test_damaged_file_is_reported_on_the_command_line(tmp_path: Path, capsys) -> None:
+    data_dir = tmp_path / "d"
+    assert main(["--data-dir", str(data_dir), "backup"]) == 0  # creates file + daily backup
+    (data_dir / "glutemed.sqlite3").write_bytes(b"garbage" * 500)
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "export", "--out", str(tmp_path / "e.json")]) == 0
+    err = capsys.readouterr().err
+    assert err.startswith("glutemed: Your data file was damaged, so GluteMed restored the backup")
+    assert list(data_dir.glob("glutemed.damaged-*.sqlite3"))

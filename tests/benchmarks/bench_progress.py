@@ -1,7 +1,8 @@
 """Progress page and report timings on ten years of daily demo data.
 
-progress_open_ms: first show of the page (graphs built, visible range loaded and painted),
-with pyqtgraph already imported; its one-off import is reported on its own row.
+progress_open_ms: first show of the page (the cards on screen built, the visible range
+queried and painted with its data), with pyqtgraph already imported; its one-off import is
+reported on its own row. Cards below the fold and the whole history come after that paint.
 progress_range_ms: median of range-button changes after the history has loaded, repaint
 included. report_s: the whole PDF, graphs included.
 """

@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
+import os
 import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault(
+    "QT_LOGGING_RULES", "qt.qpa.*=false;default.warning=false"
+)  # offscreen chatter
 sys.path.insert(0, str(HERE.parents[1] / "src"))
 
 
@@ -35,7 +40,8 @@ def main() -> int:
             print(f"# {area}: failed: {type(exc).__name__}: {exc}", file=sys.stderr)
             continue
         for name, value, unit, target in rows:
-            print(f"{name}\t{value}\t{unit}\t{target}", flush=True)
+            shown = f"{value:.4g}" if isinstance(value, float) else value
+            print(f"{name}\t{shown}\t{unit}\t{target}", flush=True)
     return 1 if failed else 0
 
 

@@ -89,7 +89,7 @@ def test_report_has_the_right_numbers(qtbot: QtBot, store: Store, tmp_path: Path
     assert "Age norm 40 s for ages 40-49" in text
     # Adherence: 2 of 29 days trained (2-30 June).
     assert "2 of 29 days" in text
-    assert "page 1" in text
+    assert f"page 1 of {result.pages}" in text and f"page {result.pages} of {result.pages}" in text
     pages_render(out, tmp_path, result.pages)
 
 

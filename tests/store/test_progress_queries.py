@@ -10,9 +10,12 @@ import pytest
 
 from glutemed import demo_data
 from glutemed.store import Store, StoreError, open_store
-from glutemed.store import progress as q
 from glutemed.store.bulk import History, insert_history
 from glutemed.store.models import PainLog, SetLog, StanceSession, StanceTrial, WorkoutSession
+from glutemed.store.progress import data_span, load_snapshot
+from glutemed.store.progress_pain import pain_baseline, pain_series
+from glutemed.store.progress_stance import stance_best_per_day, symmetry_percent, symmetry_series
+from glutemed.store.progress_training import adherence, training_days, weekly_volume
 from glutemed.store.series import MONTHLY, WEEKLY, binned, from_day, mean, prepare
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -53,20 +56,20 @@ def test_best_per_day_per_side_takes_best_trial_and_session(store: Store) -> Non
             stance(utc(2024, 5, 9, 8), [3.0], [4.0], eyes="closed"),
         ],
     )
-    best = q.stance_best_per_day(store, UTC, "open")
+    best = stance_best_per_day(store, UTC, "open")
     assert [(b.day, b.side, b.seconds) for b in best] == [
         (date(2024, 5, 6), "left", 13.0),
         (date(2024, 5, 6), "right", 21.5),
         (date(2024, 5, 9), "left", 14.0),
     ]
-    assert [b.seconds for b in q.stance_best_per_day(store, UTC, "closed")] == [3.0, 4.0]
+    assert [b.seconds for b in stance_best_per_day(store, UTC, "closed")] == [3.0, 4.0]
 
 
 def test_best_per_day_uses_local_day(store: Store) -> None:
     # 23:30 UTC on 6 May is already 7 May in Berlin (UTC+2 in summer).
     fill(store, stance=[stance(utc(2024, 5, 6, 23, 30), [10.0], [12.0])])
-    assert {b.day for b in q.stance_best_per_day(store, UTC, "open")} == {date(2024, 5, 6)}
-    assert {b.day for b in q.stance_best_per_day(store, BERLIN, "open")} == {date(2024, 5, 7)}
+    assert {b.day for b in stance_best_per_day(store, UTC, "open")} == {date(2024, 5, 6)}
+    assert {b.day for b in stance_best_per_day(store, BERLIN, "open")} == {date(2024, 5, 7)}
 
 
 def test_symmetry_per_test(store: Store) -> None:
@@ -77,16 +80,16 @@ def test_symmetry_per_test(store: Store) -> None:
             stance(utc(2024, 5, 7, 7), [15.0], []),
         ],
     )
-    points = q.symmetry_series(store, UTC, "open")
+    points = symmetry_series(store, UTC, "open")
     assert len(points) == 1
     assert points[0].percent == pytest.approx(50.0)
     assert (points[0].left_s, points[0].right_s) == (15.0, 30.0)
-    assert q.symmetry_percent(0.0, 0.0) == 100.0
-    assert q.symmetry_percent(None, 3.0) is None
+    assert symmetry_percent(0.0, 0.0) == 100.0
+    assert symmetry_percent(None, 3.0) is None
 
 
 def test_pain_baseline_is_mean_of_first_entries_within_a_week(store: Store) -> None:
-    assert q.pain_baseline(store, UTC) is None
+    assert pain_baseline(store, UTC) is None
     fill(
         store,
         pain=[
@@ -95,7 +98,7 @@ def test_pain_baseline_is_mean_of_first_entries_within_a_week(store: Store) -> N
             PainLog(utc(2024, 1, 2, 8), 7, "before"),
         ],
     )
-    base = q.pain_baseline(store, UTC)
+    base = pain_baseline(store, UTC)
     assert base is not None
     assert base.score == pytest.approx(6.5) and base.entries == 2
     assert base.first_day == date(2024, 1, 1)
@@ -103,7 +106,7 @@ def test_pain_baseline_is_mean_of_first_entries_within_a_week(store: Store) -> N
     assert base.important_change(4.5)  # 2 points
     assert base.important_change(4.55)  # 1.95 points = 30 % of 6.5
     assert not base.important_change(5.0)
-    assert [p.score for p in q.pain_series(store, UTC)] == [6, 7, 2]
+    assert [p.score for p in pain_series(store, UTC)] == [6, 7, 2]
 
 
 def test_weekly_volume_fills_empty_weeks_and_skips_skipped_sets(store: Store) -> None:
@@ -115,25 +118,25 @@ def test_weekly_volume_fills_empty_weeks_and_skips_skipped_sets(store: Store) ->
             workout(utc(2024, 3, 20, 18), [("clamshell", 5, False)]),
         ],
     )
-    weeks = q.weekly_volume(store, UTC)
+    weeks = weekly_volume(store, UTC)
     assert [w.week_start for w in weeks] == [date(2024, 3, 4), date(2024, 3, 11), date(2024, 3, 18)]
     first = {e.exercise_id: (e.reps, e.sets) for e in weeks[0].by_exercise}
     assert first == {"clamshell": (22, 2), "fire_hydrant": (8, 1)}
     assert (weeks[0].reps, weeks[0].sets) == (30, 3)
     assert weeks[1].by_exercise == () and weeks[1].reps == 0
     assert (weeks[0].iso_year, weeks[0].iso_week) == (2024, 10)
-    span = q.weekly_volume(store, UTC, since=date(2024, 2, 20), until=date(2024, 4, 2))
+    span = weekly_volume(store, UTC, since=date(2024, 2, 20), until=date(2024, 4, 2))
     assert span[0].week_start == date(2024, 2, 19) and span[-1].week_start == date(2024, 4, 1)
-    assert q.weekly_volume(store, UTC, since=date(2025, 1, 1)) == []
+    assert weekly_volume(store, UTC, since=date(2025, 1, 1)) == []
 
 
 def test_weekly_volume_in_local_time_across_dst(store: Store) -> None:
     # Berlin springs forward on 31 Mar 2024: 22:30 UTC that night is 00:30 on Monday 1 Apr
     # (UTC+2). A fixed winter offset (UTC+1) would wrongly put it on Sunday 31 Mar.
     fill(store, workouts=[workout(utc(2024, 3, 31, 22, 30), [("clamshell", 12, False)])])
-    assert [w.week_start for w in q.weekly_volume(store, BERLIN)] == [date(2024, 4, 1)]
-    assert [w.week_start for w in q.weekly_volume(store, UTC)] == [date(2024, 3, 25)]
-    assert [d.day for d in q.training_days(store, BERLIN)] == [date(2024, 4, 1)]
+    assert [w.week_start for w in weekly_volume(store, BERLIN)] == [date(2024, 4, 1)]
+    assert [w.week_start for w in weekly_volume(store, UTC)] == [date(2024, 3, 25)]
+    assert [d.day for d in training_days(store, BERLIN)] == [date(2024, 4, 1)]
 
 
 def test_new_york_fall_back_day(store: Store) -> None:
@@ -143,12 +146,12 @@ def test_new_york_fall_back_day(store: Store) -> None:
         workouts=[workout(utc(2024, 11, 4, 4, 30), [("clamshell", 12, False)])],
         pain=[PainLog(utc(2024, 11, 3, 5, 30), 3, "daily")],  # 01:30 EDT, before the change
     )
-    assert [d.day for d in q.training_days(store, NEW_YORK)] == [date(2024, 11, 3)]
-    assert [p.day for p in q.pain_series(store, NEW_YORK)] == [date(2024, 11, 3)]
+    assert [d.day for d in training_days(store, NEW_YORK)] == [date(2024, 11, 3)]
+    assert [p.day for p in pain_series(store, NEW_YORK)] == [date(2024, 11, 3)]
     # Filters use local midnight: 3 Nov local starts at 04:00 UTC.
-    assert len(q.pain_series(store, NEW_YORK, since=date(2024, 11, 3))) == 1
-    assert q.pain_series(store, NEW_YORK, since=date(2024, 11, 4)) == []
-    assert len(q.pain_series(store, NEW_YORK, until=date(2024, 11, 3))) == 1
+    assert len(pain_series(store, NEW_YORK, since=date(2024, 11, 3))) == 1
+    assert pain_series(store, NEW_YORK, since=date(2024, 11, 4)) == []
+    assert len(pain_series(store, NEW_YORK, until=date(2024, 11, 3))) == 1
 
 
 def test_training_days_and_adherence(store: Store) -> None:
@@ -161,21 +164,21 @@ def test_training_days_and_adherence(store: Store) -> None:
             workout(utc(2024, 3, 8, 18), [("clamshell", 10, True)]),  # all skipped: not trained
         ],
     )
-    days = q.training_days(store, UTC)
+    days = training_days(store, UTC)
     assert [(d.day, d.sessions, d.sets, d.reps) for d in days] == [
         (date(2024, 3, 4), 2, 3, 25),
         (date(2024, 3, 5), 1, 1, 10),
     ]
-    stats = q.adherence([d.day for d in days], date(2024, 3, 1), date(2024, 3, 10))
+    stats = adherence([d.day for d in days], date(2024, 3, 1), date(2024, 3, 10))
     assert (stats.days_trained, stats.days_total, stats.longest_streak) == (2, 10, 2)
     assert stats.current_streak == 0 and stats.percent == pytest.approx(20.0)
-    assert q.adherence([date(2024, 3, 9)], date(2024, 3, 1), date(2024, 3, 10)).current_streak == 1
+    assert adherence([date(2024, 3, 9)], date(2024, 3, 1), date(2024, 3, 10)).current_streak == 1
 
 
 def test_empty_store_gives_empty_results(store: Store) -> None:
-    snap = q.load_snapshot(store, UTC)
-    assert snap.is_empty and q.data_span(store, UTC) is None
-    assert q.weekly_volume(store, UTC) == [] and q.training_days(store, UTC) == []
+    snap = load_snapshot(store, UTC)
+    assert snap.is_empty and data_span(store, UTC) is None
+    assert weekly_volume(store, UTC) == [] and training_days(store, UTC) == []
     for size in (1, WEEKLY, MONTHLY):
         prepared = prepare(snap, size)
         assert prepared.pain == [] and prepared.volume == []
@@ -205,7 +208,7 @@ def test_demo_data_refuses_a_folder_with_data(tmp_path: Path) -> None:
     demo_data.fill(target, 0.1, date(2024, 6, 30), tz=UTC)
     opened = open_store(target)
     try:
-        snap = q.load_snapshot(opened, UTC)
+        snap = load_snapshot(opened, UTC)
         assert snap.tests and snap.pain and snap.days
         assert snap.days[-1].day <= date(2024, 6, 30)
     finally:

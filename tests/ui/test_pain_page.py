@@ -40,10 +40,12 @@ def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
         "stiff after sitting",
         NOW,
     )
-    assert page.entries.count() == 1 and "6/10" in page.entries.item(0).text()
+    assert page.entries.topLevelItemCount() == 1
+    row = page.entries.topLevelItem(0)
+    assert [row.text(i) for i in (1, 2, 3)] == ["6/10", "Before exercise", "stiff after sitting"]
     assert not page.empty_hint.isVisible()
 
-    page.entries.setCurrentRow(0)
+    page.entries.setCurrentItem(page.entries.topLevelItem(0))
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert page.save_button.text() == "Save changes"
     page.slider.setValue(3)
@@ -51,22 +53,32 @@ def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     [entry] = list_pain(store)
     assert entry.score == 3 and entry.taken_at == NOW and entry.note == "stiff after sitting"
+    assert page.undo_button.text() == "Undo edit"
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
+    assert list_pain(store)[0].score == 6  # the edit is undone
+    page.entries.setCurrentItem(page.entries.topLevelItem(0))
+    page.edit_selected()
+    page.slider.setValue(3)
+    page.save()
 
-    page.entries.setCurrentRow(0)
+    page.entries.setCurrentItem(page.entries.topLevelItem(0))
     with qtbot.waitSignal(events.pain_changed):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert list_pain(store) == [] and page.undo_button.isEnabled()
     with qtbot.waitSignal(events.pain_changed):
         qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert [e.id for e in list_pain(store)] == [entry.id]
-    assert not page.undo_button.isEnabled()
+    assert page.undo_button.text() == "Undo edit"  # the second edit is next in line
+    page.undo()
+    assert list_pain(store)[0].score == 6 and not page.undo_button.isEnabled()
 
 
 def test_ctrl_z_undoes_delete(qtbot: QtBot, store: Store) -> None:
     page, events = make(qtbot, store)
     page.slider.setValue(8)
     page.save()
-    page.entries.setCurrentRow(0)
+    page.entries.setCurrentItem(page.entries.topLevelItem(0))
     page.delete_selected()
     assert list_pain(store) == []
     page.activateWindow()

@@ -38,9 +38,9 @@ def test_pure_packages_work_with_qt_blocked() -> None:
 
 
 def test_ruff_lint_and_format() -> None:
-    lint = _run(sys.executable, "-m", "ruff", "check", "src", "tests")
+    lint = _run(sys.executable, "-m", "ruff", "check", "src", "tests", "packaging")
     assert lint.returncode == 0, lint.stdout
-    fmt = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests")
+    fmt = _run(sys.executable, "-m", "ruff", "format", "--check", "src", "tests", "packaging")
     assert fmt.returncode == 0, fmt.stdout
 
 

@@ -7,13 +7,10 @@ from datetime import date, timedelta
 
 from glutemed.report.norms import CAVEAT, age_norm
 from glutemed.store.models import Profile
-from glutemed.store.progress import (
-    PAIN_MCID_FRACTION,
-    PAIN_MCID_POINTS,
-    ProgressSnapshot,
-    StanceTest,
-    adherence,
-)
+from glutemed.store.progress import ProgressSnapshot
+from glutemed.store.progress_pain import PAIN_MCID_FRACTION, PAIN_MCID_POINTS
+from glutemed.store.progress_stance import StanceTest
+from glutemed.store.progress_training import adherence
 from glutemed.store.series import MONTHLY, bin_start
 
 DETAIL_LIMIT = 40  # up to this many tests are listed one by one; more are summed per month

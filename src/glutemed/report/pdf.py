@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, tzinfo
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
 from glutemed.report.content import ReportContent, Table, build_content
@@ -42,8 +42,9 @@ def graph_images(
 ) -> list[tuple[str, QImage]]:
     """Draw the Progress graphs for the period off screen (needs a QApplication)."""
     from glutemed.ui import progress_graphs as g  # pyqtgraph: only when a report is made
+    from glutemed.ui.plot_card import configure
 
-    g.configure()
+    configure()
     snapshot = load_snapshot(store, tz, since=start, until=end)
     series = prepare(snapshot, bin_size_for((end - start).days + 1))
     cards = g.make_cards(tz)
@@ -62,9 +63,10 @@ def graph_images(
 class _Pages:
     """Cursor over A4 pages; starts a new page when a block does not fit."""
 
-    def __init__(self, writer: QPdfWriter, painter: QPainter) -> None:
+    def __init__(self, writer: QPdfWriter, painter: QPainter, dry: bool = False) -> None:
         self.writer = writer
         self.painter = painter
+        self.dry = dry  # a layout pass that only counts pages (images are not drawn)
         rect = writer.pageLayout().paintRectPixels(DPI)
         self.width = float(rect.width())
         self.bottom = float(rect.height()) - 30  # room for the footer
@@ -141,7 +143,8 @@ def _image(pages: _Pages, title: str, image: QImage) -> None:
     height = image.height() * scale
     pages.need(height + 40)
     _paragraph(pages, title, 11.5, bold=True)
-    pages.painter.drawImage(QRectF(0, pages.y, pages.width, height), image)
+    if not pages.dry:
+        pages.painter.drawImage(QRectF(0, pages.y, pages.width, height), image)
     pages.y += height + 12
 
 
@@ -164,9 +167,19 @@ def write_report(
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)
     partial = out.with_name(out.name + ".partial")
-    writer = QPdfWriter(str(partial))
+    # Two passes: the first lays the pages out to count them, so footers say "of M".
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    total = _write(_writer(buffer, content.title), content, images, None)
+    pages = _write(_writer(str(partial), content.title), content, images, total)
+    partial.replace(out)
+    return ReportResult(out, pages, content)
+
+
+def _writer(target: str | QBuffer, title: str) -> QPdfWriter:
+    writer = QPdfWriter(target)
     writer.setResolution(DPI)
-    writer.setTitle(content.title)
+    writer.setTitle(title)
     writer.setCreator("GluteMed")
     writer.setPageLayout(
         QPageLayout(
@@ -176,8 +189,18 @@ def write_report(
             QPageLayout.Unit.Millimeter,
         )
     )
+    return writer
+
+
+def _write(
+    writer: QPdfWriter,
+    content: ReportContent,
+    images: list[tuple[str, QImage]],
+    total: int | None,
+) -> int:
+    """Lay out and draw the report; returns the number of pages."""
     painter = QPainter(writer)
-    pages = _Pages(writer, painter)
+    pages = _Pages(writer, painter, dry=total is None)
     footer_drawn = 0
 
     def footer() -> None:
@@ -186,10 +209,11 @@ def write_report(
             footer_drawn += 1
             # Only the current page can still be drawn on: draw its footer now.
             painter.setFont(_font(8))
+            of = f" of {total}" if total else ""
             painter.drawText(
                 QRectF(0, pages.bottom + 8, pages.width, 20),
                 int(Qt.AlignmentFlag.AlignRight),
-                f"{content.title} - {content.generated} - page {pages.page}",
+                f"{content.title} - {content.generated} - page {pages.page}{of}",
             )
 
     original_need = pages.need
@@ -215,5 +239,4 @@ def write_report(
         footer()
     finally:
         painter.end()
-    partial.replace(out)
-    return ReportResult(out, pages.page, content)
+    return pages.page

@@ -117,7 +117,21 @@ def _v2_time_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_time_indexes)
+def _v3_covering_indexes(conn: sqlite3.Connection) -> None:
+    # Covering indexes for the Progress queries: the per-session sums of sets and reps and
+    # the per-side stance bests read only the index, never the table rows.
+    _run_script(
+        conn,
+        """
+        CREATE INDEX idx_set_logs_volume
+            ON set_logs(session_id, exercise_id, skipped, reps_done);
+        CREATE INDEX idx_stance_trials_best
+            ON stance_trials(stance_session_id, side, seconds, capped);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_time_indexes, _v3_covering_indexes)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TypeVar
 
-from glutemed.store.progress import ExerciseVolume, ProgressSnapshot, WeekVolume
+from glutemed.store.progress import ProgressSnapshot
+from glutemed.store.progress_training import ExerciseTotals, ExerciseVolume, WeekVolume
 
 DAILY, WEEKLY, MONTHLY = 1, 7, 30
 
@@ -73,20 +74,12 @@ def running_bests(points: Iterable[BinPoint]) -> list[BinPoint]:
 
 
 @dataclass(frozen=True)
-class VolumeBin:
+class VolumeBin(ExerciseTotals):
     """Training volume of one week (or month, for long ranges) by exercise."""
 
     start: date
     size: int
     by_exercise: tuple[ExerciseVolume, ...]
-
-    @property
-    def reps(self) -> int:
-        return sum(e.reps for e in self.by_exercise)
-
-    @property
-    def sets(self) -> int:
-        return sum(e.sets for e in self.by_exercise)
 
 
 def volume_bins(weeks: Iterable[WeekVolume], size: int) -> list[VolumeBin]:

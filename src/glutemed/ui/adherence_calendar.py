@@ -1,4 +1,7 @@
-"""A contribution-style calendar of the days trained: one column per week, Monday on top."""
+"""A contribution-style calendar of the days trained: one column per week, Monday on top.
+
+Meant for up to a year (53 columns): cells then stay big enough to read and hover.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +15,7 @@ from glutemed.ui.progress_format import day_text
 
 _LEFT = 34  # room for weekday labels
 _TOP = 18  # room for month labels
+_MAX_CELL = 18.0
 _LEVELS = ("#e6e9ee", "#c6e48b", "#7bc96f", "#239a3b", "#196127")
 
 
@@ -24,23 +28,24 @@ class AdherenceCalendar(QWidget):
         super().__init__(parent)
         self.setObjectName("adherenceCalendar")
         self.setMouseTracking(True)
-        self.setMinimumHeight(_TOP + 7 * 8 + 4)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(_TOP + 7 * 10 + 4)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._sets: dict[date, int] = {}
         self._start = date.today() - timedelta(days=27)
         self._end = date.today()
 
     def sizeHint(self) -> QSize:
-        return QSize(720, _TOP + 7 * 14 + 4)
+        return QSize(720, int(_TOP + 7 * _MAX_CELL + 4))
 
     def set_days(self, sets_by_day: dict[date, int]) -> None:
         self._sets = sets_by_day
         self.update()
 
     def set_range(self, start: date, end: date) -> None:
-        self._start = start - timedelta(days=start.weekday())  # whole weeks
-        self._end = end
-        self.update()
+        first = start - timedelta(days=start.weekday())  # whole weeks
+        if (first, end) != (self._start, self._end):
+            self._start, self._end = first, end
+            self.update()
 
     @property
     def first_day(self) -> date:
@@ -52,7 +57,7 @@ class AdherenceCalendar(QWidget):
     def _cell(self) -> float:
         usable_w = max(1, self.width() - _LEFT - 4)
         usable_h = max(7, self.height() - _TOP - 4)
-        return max(1.0, min(14.0, usable_w / self._weeks(), usable_h / 7))
+        return max(1.0, min(_MAX_CELL, usable_w / self._weeks(), usable_h / 7))
 
     def day_at(self, pos: QPoint) -> date | None:
         cell = self._cell()

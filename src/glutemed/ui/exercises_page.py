@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from html import escape
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QGuiApplication, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -24,7 +25,9 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import Catalog, Exercise
 from glutemed.training.clock import Clock
-from glutemed.ui.demo_player import DemoPlayer
+
+if TYPE_CHECKING:
+    from glutemed.ui.demo_player import DemoPlayer
 from glutemed.ui.events import DataEvents
 
 AskPath = Callable[[str], str]
@@ -105,9 +108,15 @@ class ExercisesPage(QWidget):
             self.band_combo.addItem(level.name, level.id)
         self.band_combo.setCurrentIndex(max(self.band_combo.findData("red"), 0))
 
-        self.player = DemoPlayer(clock=clock)
-        self.player.setMinimumSize(380, 320)
-        self.player.save_gif_requested.connect(self.save_gif)
+        # The demo (motion maths, painter, ~0.15 s) is built right after the page first
+        # paints, so the window appears at once; whatever needs it sooner builds it then.
+        self._clock = clock
+        self._player: DemoPlayer | None = None
+        self.figure_slot = QFrame()
+        self.figure_slot.setObjectName("figureSlot")
+        self.figure_slot.setMinimumSize(380, 320)
+        self._slot_layout = QVBoxLayout(self.figure_slot)
+        self._slot_layout.setContentsMargins(0, 0, 0, 0)
 
         self.details = QLabel()
         self.details.setObjectName("exerciseDetails")
@@ -130,7 +139,7 @@ class ExercisesPage(QWidget):
         choice_row.addWidget(self.band_combo)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.player)
+        splitter.addWidget(self.figure_slot)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
@@ -157,8 +166,27 @@ class ExercisesPage(QWidget):
     def current_variation_id(self) -> str:
         return str(self.variation_combo.currentData() or "standard")
 
+    @property
+    def player(self) -> DemoPlayer:
+        if self._player is None:
+            from glutemed.ui.demo_player import DemoPlayer
+
+            self._player = DemoPlayer(clock=self._clock)
+            self._player.save_gif_requested.connect(self.save_gif)
+            self._slot_layout.addWidget(self._player)
+            self._update_demo()
+        return self._player
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._player is None:
+            QTimer.singleShot(0, self._build_player)
+
+    def _build_player(self) -> None:
+        _ = self.player
+
     def current_side(self) -> str:
-        return self.player.side()
+        return self.player.side() if self._player is not None else "right"
 
     def select(self, exercise_id: str, variation_id: str | None = None) -> None:
         ids = [e.id for e in self.catalog.exercises]
@@ -191,8 +219,12 @@ class ExercisesPage(QWidget):
         uses_band = exercise.variation(self.current_variation_id()).uses_band
         self.band_combo.setVisible(uses_band)
         self.band_label.setVisible(uses_band)
-        self.player.figure.set_band_level(str(self.band_combo.currentData()) if uses_band else None)
-        self.player.set_demo(exercise.id, self.current_variation_id())
+        if self._player is None:
+            return  # the player shows the current choice when it is built
+        self._player.figure.set_band_level(
+            str(self.band_combo.currentData()) if uses_band else None
+        )
+        self._player.set_demo(exercise.id, self.current_variation_id())
 
     def save_gif(self) -> None:
         exercise, variation = self.current_exercise(), self.current_variation_id()

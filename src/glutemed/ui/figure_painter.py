@@ -22,9 +22,12 @@ from PySide6.QtGui import (
     QRadialGradient,
 )
 
-from glutemed.motion import Animation, Camera, Frame, Prop
-from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS, joint_positions
+from glutemed.motion import Camera, Frame, Prop
+from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
 from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+from glutemed.ui.figure_style import FLOOR_MARGIN_M, LIGHT_STYLE, FigureStyle, Fit, fit_for
+
+__all__ = ["BAND_COLOURS", "FigurePainter", "FigureStyle", "Fit", "fit_for"]
 
 # TheraBand colours, light to heavy (CONTENT.md "Dosing and progression").
 BAND_COLOURS: dict[str, str] = {
@@ -82,49 +85,6 @@ def _bones() -> tuple[_Bone, ...]:
 _BONES = _bones()
 
 
-@dataclass(frozen=True)
-class FigureStyle:
-    background: str = "#f6f4ef"
-    floor: str = "#e4dfd3"
-    floor_line: str = "#b9b09c"
-    shadow: str = "#00000022"
-    ink: str = "#2f3544"
-    accent: str = "#e0671b"  # the working leg
-    glow: str = "#ff7a2f"
-    mat: str = "#8fb9a8"
-    wall: str = "#d9d4c7"
-    wall_edge: str = "#a59d8a"
-    pole: str = "#7a7f87"
-    towel: str = "#6fa8dc"
-    pillow: str = "#f1e3c6"
-    pillow_edge: str = "#c9b58c"
-
-
-@dataclass(frozen=True)
-class Fit:
-    """A bounding sphere of the whole rep: the scale stays put while the camera orbits."""
-
-    centre: Vec3
-    radius: float
-
-
-def fit_for(animation: Animation, variation_id: str, side: str, samples: int = 24) -> Fit:
-    points: list[Vec3] = []
-    duration = animation.rep_duration(variation_id)
-    for i in range(samples):
-        pose = animation.pose_at(variation_id, duration * i / samples, side)
-        points.extend(joint_positions(pose).values())
-    for prop in animation.props(variation_id, side):
-        if prop.kind in ("pole", "towel", "pillow"):
-            points.extend(prop.points)
-    lo = [min(p[i] for p in points) for i in range(3)]
-    hi = [max(p[i] for p in points) for i in range(3)]
-    lo[1] = min(lo[1], 0.0)
-    centre = ((lo[0] + hi[0]) / 2, (lo[1] + hi[1]) / 2, (lo[2] + hi[2]) / 2)
-    radius = max(math.dist(centre, p) for p in points) + HEAD_RADIUS
-    return Fit(centre, max(radius, 0.3))
-
-
 def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
     k = max(0.0, min(1.0, amount))
     return QColor.fromRgbF(
@@ -139,8 +99,12 @@ class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
     def __init__(self, style: FigureStyle | None = None) -> None:
-        self.style = style or FigureStyle()
-        s = self.style
+        self._view: tuple[object, tuple[float, float, float]] | None = None
+        self.set_style(style or LIGHT_STYLE)
+
+    def set_style(self, style: FigureStyle) -> None:
+        """Switch colours (e.g. for a dark window); cached images are dropped."""
+        self.style = s = style
         self._bg = QColor(s.background)
         self._ink = QColor(s.ink)
         self._accent = QColor(s.accent)
@@ -149,6 +113,13 @@ class FigurePainter:
         self._glow_sprite: tuple[object, QImage] | None = None
         self._dots: dict[tuple[int, int, float], QImage] = {}
         self._colours: dict[tuple[bool, float], QColor] = {}
+
+    def _fitted(self, fit: Fit, camera: Camera, rect: QRectF) -> tuple[float, float, float]:
+        """Centre and scale for this view; recomputed only when the camera or size changes."""
+        key = (fit, camera.right, camera.up, rect.width(), rect.height())
+        if self._view is None or self._view[0] != key:
+            self._view = (key, fit.view(camera, rect.width(), rect.height()))
+        return self._view[1]
 
     def paint(
         self,
@@ -162,8 +133,7 @@ class FigurePainter:
     ) -> None:
         painter.save()
         # No clip: scenery is already cut to rect and the fit keeps the figure inside.
-        k = min(rect.width(), rect.height()) / (2.0 * fit.radius * 1.04)
-        cx, cy = camera.to_screen(fit.centre)
+        cx, cy, k = self._fitted(fit, camera, rect)
         ox, oy = rect.center().x(), rect.center().y()
         r, u = camera.right, camera.up
 
@@ -216,16 +186,15 @@ class FigurePainter:
     def _paint_ground(self, painter: QPainter, fit: Fit, at: ToScreen, k: float) -> None:
         s = self.style
         # A round rug of floor looks right from every orbit angle, unlike a square.
-        r = fit.radius * 1.1
-        x0, z0 = fit.centre[0], fit.centre[2]
-        rug = [(x0 + r * math.cos(a), 0.0, z0 + r * math.sin(a)) for a in _CIRCLE]
+        (x0, _, z0), (rx, rz) = fit.floor_centre, fit.floor_radii
+        rug = [(x0 + rx * math.cos(a), 0.0, z0 + rz * math.sin(a)) for a in _CIRCLE]
         painter.setPen(QPen(QColor(s.floor_line), max(1.0, 0.006 * k)))
         painter.setBrush(QColor(s.floor))
         painter.drawPolygon(QPolygonF([at(c) for c in rug]))
         # A soft contact shadow under the body reads as "on the floor" from any angle.
-        px, _, pz = fit.centre
+        sx, sz = max(0.25, 0.6 * (rx - FLOOR_MARGIN_M)), max(0.2, 0.6 * (rz - FLOOR_MARGIN_M))
         ring = [
-            (px + 0.45 * math.cos(a), 0.0, pz + 0.3 * math.sin(a))
+            (x0 + sx * math.cos(a), 0.0, z0 + sz * math.sin(a))
             for a in (i * math.tau / 20 for i in range(20))
         ]
         painter.setPen(Qt.PenStyle.NoPen)
@@ -400,13 +369,25 @@ class FigurePainter:
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
-        mid = QPointF((a.x() + b.x()) / 2, (a.y() + b.y()) / 2 + sag)
         colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
-        # Five straight pieces trace the curve; at band thickness the joins do not show.
-        points = [_on_quad(a, mid, b, i / 5) for i in range(6)]
+        # A looped band: two strands round both legs, parted where it is slack.
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        span = max(math.hypot(dx, dy), 1e-6)
+        nx, ny = -dy / span, dx / span
+        part = 0.9 * width + 0.6 * sag
+        points: list[QPointF] = []
+        for sign in (1.0, -1.0):
+            mid = QPointF(
+                (a.x() + b.x()) / 2 + sign * part * nx, (a.y() + b.y()) / 2 + sag + sign * part * ny
+            )
+            # Five straight pieces trace each strand; at band thickness the joins do not show.
+            points.extend(_on_quad(a, mid, b, i / 5) for i in range(6))
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
-        painter.drawLines([QLineF(p, q) for p, q in itertools.pairwise(points)])
+        painter.drawLines(
+            [QLineF(p, q) for p, q in itertools.pairwise(points[:6])]
+            + [QLineF(p, q) for p, q in itertools.pairwise(points[6:])]
+        )
         for p in (a, b):  # where the band wraps round the leg
             self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
 

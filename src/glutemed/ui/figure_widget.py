@@ -16,6 +16,8 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 from glutemed.motion import Animation, Camera, load_animation, view_angles
 from glutemed.training.clock import Clock, MonotonicClock
 from glutemed.ui.figure_painter import BAND_COLOURS, FigurePainter, Fit, fit_for
+from glutemed.ui.figure_style import style_for
+from glutemed.ui.theme import is_dark
 
 FRAME_INTERVAL_MS = 16  # ~60 Hz repaint requests
 STEP_S = 1.0 / 30.0  # one "step frame" of demo time
@@ -228,6 +230,9 @@ class FigureWidget(QWidget):
             painter.fillRect(rect, self.palette().window())
             painter.end()
             return
+        style = style_for(is_dark())  # follows the window's light/dark theme as it changes
+        if self._painter.style is not style:
+            self._painter.set_style(style)
         frame = self._anim.frame(self._variation, self.demo_time(), self._side)
         self._painter.paint(
             painter,

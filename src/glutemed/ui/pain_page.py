@@ -1,4 +1,4 @@
-"""Pain diary: log a 0-10 rating with its context and a note; edit, delete, undo."""
+"""Pain diary: log a 0-10 rating with its context and a note; edit, delete, undo either."""
 
 from __future__ import annotations
 
@@ -13,12 +13,13 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -34,6 +35,8 @@ CONTEXTS = (("daily", "Daily check-in"), ("before", "Before exercise"), ("after"
 CONTEXT_NAMES = dict(CONTEXTS)
 # Anchors of the 0-10 Numeric Pain Rating Scale (CONTENT.md).
 ANCHORS = {0: "no pain", 10: "worst pain imaginable"}
+COLUMNS = ("Date", "Pain", "When", "Note")
+UNDO_TEXT = {"deleted": "Undo delete", "edited": "Undo edit"}
 
 
 class PainPage(QWidget):
@@ -53,7 +56,8 @@ class PainPage(QWidget):
         self._now = now or (lambda: datetime.now(UTC))
         self.tz = tz or local_tz()
         self.editing: PainLog | None = None
-        self.undo_stack: list[PainLog] = []
+        # (what was done, the entry as it was before): "deleted" or "edited"
+        self.undo_stack: list[tuple[str, PainLog]] = []
         self._build()
         self.refresh()
         events.pain_changed.connect(self.refresh)
@@ -137,17 +141,27 @@ class PainPage(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setObjectName("deletePainButton")
         self.delete_button.clicked.connect(self.delete_selected)
-        self.undo_button = QPushButton("Undo delete")
+        self.undo_button = QPushButton("Undo")
         self.undo_button.setObjectName("undoPainButton")
-        self.undo_button.setToolTip("Bring back the last deleted entry (Ctrl+Z)")
+        self.undo_button.setToolTip("Undo the last edit or delete (Ctrl+Z)")
         self.undo_button.clicked.connect(self.undo)
         for b in (self.edit_button, self.delete_button, self.undo_button):
             header.addWidget(b)
         layout.addLayout(header)
-        self.entries = QListWidget()
+        self.entries = QTreeWidget()
         self.entries.setObjectName("painList")
+        self.entries.setColumnCount(len(COLUMNS))
+        self.entries.setHeaderLabels(list(COLUMNS))
+        self.entries.setRootIsDecorated(False)
+        self.entries.setUniformRowHeights(True)  # years of daily entries stay quick
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setStyleSheet("QTreeView::item { padding: 1px 10px 1px 4px; }")
+        header_view = self.entries.header()
+        header_view.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.entries.itemSelectionChanged.connect(self._update_buttons)
-        self.entries.itemDoubleClicked.connect(lambda _item: self.edit_selected())
+        self.entries.itemDoubleClicked.connect(lambda _item, _col: self.edit_selected())
         layout.addWidget(self.entries, 1)
         self.empty_hint = QLabel("No entries yet. Your first rating becomes your baseline.")
         self.empty_hint.setObjectName("painEmpty")
@@ -164,27 +178,35 @@ class PainPage(QWidget):
     def refresh(self) -> None:
         keep = self.selected_entry()
         self.entries.clear()
+        items: list[QTreeWidgetItem] = []
+        current: QTreeWidgetItem | None = None
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         for entry in list_pain(self.store):
             local = entry.taken_at.astimezone(self.tz)
-            text = (
-                f"{local:%a %d %b %Y  %H:%M}    {entry.score:>2}/10    "
-                f"{CONTEXT_NAMES.get(entry.context, entry.context)}"
+            item = QTreeWidgetItem(
+                [
+                    f"{local:%a} {local.day:2d} {local:%b %Y  %H:%M}",
+                    f"{entry.score}/10",
+                    CONTEXT_NAMES.get(entry.context, entry.context),
+                    entry.note,
+                ]
             )
-            if entry.note:
-                text += f"   - {entry.note}"
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, entry)
-            self.entries.addItem(item)
+            item.setTextAlignment(1, right)
+            item.setData(0, Qt.ItemDataRole.UserRole, entry)
+            items.append(item)
             if keep is not None and entry.id == keep.id:
-                self.entries.setCurrentItem(item)
-        self.empty_hint.setVisible(self.entries.count() == 0)
+                current = item
+        self.entries.addTopLevelItems(items)
+        if current is not None:
+            self.entries.setCurrentItem(current)
+        self.empty_hint.setVisible(not items)
         self._update_buttons()
 
     def selected_entry(self) -> PainLog | None:
         item = self.entries.currentItem()
         if item is None or not item.isSelected():
             return None
-        entry = item.data(Qt.ItemDataRole.UserRole)
+        entry = item.data(0, Qt.ItemDataRole.UserRole)
         return entry if isinstance(entry, PainLog) else None
 
     def _update_buttons(self) -> None:
@@ -192,6 +214,10 @@ class PainPage(QWidget):
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
         self.undo_button.setEnabled(bool(self.undo_stack))
+        if self.undo_stack:
+            self.undo_button.setText(UNDO_TEXT[self.undo_stack[-1][0]])
+        else:
+            self.undo_button.setText("Undo")
 
     def _score_changed(self, value: int) -> None:
         self.value_label.setText(str(value))
@@ -209,7 +235,8 @@ class PainPage(QWidget):
         else:
             entry = replace(self.editing, score=score, context=context, note=note)  # type: ignore[arg-type]
             update_pain(self.store, entry)
-            message = "Pain entry updated"
+            self.undo_stack.append(("edited", self.editing))
+            message = "Pain entry updated - Ctrl+Z undoes the change"
         self._reset_form()
         self.events.pain_changed.emit()
         self.events.status_message.emit(message)
@@ -242,7 +269,7 @@ class PainPage(QWidget):
         if entry is None or entry.id is None:
             return
         delete_pain(self.store, entry.id)
-        self.undo_stack.append(entry)
+        self.undo_stack.append(("deleted", entry))
         if self.editing is not None and self.editing.id == entry.id:
             self._reset_form()
         self.events.pain_changed.emit()
@@ -251,7 +278,14 @@ class PainPage(QWidget):
     def undo(self) -> None:
         if not self.undo_stack:
             return
-        entry = self.undo_stack.pop()
-        restore_pain(self.store, entry)
+        action, entry = self.undo_stack.pop()
+        if action == "deleted":
+            restore_pain(self.store, entry)
+            message = "Pain entry restored"
+        else:
+            update_pain(self.store, entry)
+            message = "Change to the pain entry undone"
+            if self.editing is not None and self.editing.id == entry.id:
+                self._reset_form()
         self.events.pain_changed.emit()
-        self.events.status_message.emit("Pain entry restored")
+        self.events.status_message.emit(message)

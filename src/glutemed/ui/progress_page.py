@@ -1,9 +1,10 @@
 """Progress page: stance, symmetry, pain, training volume and adherence over time.
 
 pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
-`progress_graphs`, imported from showEvent. The visible range is loaded at once; the whole
-history loads on a worker thread (its own read-only connection) so later range changes
-only move the view.
+`progress_graphs`, imported from showEvent. What a user waits for is kept small: only the
+cards on screen are built, with the visible range queried and drawn; the other cards are
+built when idle (or when scrolled to), and the whole history plus the frames of every
+range load on a worker thread, so a later range click only hands arrays to the plots.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Callable
 from datetime import date, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,25 +32,15 @@ from PySide6.QtWidgets import (
 
 from glutemed.store import Store
 from glutemed.store.localtz import local_tz
+from glutemed.store.models import Profile
 from glutemed.store.profile import load_profile
-from glutemed.store.progress import (
-    ProgressSnapshot,
-    data_span,
-    load_snapshot,
-    reader,
-)
-from glutemed.store.series import (
-    DAILY,
-    MONTHLY,
-    WEEKLY,
-    PreparedSeries,
-    bin_size_for,
-    prepare,
-)
+from glutemed.store.progress import ProgressSnapshot, data_span, load_snapshot, reader
+from glutemed.store.series import bin_size_for, prepare
 from glutemed.ui.events import DataEvents
 
 if TYPE_CHECKING:
-    from glutemed.ui import progress_graphs
+    from glutemed.ui.graph_card import GraphCard
+    from glutemed.ui.progress_frames import Frame
 
 # (key, button text, days shown; None = all data)
 RANGES: tuple[tuple[str, str, int | None], ...] = (
@@ -59,6 +50,9 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
     ("all", "All", None),
 )
 DEFAULT_RANGE = "3m"
+# Card heights until a card is built (only used to tell which cards are on screen).
+SLOT_HEIGHTS = {"stance": 330, "symmetry": 330, "pain": 380, "volume": 330, "adherence": 240}
+IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 
 EMPTY_TEXT = (
     "<h2>Nothing to show yet</h2>"
@@ -71,7 +65,7 @@ EMPTY_TEXT = (
 
 
 class _Loaded(QObject):
-    done = Signal(int, object)  # generation, ProgressSnapshot
+    done = Signal(int, object)  # generation, (ProgressSnapshot, {range key: Frame})
 
 
 class ProgressPage(QWidget):
@@ -91,16 +85,24 @@ class ProgressPage(QWidget):
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
         self.range_key = DEFAULT_RANGE
-        self.bin_size = DAILY
-        self._prepared: dict[int, PreparedSeries] = {}
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None
         self.shown: ProgressSnapshot | None = None
         self.span: tuple[date, date] | None = None
         self.graphs: Any = None  # the progress_graphs module once loaded
-        self.cards: dict[str, progress_graphs.GraphCard] = {}
+        self.cards: dict[str, GraphCard] = {}
+        self._slots: dict[str, QWidget] = {}
+        self._frames: dict[str, Frame] = {}  # range key -> frame, once the history loaded
+        self._frame: Frame | None = None  # on screen now
+        self._days_given: set[str] = set()  # cards that have the training days of `shown`
         self._generation = 0
+        self._worker_started = -1
         self._dirty = True
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._idle_work)
+        self._awaiting_paint = False
+        self._stale: set[str] = set()  # built cards not yet showing the current frame
         self._loaded = _Loaded(self)
         self._loaded.done.connect(self._full_loaded)
         self._build_shell()
@@ -159,16 +161,50 @@ class ProgressPage(QWidget):
 
     def _build_graphs(self) -> None:
         from glutemed.ui import progress_graphs as g  # pyqtgraph loads here, not before
+        from glutemed.ui.plot_card import configure
 
-        g.configure()
+        configure()
         self.graphs = g
         holder = QWidget()
-        column = QVBoxLayout(holder)
-        self.cards = g.make_cards(self.tz)
-        for card in self.cards.values():
-            column.addWidget(card)
-        column.addStretch(1)
+        self.column = QVBoxLayout(holder)
+        for key in g.CARD_KEYS:
+            slot = QWidget()
+            slot.setObjectName(f"{key}Slot")
+            slot.setFixedHeight(SLOT_HEIGHTS[key])
+            self.column.addWidget(slot)
+            self._slots[key] = slot
+        self.column.addStretch(1)
         self.scroll.setWidget(holder)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._build_visible)
+
+    def _build_card(self, key: str) -> None:
+        slot = self._slots.pop(key, None)
+        if slot is None:
+            return
+        card = self.graphs.make_card(key, self.tz)
+        if key == "volume":
+            card.measure = str(self.measure_selector.currentData())
+        self.column.replaceWidget(slot, card)
+        slot.deleteLater()
+        self.cards[key] = card
+        card.installEventFilter(self)
+        if self._frame is not None:
+            self._show_card(key)
+
+    def _build_visible(self) -> None:
+        """Build and bring up to date the cards in (or about to enter) the viewport."""
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + max(200, self.scroll.viewport().height())
+        y = 0
+        for key in self.graphs.CARD_KEYS:
+            card = self.cards.get(key)
+            height = card.sizeHint().height() if card is not None else SLOT_HEIGHTS[key]
+            if y < bottom and y + height > top:
+                if card is None:
+                    self._build_card(key)
+                elif key in self._stale:
+                    self._show_card(key)
+            y += height
 
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
@@ -185,7 +221,7 @@ class ProgressPage(QWidget):
 
     @property
     def full_loaded(self) -> bool:
-        return self.full is not None and not self._dirty
+        return self.full is not None and not self._dirty and not self._slots and bool(self._frames)
 
     def range_days(self, key: str | None = None) -> tuple[date, date]:
         key = key or self.range_key
@@ -197,61 +233,101 @@ class ProgressPage(QWidget):
         return end - timedelta(days=days - 1), end
 
     def reload(self) -> None:
-        """Show the current range now; load the whole history in the background."""
+        """Draw the current range on the visible cards now; the rest when idle."""
         if self.graphs is None:
             return
         self._dirty = False
         self._generation += 1
         self.full = None
+        self._frames = {}
         self.span = data_span(self.store, self.tz)
         if self.span is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.stack.setCurrentWidget(self.scroll)
-        start, _end = self.range_days()
-        self._show(load_snapshot(self.store, self.tz, since=start))
-        generation = self._generation
-        thread = threading.Thread(target=self._load_all, args=(generation,), daemon=True)
-        thread.start()
+        self._build_visible()
+        self._show_partial()
+        self._awaiting_paint = True  # the idle work starts once the first paint is done
 
-    def _load_all(self, generation: int) -> None:
+    def _show_partial(self) -> None:
+        """Query and draw just the current range (before the whole history is in)."""
+        from glutemed.ui.progress_frames import frame
+
+        start, end = self.range_days()
+        snapshot = load_snapshot(self.store, self.tz, since=start)
+        series = prepare(snapshot, bin_size_for((end - start).days + 1))
+        self.shown = snapshot
+        self._days_given = set()
+        f = frame(series, snapshot, load_profile(self.store), start, end, self.tz)
+        self._draw(f, everywhere=True)  # only the cards on screen are built yet
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting_paint and event.type() == QEvent.Type.Paint:
+            self._idle.start(IDLE_MS)  # restarted by each card's paint: runs after the last
+        return False
+
+    def _idle_work(self) -> None:
+        """One step at a time, so clicks stay answered: the worker, then a card per tick."""
+        self._awaiting_paint = False
+        if self._worker_started != self._generation:
+            self._worker_started = self._generation
+            ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
+            args = (self._generation, load_profile(self.store), ranges)
+            threading.Thread(target=self._load_all, args=args, daemon=True).start()
+        elif self._stale:
+            self._show_card(next(iter(self._stale)))
+        elif self._slots:
+            self._build_card(next(iter(self._slots)))
+        if self._slots or self._stale:
+            self._idle.start(0)
+
+    def _load_all(
+        self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
+    ) -> None:
+        from glutemed.ui.progress_frames import frame
+
         second = reader(self.store)
         try:
             snapshot = load_snapshot(second, self.tz)
         finally:
             second.close()
-        prepared = {size: prepare(snapshot, size) for size in (DAILY, WEEKLY, MONTHLY)}
+        prepared: dict[int, Any] = {}
+        frames: dict[str, Frame] = {}
+        for key, (start, end) in ranges.items():
+            size = bin_size_for((end - start).days + 1)
+            if size not in prepared:
+                prepared[size] = prepare(snapshot, size)
+            frames[key] = frame(prepared[size], snapshot, profile, start, end, self.tz)
         with contextlib.suppress(RuntimeError):  # the page may be gone by now
-            self._loaded.done.emit(generation, (snapshot, prepared))
+            self._loaded.done.emit(generation, (snapshot, frames))
 
     def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
         if generation != self._generation:
             return  # data changed since this load started; a newer one is on its way
-        self.full, prepared = loaded
-        self._show(loaded[0], prepared)
+        self.full, self._frames = loaded
+        self.shown = self.full
+        self._days_given = set()
+        self._draw(self._frames[self.range_key])
 
     # --- drawing ------------------------------------------------------------------------
-    def _show(
-        self, snapshot: ProgressSnapshot, prepared: dict[int, PreparedSeries] | None = None
-    ) -> None:
-        self.shown = snapshot
-        self._prepared = dict(prepared or {})
-        self._draw()
+    def _draw(self, f: Frame, everywhere: bool = False) -> None:
+        """Show *f* on the cards in view now; the others follow when idle or scrolled to."""
+        self._frame = f
+        self._stale = set(self.cards)
+        for key, card in self.cards.items():
+            if everywhere or not card.visibleRegion().isEmpty():
+                self._show_card(key)
+        if self._stale:
+            self._awaiting_paint = True
 
-    def _series(self, size: int) -> PreparedSeries:
-        if size not in self._prepared:
-            assert self.shown is not None
-            self._prepared[size] = prepare(self.shown, size)
-        return self._prepared[size]
-
-    def _draw(self) -> None:
-        """Put the current range, eyes and measure on the graphs."""
-        start, end = self.range_days()
-        self.bin_size = bin_size_for((end - start).days + 1)
-        series = self._series(self.bin_size)
-        assert self.shown is not None
-        profile = load_profile(self.store)
-        self.graphs.fill_cards(self.cards, series, self.shown, profile, self.eyes, start, end)
+    def _show_card(self, key: str) -> None:
+        assert self._frame is not None and self.shown is not None
+        self._stale.discard(key)
+        days = None
+        if key not in self._days_given:
+            days = self.shown.days
+            self._days_given.add(key)
+        self.graphs.show_frame(self.cards[key], self._frame, self.eyes, days)
 
     def visible_x_range(self) -> tuple[float, float]:
         lo, hi = self.cards["stance"].plot.viewRange()[0]  # type: ignore[attr-defined]
@@ -262,22 +338,20 @@ class ProgressPage(QWidget):
         self.range_buttons[key].setChecked(True)
         if self.graphs is None or self.span is None:
             return
-        if self.full is None:
-            start, _end = self.range_days()
-            self._show(load_snapshot(self.store, self.tz, since=start))
+        if key in self._frames:
+            self._draw(self._frames[key])
         else:
-            self._draw()
+            self._show_partial()
 
     def _eyes_changed(self) -> None:
         self.eyes = str(self.eyes_selector.currentData())
-        if self.shown is not None:
-            self._draw()
+        if self._frame is not None:
+            self._draw(self._frame)
 
     def _measure_changed(self) -> None:
-        if self.graphs is not None:
-            volume = self.cards["volume"]
+        volume = self.cards.get("volume")
+        if volume is not None:
             volume.set_measure(str(self.measure_selector.currentData()))  # type: ignore[attr-defined]
-            volume.fit_y()  # type: ignore[attr-defined]
 
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:

@@ -101,11 +101,18 @@ class SettingsPage(QWidget):
         data_layout.addWidget(self.data_path)
         data_layout.addLayout(buttons)
 
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<h1>Settings</h1>"))
-        layout.addWidget(profile_box)
-        layout.addWidget(data_box)
-        layout.addStretch(1)
+        column = QWidget()
+        column.setMaximumWidth(760)  # long fields are hard to read on a wide window
+        inner = QVBoxLayout(column)
+        inner.setContentsMargins(0, 0, 0, 0)
+        inner.addWidget(QLabel("<h1>Settings</h1>"))
+        inner.addWidget(profile_box)
+        inner.addWidget(data_box)
+        inner.addStretch(1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(16, 8, 16, 8)
+        layout.addWidget(column, 1)
+        layout.addStretch(0)
 
         self._load()
         for combo in (self.side_order, self.stance_cap, self.sound, self.theme):
