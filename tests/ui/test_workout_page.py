@@ -219,6 +219,18 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert "4</b> sets done" in text and "2 points lower" in text
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
+    # Opening it again from the history shows the same sets.
+    row = rig.page.history.topLevelItem(0)
+    rect = rig.page.history.visualItemRect(row)
+    viewport = rig.page.history.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # press first,
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does
+    assert rig.page.stack.currentWidget() is rig.page.summary
+    assert "4</b> sets done" in rig.page.summary.body.text()
+    rig.page.show_home()
+    rig.page.history.setCurrentItem(rig.page.history.topLevelItem(0))  # rows are rebuilt
+    qtbot.keyClick(rig.page.history, Qt.Key.Key_Return)
+    assert rig.page.stack.currentWidget() is rig.page.summary
 
 
 def test_cues_reach_the_sound_sink_at_the_right_moments(qtbot, rig):
