@@ -45,12 +45,12 @@ def player_refresh_ms(count: int) -> float:
     from glutemed.catalog import load_catalog
     from glutemed.training.clock import FakeClock
     from glutemed.ui.sound import RecordingSound
-    from glutemed.ui.workout_figure import StandInFigure
+    from glutemed.ui.workout_figure import make_figure
     from glutemed.ui.workout_player import WorkoutPlayer
 
     app = QApplication.instance() or QApplication([])
     clock = FakeClock(start=0.0)
-    player = WorkoutPlayer(load_catalog(), RecordingSound(), StandInFigure())
+    player = WorkoutPlayer(load_catalog(), RecordingSound(), make_figure())
     player.resize(1000, 700)
     player.show()
     player.start(_session(clock))  # type: ignore[arg-type]

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from glutemed.catalog import load_catalog
+from glutemed.motion import load_animation
 from glutemed.store import workouts
 from glutemed.store.models import Routine, RoutineItem
 from glutemed.store.pain import list_pain
@@ -16,7 +17,7 @@ from glutemed.training.clock import FakeClock
 from glutemed.training.plan import Phase
 from glutemed.ui.events import DataEvents
 from glutemed.ui.sound import RecordingSound, SoundPlayer
-from glutemed.ui.workout_figure import StandInFigure
+from glutemed.ui.workout_figure import make_figure
 from glutemed.ui.workout_page import WorkoutPage
 
 REP_S = 2.0
@@ -52,7 +53,7 @@ def rig(qtbot, store):
     clock = FakeClock(start=0.0)
     events = DataEvents()
     sound = RecordingSound()
-    figure = StandInFigure()
+    figure = make_figure()
     answers = Answers()
     page = WorkoutPage(
         store,
@@ -145,15 +146,17 @@ def test_counter_follows_the_demo_rep_signal(qtbot, rig):
     demo_reps: list[int] = []
     rig.figure.rep_completed.connect(demo_reps.append)
     key(qtbot, rig, Qt.Key.Key_Right)
+    demo_rep = load_animation("clamshell").rep_duration("band")
+    demo_per_rep_s = demo_rep / REP_S
     for expected in (1, 2):
         advance(rig, REP_S)
         assert rig.page.player.rep_counter.text() == f"rep {expected} / 3"
         assert demo_reps[-1] == expected
-        assert rig.figure.t == pytest.approx(0.0, abs=0.11)
+        assert rig.figure.demo_time() == pytest.approx(0.0, abs=0.11 * demo_per_rep_s)
     advance(rig, REP_S / 2)
-    assert rig.figure.t == pytest.approx(REP_S / 2, abs=0.11)  # figure at the session's time
-    assert rig.figure.demo == ("clamshell", "band", "left")
-    assert rig.figure.band == "red"
+    # The figure is half-way through its own rep when the session is half-way through one.
+    assert rig.figure.demo_time() == pytest.approx(demo_rep / 2, abs=0.11 * demo_per_rep_s)
+    assert rig.figure.demo() == ("clamshell", "band", "left", "red")
 
 
 def test_full_screen_toggles_and_esc_leaves_it_first(qtbot, rig):
@@ -216,6 +219,18 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert "4</b> sets done" in text and "2 points lower" in text
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
+    # Opening it again from the history shows the same sets.
+    row = rig.page.history.topLevelItem(0)
+    rect = rig.page.history.visualItemRect(row)
+    viewport = rig.page.history.viewport()
+    qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # press first,
+    qtbot.mouseDClick(viewport, Qt.MouseButton.LeftButton, pos=rect.center())  # as a hand does
+    assert rig.page.stack.currentWidget() is rig.page.summary
+    assert "4</b> sets done" in rig.page.summary.body.text()
+    rig.page.show_home()
+    rig.page.history.setCurrentItem(rig.page.history.topLevelItem(0))  # rows are rebuilt
+    qtbot.keyClick(rig.page.history, Qt.Key.Key_Return)
+    assert rig.page.stack.currentWidget() is rig.page.summary
 
 
 def test_cues_reach_the_sound_sink_at_the_right_moments(qtbot, rig):

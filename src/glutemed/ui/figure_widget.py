@@ -66,6 +66,7 @@ class FigureWidget(QWidget):
         self._started = 0.0
         self._reps_seen = 0
         self._phase = ""
+        self._owner_rep_s: float | None = None  # an owner's rep length (tempo, holds)
 
     # --- what to show -------------------------------------------------------------
     def set_demo(
@@ -144,12 +145,31 @@ class FigureWidget(QWidget):
     def set_loop(self, loop: bool) -> None:
         self._loop = loop
 
+    def set_rep_seconds(self, seconds: float | None) -> None:
+        """Make one owner rep of *seconds* span one demo rep in `show_time` (tempo, holds)."""
+        self._owner_rep_s = seconds if seconds and seconds > 0 else None
+
     def show_time(self, t_in_rep: float) -> None:
-        """Show the pose *t_in_rep* seconds into the rep; the owner's clock drives us."""
+        """Show the pose *t_in_rep* seconds into the rep; the owner's clock drives us.
+
+        Each time the shown time wraps back to the start of a rep, one rep is complete and
+        rep_completed is emitted, so an owner's counter and the figure agree."""
         if self._playing:
             self.pause()
         self._external = True
-        self._base = max(0.0, t_in_rep)
+        t = max(0.0, t_in_rep)
+        if self._owner_rep_s is not None:
+            t = t / self._owner_rep_s * self._rep_length()
+        wrapped = t + 1e-6 < self._base
+        self._base = t
+        if wrapped:
+            self._reps_seen += 1
+            self.rep_completed.emit(self._reps_seen)
+        if self._anim is not None:
+            phase, _ = self._anim.phase_at(self._variation, t)
+            if phase != self._phase:
+                self._phase = phase
+                self.phase_changed.emit(phase)
         self.update()
 
     # --- state for owners and tests -------------------------------------------------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from glutemed.store import Store
@@ -20,7 +20,10 @@ def _row(summary: SessionSummary) -> list[str]:
 
 
 class WorkoutHistory(QTreeWidget):
+    """Double-click or Enter on a row opens that workout's summary."""
+
     HEADERS = ("Started", "Routine", "Length", "Sets", "Reps")
+    session_opened = Signal(int)
 
     def __init__(self, store: Store, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -30,7 +33,14 @@ class WorkoutHistory(QTreeWidget):
         self.setRootIsDecorated(False)
         self.setAlternatingRowColors(True)
         self.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setToolTip("Double-click a workout to see its sets")
+        # Both: activation is Enter (and double-click on some styles); opening twice is harmless.
+        self.itemActivated.connect(self._open)
+        self.itemDoubleClicked.connect(self._open)
         self.refresh()
+
+    def _open(self, item: QTreeWidgetItem, _column: int) -> None:
+        self.session_opened.emit(int(item.data(0, Qt.ItemDataRole.UserRole)))
 
     def refresh(self) -> None:
         self.clear()

@@ -79,6 +79,7 @@ class WorkoutPage(QWidget):
         self.stack.setObjectName("workoutStack")
         self.editor = RoutineEditor(store, catalog, events, self.confirm)
         self.history = WorkoutHistory(store)
+        self.history.session_opened.connect(self.show_past_session)
         self.start_button = QPushButton("Start workout")
         self.start_button.setObjectName("startButton")
         self.start_button.setDefault(True)
@@ -228,6 +229,17 @@ class WorkoutPage(QWidget):
         sets = workouts.sets_for_session(self.store, self.recorder.session_id)
         if summary is not None:
             self.summary.show_summary(summary, sets, self.pain_before, self.pain_after)
+        self.stack.setCurrentWidget(self.summary)
+
+    def show_past_session(self, session_id: int) -> None:
+        """The summary of an earlier workout, opened from the history list."""
+        if self.running():
+            return
+        summary = session_summary(self.store, session_id)
+        if summary is None:
+            return
+        sets = workouts.sets_for_session(self.store, session_id)
+        self.summary.show_summary(summary, sets, None, None)
         self.stack.setCurrentWidget(self.summary)
 
     def leave(self) -> None:

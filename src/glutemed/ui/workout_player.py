@@ -321,12 +321,10 @@ class WorkoutPlayer(QWidget):
         if demo != self._shown_demo:
             self._shown_demo = demo
             figure.set_demo(*demo)
-            if hasattr(figure, "pause"):
-                figure.pause()  # the session's clock drives it, never its own timer
+            figure.pause()  # the session's clock drives it, never its own timer
             uses_band = self.catalog.exercise(demo[0]).variation(demo[1]).uses_band
             figure.set_band_level(block.item.band if uses_band else None)
-            if hasattr(figure, "set_rep_seconds"):
-                figure.set_rep_seconds(block.rep_s)
+            figure.set_rep_seconds(block.rep_s)
         figure.show_time(t_in_rep)
 
     def _show_done(self, snap: Snapshot) -> None:
