@@ -81,6 +81,13 @@ def main(out: Path) -> None:
     _settle(app, clock)
     window.grab().save(str(out / "workout-player.png"))
     workout.session.stop()
+
+    apply_theme("dark")
+    window.show_page("exercises")
+    exercises.select("standing_abduction", "band")
+    _settle(app, clock, 1.0)
+    window.grab().save(str(out / "exercises-dark.png"))
+    apply_theme("light")
     store.close()
 
 

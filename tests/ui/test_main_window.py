@@ -135,3 +135,20 @@ def test_exercises_page_shows_every_variation(qtbot, window: MainWindow) -> None
     page.select("side_plank_abduction")
     assert "Boren et al. 2011" in page.details.text()
     assert "5 holds of 10 s" in page.details.text()
+
+
+def test_appearance_setting_switches_light_and_dark(qtbot, window: MainWindow) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from glutemed.ui.theme import is_dark
+
+    page = window.page("settings")
+    try:
+        page.theme.setCurrentIndex(page.theme.findData("dark"))
+        assert is_dark()
+        assert QApplication.palette().base().color().lightness() < 64
+        page.theme.setCurrentIndex(page.theme.findData("light"))
+        assert not is_dark()
+    finally:
+        page.theme.setCurrentIndex(page.theme.findData("system"))
+    assert not is_dark()  # offscreen's own palette is light

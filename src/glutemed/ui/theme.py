@@ -1,15 +1,76 @@
-"""Light/dark: follow the system unless the user picked one."""
+"""Light/dark: follow the system unless the user picked one.
+
+Asking the platform for a colour scheme is not enough on its own: many Linux platform
+themes (and the offscreen one) ignore the request, so a chosen scheme also sets a
+matching palette. Style sheets and the figure read colours from the palette."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 _SCHEMES = {
-    "system": Qt.ColorScheme.Unknown,  # Unknown = let the platform decide
     "light": Qt.ColorScheme.Light,
     "dark": Qt.ColorScheme.Dark,
 }
+
+Role = QPalette.ColorRole
+Group = QPalette.ColorGroup
+
+_COLOURS: dict[str, dict[QPalette.ColorRole, str]] = {
+    "light": {
+        Role.Window: "#efefef",
+        Role.WindowText: "#1d1d1f",
+        Role.Base: "#ffffff",
+        Role.AlternateBase: "#f6f6f7",
+        Role.ToolTipBase: "#ffffdc",
+        Role.ToolTipText: "#1d1d1f",
+        Role.PlaceholderText: "#7c7c80",
+        Role.Text: "#1d1d1f",
+        Role.Button: "#efefef",
+        Role.ButtonText: "#1d1d1f",
+        Role.BrightText: "#ffffff",
+        Role.Light: "#ffffff",
+        Role.Midlight: "#e3e3e3",
+        Role.Mid: "#b8b8b8",
+        Role.Dark: "#9f9f9f",
+        Role.Shadow: "#767676",
+        Role.Highlight: "#308cc6",
+        Role.HighlightedText: "#ffffff",
+        Role.Link: "#0b63b6",
+    },
+    "dark": {
+        Role.Window: "#2b2d30",
+        Role.WindowText: "#e6e6e6",
+        Role.Base: "#1f2023",
+        Role.AlternateBase: "#303236",
+        Role.ToolTipBase: "#3a3c40",
+        Role.ToolTipText: "#e6e6e6",
+        Role.PlaceholderText: "#8a8d91",
+        Role.Text: "#e6e6e6",
+        Role.Button: "#35373b",
+        Role.ButtonText: "#e6e6e6",
+        Role.BrightText: "#ffffff",
+        Role.Light: "#4a4d52",
+        Role.Midlight: "#3f4246",
+        Role.Mid: "#5a5d62",
+        Role.Dark: "#1a1b1d",
+        Role.Shadow: "#000000",
+        Role.Highlight: "#2f7fd0",
+        Role.HighlightedText: "#ffffff",
+        Role.Link: "#6ab0f3",
+    },
+}
+
+
+def palette_for(theme: str) -> QPalette:
+    palette = QPalette()
+    for role, colour in _COLOURS[theme].items():
+        palette.setColor(role, QColor(colour))
+    faded = QColor(_COLOURS[theme][Role.Mid])
+    for role in (Role.WindowText, Role.Text, Role.ButtonText):
+        palette.setColor(Group.Disabled, role, faded)
+    return palette
 
 
 def apply_theme(theme: str) -> None:
@@ -17,11 +78,12 @@ def apply_theme(theme: str) -> None:
     if not isinstance(app, QGuiApplication):
         return
     hints = app.styleHints()
-    scheme = _SCHEMES.get(theme, Qt.ColorScheme.Unknown)
-    if scheme == Qt.ColorScheme.Unknown:
+    if theme in _SCHEMES:
+        hints.setColorScheme(_SCHEMES[theme])
+        app.setPalette(palette_for(theme))
+    else:  # "system": let the platform decide again
         hints.unsetColorScheme()
-    else:
-        hints.setColorScheme(scheme)
+        app.setPalette(QPalette())
 
 
 def is_dark() -> bool:
