@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,6 +48,8 @@ class FirstRunDialog(QDialog):
         text.setObjectName("safetyText")
         text.setWordWrap(True)
         text.setTextFormat(Qt.TextFormat.RichText)
+        text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        text.setContentsMargins(8, 4, 8, 4)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(text)
@@ -75,6 +78,7 @@ class FirstRunDialog(QDialog):
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setText("Continue")
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setIcon(QIcon())
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setObjectName("continueButton")
         self.buttons.accepted.connect(self.accept)
         self.ack.toggled.connect(self._update_ok)
