@@ -25,9 +25,12 @@ from glutemed.store.models import (
 )
 from glutemed.store.profile import save_profile
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("pdftotext") and shutil.which("pdftoppm")), reason="needs poppler-utils"
-)
+
+@pytest.fixture(autouse=True)
+def _poppler() -> None:
+    # The README's test command installs poppler-utils; without it these checks must fail.
+    if not (shutil.which("pdftotext") and shutil.which("pdftoppm")):
+        pytest.fail("pdftotext/pdftoppm missing: install poppler-utils (see the README)")
 
 
 def at(day: int, hour: int = 8) -> datetime:
