@@ -1,11 +1,13 @@
-"""Loading and validating resources/exercises.toml into frozen dataclasses."""
+"""Loading and validating resources/exercises.toml into immutable records.
+
+The records are NamedTuples, not dataclasses: this module loads on every start before
+the first paint, and each dataclass compiles its generated methods at import (~1 ms)."""
 
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from glutemed.paths import resource
 
@@ -14,16 +16,14 @@ class CatalogError(ValueError):
     """exercises.toml is missing a key or holds a wrong value."""
 
 
-@dataclass(frozen=True)
-class Dose:
+class Dose(NamedTuple):
     sets: int
     reps: int | None  # repetitions, or the number of holds when hold_s is set
     hold_s: float | None
     rest_s: float
 
 
-@dataclass(frozen=True)
-class Variation:
+class Variation(NamedTuple):
     id: str
     name: str
     summary: str
@@ -31,8 +31,7 @@ class Variation:
     cues: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Exercise:
+class Exercise(NamedTuple):
     id: str
     name: str
     targets: str
@@ -57,15 +56,13 @@ class Exercise:
         return self.cues + self.variation(variation_id).cues
 
 
-@dataclass(frozen=True)
-class BandLevel:
+class BandLevel(NamedTuple):
     id: str
     name: str
     colour: str
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     exercises: tuple[Exercise, ...]
     band_levels: tuple[BandLevel, ...]
 

@@ -6,10 +6,9 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from glutemed.store import backups
 from glutemed.store.migrations import SCHEMA_VERSION, apply_migrations, user_version
@@ -24,8 +23,7 @@ class StoreError(Exception):
     """A problem with the data file that the user must be told about in plain words."""
 
 
-@dataclass(frozen=True)
-class Recovery:
+class Recovery(NamedTuple):
     """What happened when a damaged file was found on open."""
 
     damaged_copy: Path
@@ -43,15 +41,23 @@ class Recovery:
         )
 
 
-@dataclass
 class Store:
-    """An open data file. `conn` is in autocommit mode; use `transaction()` to write."""
+    """An open data file. `conn` is in autocommit mode; use `transaction()` to write.
 
-    path: Path
-    conn: sqlite3.Connection
-    recovery: Recovery | None = None
-    migrated_from: int | None = None
-    backups_made: list[Path] = field(default_factory=list)
+    A plain class, not a dataclass: it is made before the first paint (see catalog.model)."""
+
+    def __init__(
+        self,
+        path: Path,
+        conn: sqlite3.Connection,
+        recovery: Recovery | None = None,
+        migrated_from: int | None = None,
+    ) -> None:
+        self.path = path
+        self.conn = conn
+        self.recovery = recovery
+        self.migrated_from = migrated_from
+        self.backups_made: list[Path] = []
 
     @property
     def db(self) -> sqlite_utils.Database:
