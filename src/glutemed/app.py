@@ -68,7 +68,7 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     except ValueError:  # a hand-edited bad value, as load_profile treats it
         theme = "system"
     apply_theme(theme)
-    window = MainWindow(store, load_catalog(), MonotonicClock(), DataEvents(), icon=_app_icon())
+    window = MainWindow(store, load_catalog(), MonotonicClock(), DataEvents(), make_icon=_app_icon)
     return window, store
 
 
@@ -90,9 +90,11 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
+    profile = load_profile(store)
+    if store.recovery is not None or not profile.safety_acknowledged:
+        window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
-    profile = load_profile(store)
     if not profile.safety_acknowledged:
         dialog = FirstRunDialog(profile, window)
         if dialog.exec() != QDialog.DialogCode.Accepted:

@@ -152,3 +152,48 @@ def test_appearance_setting_switches_light_and_dark(qtbot, window: MainWindow) -
     finally:
         page.theme.setCurrentIndex(page.theme.findData("system"))
     assert not is_dark()  # offscreen's own palette is light
+
+
+def test_made_icon_waits_for_the_first_paint(qtbot, store: Store) -> None:
+    from PySide6.QtGui import QIcon, QPixmap
+
+    made: list[QIcon] = []
+
+    def make_icon() -> QIcon:
+        pixmap = QPixmap(16, 16)
+        pixmap.fill()
+        made.append(QIcon(pixmap))
+        return made[-1]
+
+    win = MainWindow(store, load_catalog(), FakeClock(), DataEvents(), make_icon=make_icon)
+    qtbot.addWidget(win)
+    assert made == [] and win.windowIcon().isNull()
+    win.show()
+    qtbot.waitUntil(lambda: not win.windowIcon().isNull())
+    win.load_icon()  # already done: nothing is made twice
+    assert len(made) == 1
+
+
+def test_building_the_window_touches_no_qt_namespace_enums(tmp_path: Path) -> None:
+    """The `Qt` namespace costs ~40 ms of enum building before the first paint."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from pathlib import Path; "
+        "from glutemed.app import build_window, create_application; "
+        "create_application(['x']); build_window(Path(sys.argv[1])); "
+        "import PySide6.QtCore as c; "
+        "print('Qt' in vars(c), 'glutemed.store.models' in sys.modules, "
+        "'dataclasses' in sys.modules)"
+    )
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=env,
+    ).stdout.split()
+    assert out == ["False", "False", "False"]

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QObject, QSize
-from PySide6.QtGui import QCloseEvent, QIcon, QKeySequence, QShortcut
+from PySide6.QtCore import QByteArray, QObject, QSize, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +23,9 @@ from glutemed.store import Store
 from glutemed.store.settings import get_setting, set_setting
 from glutemed.training.clock import Clock
 from glutemed.ui.events import DataEvents
+
+if TYPE_CHECKING:
+    from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 
 GEOMETRY_KEY = "window_geometry"
 
@@ -45,12 +48,16 @@ class MainWindow(QMainWindow):
         events: DataEvents,
         icon: QIcon | None = None,
         parent: QWidget | None = None,
+        *,
+        make_icon: Callable[[], QIcon] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("mainWindow")
         self.setWindowTitle(APP_NAME)
         if icon is not None:
             self.setWindowIcon(icon)
+        # A made icon (QIcon's first use and nine PNGs, ~5 ms) waits for the first paint.
+        self._make_icon = make_icon
         self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
@@ -151,6 +158,17 @@ class MainWindow(QMainWindow):
             )
             self._sound = player
         return self._sound
+
+    def load_icon(self) -> None:
+        """Set the icon from make_icon now, if that is still to do."""
+        if self._make_icon is not None:
+            make, self._make_icon = self._make_icon, None
+            self.setWindowIcon(make())
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._make_icon is not None:
+            QTimer.singleShot(0, self, self.load_icon)
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
