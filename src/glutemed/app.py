@@ -60,14 +60,16 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     from glutemed.training.clock import MonotonicClock
     from glutemed.ui.events import DataEvents
     from glutemed.ui.main_window import MainWindow
-    from glutemed.ui.theme import apply_theme
 
     store = open_store(data_dir)
     try:  # one setting, not the whole profile: its models are not needed to paint
         theme = get_setting(store, "theme", "system")
     except ValueError:  # a hand-edited bad value, as load_profile treats it
         theme = "system"
-    apply_theme(theme)
+    if theme != "system":  # a new app already has the system look; theme.py costs ~3 ms
+        from glutemed.ui.theme import apply_theme
+
+        apply_theme(theme)
     window = MainWindow(store, load_catalog(), MonotonicClock(), DataEvents(), make_icon=_app_icon)
     return window, store
 
