@@ -75,13 +75,12 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    from PySide6.QtWidgets import QDialog, QMessageBox
+    from PySide6.QtWidgets import QMessageBox
 
     from glutemed.datadir import resolve_data_dir
     from glutemed.instance_lock import AlreadyRunning, acquire
     from glutemed.store import StoreError
-    from glutemed.store.profile import load_profile, save_profile
-    from glutemed.ui.first_run_dialog import FirstRunDialog
+    from glutemed.store.settings import get_setting
 
     app = create_application(sys.argv[:1])
     data_dir = resolve_data_dir(args.data_dir)
@@ -92,21 +91,35 @@ def run_gui(args: argparse.Namespace) -> int:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
-    profile = load_profile(store)
-    if store.recovery is not None or not profile.safety_acknowledged:
+    try:
+        acknowledged = get_setting(store, "safety_acknowledged", False) is True
+    except ValueError:  # a hand-edited bad value: show the safety notes again
+        acknowledged = False
+    if store.recovery is not None or not acknowledged:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
-    if not profile.safety_acknowledged:
-        dialog = FirstRunDialog(profile, window)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return 0  # the user chose not to go on; nothing is saved
-        save_profile(store, dialog.profile())
+    if not acknowledged and not _first_run(window, store):
+        return 0  # the user chose not to go on; nothing is saved
     window.show()
     code = int(app.exec())
     store.close()
     lock.unlock()
     return code
+
+
+def _first_run(window, store) -> bool:  # type: ignore[no-untyped-def]
+    """The safety notes (and optional profile); only the first start pays for them."""
+    from PySide6.QtWidgets import QDialog
+
+    from glutemed.store.profile import load_profile, save_profile
+    from glutemed.ui.first_run_dialog import FirstRunDialog
+
+    dialog = FirstRunDialog(load_profile(store), window)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    save_profile(store, dialog.profile())
+    return True
 
 
 def main(argv: Sequence[str] | None = None) -> int:

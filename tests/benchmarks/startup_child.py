@@ -1,6 +1,8 @@
 """Started by bench_foundation: shows a window, prints when it first paints, then quits.
 
-Mode `bare` is a plain PySide6 QLabel window; mode `app` is GluteMed's main window."""
+Mode `bare` is a plain PySide6 QLabel window; mode `app` starts GluteMed the way the
+`glutemed` command does (argument parsing, the single-instance lock, the store, the
+first-run check, the main window)."""
 
 from __future__ import annotations
 
@@ -25,17 +27,23 @@ def main(mode: str, data_dir: str) -> None:
         app = QApplication(sys.argv[:1])
         window = QLabel("Hello")
         window.resize(1180, 780)
-    else:
-        from pathlib import Path
+        watcher = FirstPaint()
+        window.installEventFilter(watcher)
+        window.show()
+        app.exec()
+        return
+    from glutemed.cli import main as glutemed_main
+    from glutemed.ui.main_window import MainWindow
 
-        from glutemed.app import build_window, create_application
-
-        app = create_application(sys.argv[:1])
-        window, _store = build_window(Path(data_dir))
     watcher = FirstPaint()
-    window.installEventFilter(watcher)
-    window.show()
-    app.exec()
+    original_show = MainWindow.show
+
+    def show_watched(window: MainWindow) -> None:
+        window.installEventFilter(watcher)
+        original_show(window)
+
+    MainWindow.show = show_watched  # type: ignore[method-assign]
+    glutemed_main(["--data-dir", data_dir])
 
 
 if __name__ == "__main__":
