@@ -143,3 +143,21 @@ def test_damaged_file_is_reported_on_the_command_line(tmp_path: Path, capsys) ->
     err = capsys.readouterr().err
     assert err.startswith("glutemed: Your data file was damaged, so GluteMed restored the backup")
     assert list(data_dir.glob("glutemed.damaged-*.sqlite3"))
+
+
+def test_window_fast_path_knows_every_subcommand() -> None:
+    from glutemed.cli import SUBCOMMANDS, _window_only, build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert set(sub.choices) == SUBCOMMANDS
+    assert _window_only(["--data-dir", "/x"]).data_dir == "/x"
+    assert _window_only([]).data_dir is None
+    assert _window_only(["--data-dir", "/x", "export"]) is None
+    assert _window_only(["--bogus"]) is None  # the full parser reports it
+
+
+def test_unknown_option_still_gets_a_clear_error(capsys) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["--bogus"])
+    assert exit_info.value.code == 2
+    assert "unrecognized arguments: --bogus" in capsys.readouterr().err

@@ -153,8 +153,27 @@ def dispatch(args: argparse.Namespace) -> int:
         return _fail("interrupted", 130)
 
 
+# Kept equal to build_parser()'s subcommands by tests/test_cli.py.
+SUBCOMMANDS = frozenset({"export", "import", "backup", "self-test", "render", "report"})
+
+
+def _window_only(words: list[str]) -> argparse.Namespace | None:
+    """`glutemed [--data-dir PATH]` opens the window: parse it without building (and
+    importing) every subcommand, which is start-up time the user waits through."""
+    if any(w in SUBCOMMANDS or w in ("-h", "--help", "--version") for w in words):
+        return None
+    parser = argparse.ArgumentParser(prog="glutemed", add_help=False)
+    parser.add_argument("--data-dir")
+    args, rest = parser.parse_known_args(words)
+    if rest:
+        return None  # let the full parser explain what is wrong
+    args.command = None
+    return args
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = _window_only(words) or build_parser().parse_args(words)
     if args.command is None:
         from glutemed.app import run_gui
 
