@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from collections.abc import Callable, Sequence
-from datetime import datetime
 from pathlib import Path
 from types import ModuleType
 
@@ -78,6 +77,8 @@ def run_backup(args: argparse.Namespace) -> int:
                 raise UsageError(f"{target} already exists; choose a new file name")
             copy_database(store.path, target)
         else:
+            from datetime import datetime
+
             target = take_backup(store.conn, store.backups_dir, "manual", datetime.now())
     finally:
         store.close()
