@@ -25,21 +25,17 @@ from PySide6.QtGui import (
 from glutemed.motion import Camera, Frame, Prop
 from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
 from glutemed.motion.vec import Vec3, add, normalize, scale, sub
-from glutemed.ui.figure_style import FLOOR_MARGIN_M, LIGHT_STYLE, FigureStyle, Fit, fit_for
+from glutemed.ui.figure_style import (
+    FLOOR_MARGIN_M,
+    LIGHT_STYLE,
+    FigureStyle,
+    Fit,
+    band_colours,
+    fit_for,
+)
 
-__all__ = ["BAND_COLOURS", "FigurePainter", "FigureStyle", "Fit", "fit_for"]
+__all__ = ["FigurePainter", "FigureStyle", "Fit", "band_colours", "fit_for"]
 
-# TheraBand colours, light to heavy (CONTENT.md "Dosing and progression").
-BAND_COLOURS: dict[str, str] = {
-    "tan": "#d2b48c",
-    "yellow": "#f2d026",
-    "red": "#d7263d",
-    "green": "#2e9e4f",
-    "blue": "#2364aa",
-    "black": "#222222",
-    "silver": "#b8bcc2",
-    "gold": "#d4a017",
-}
 ToScreen = Callable[[Vec3], QPointF]
 DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
 
@@ -369,7 +365,8 @@ class FigurePainter:
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
-        colour = QColor(BAND_COLOURS.get(level, BAND_COLOURS[DEFAULT_BAND]))
+        colours = band_colours()
+        colour = QColor(colours.get(level, colours[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
         # A looped band: two strands round both legs, parted where it is slack.
         dx, dy = b.x() - a.x(), b.y() - a.y()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 
 from glutemed.motion import Animation, Camera
 from glutemed.motion.skeleton import HEAD_RADIUS, joint_positions
@@ -113,3 +114,11 @@ def fit_for(animation: Animation, variation_id: str, side: str, samples: int = 2
 
 
 _BOX = tuple((dx, dy, dz) for dx in (-1, 1) for dy in (-1, 1) for dz in (-1, 1))
+
+
+@cache
+def band_colours() -> dict[str, str]:
+    """Band level -> colour, light to heavy, from the catalogue (the one source)."""
+    from glutemed.catalog import load_catalog
+
+    return {level.id: level.colour for level in load_catalog().band_levels}

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from glutemed.motion import Animation, Camera, load_animation, view_angles
 from glutemed.training.clock import Clock, MonotonicClock
-from glutemed.ui.figure_painter import BAND_COLOURS, FigurePainter, Fit, fit_for
+from glutemed.ui.figure_painter import FigurePainter, Fit, band_colours, fit_for
 from glutemed.ui.figure_style import style_for
 from glutemed.ui.theme import is_dark
 
@@ -88,8 +88,8 @@ class FigureWidget(QWidget):
             self.set_demo(self._anim.exercise_id, self._variation, side)
 
     def set_band_level(self, level: str | None) -> None:
-        if level is not None and level not in BAND_COLOURS:
-            raise ValueError(f"unknown band {level!r} (valid: {', '.join(BAND_COLOURS)})")
+        if level is not None and level not in band_colours():
+            raise ValueError(f"unknown band {level!r} (valid: {', '.join(band_colours())})")
         self._band_level = level
         self.update()
 
