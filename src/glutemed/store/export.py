@@ -18,6 +18,7 @@ from glutemed.store.files import (
     PARTIAL_SUFFIX,
     DiskFull,
     StoreError,
+    create_private_file,
     discard,
     disk_full_message,
     is_disk_full,
@@ -118,8 +119,8 @@ def write_atomically(path: Path, text: str) -> None:
     partial file is removed and the target left as it was."""
     partial = path.with_name(path.name + PARTIAL_SUFFIX)
     try:
-        fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_NOFOLLOW, 0o600)
-        with open(fd, "w", encoding="utf-8", newline="") as handle:
+        create_private_file(partial)
+        with partial.open("w", encoding="utf-8", newline="") as handle:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())

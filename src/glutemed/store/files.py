@@ -94,8 +94,10 @@ def make_private_folder(folder: Path) -> None:
 
 
 def create_private_file(path: Path) -> None:
-    """Create *path* empty and readable by its owner only (SQLite then writes into it)."""
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, FILE_MODE)
+    """Create *path* new, empty and readable by its owner only (then written into). Any
+    file or link already there is removed first, so nothing is written through a link."""
+    discard(path)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, FILE_MODE)
     os.close(fd)
     _tighten(path, FILE_MODE)
 
