@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from glutemed.store.models import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
+from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
 
