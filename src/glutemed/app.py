@@ -56,6 +56,7 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     Returns (window, store) or raises StoreError. The caller shows the window."""
     from glutemed.catalog import load_catalog
     from glutemed.domain.clock import MonotonicClock
+    from glutemed.domain.vocabulary import THEMES
     from glutemed.store import open_store
     from glutemed.store.settings import get_setting
     from glutemed.ui.common.events import DataEvents
@@ -64,9 +65,11 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     store = open_store(data_dir)
     try:  # one setting, not the whole profile: its models are not needed to paint
         theme = get_setting(store, "theme", "system")
-    except ValueError:  # a hand-edited bad value, as load_profile treats it
+    except (ValueError, RecursionError):  # a hand-edited bad value, as load_profile treats it
         theme = "system"
-    if theme != "system":  # a new app already has the system look; theme.py costs ~3 ms
+    # A new app already has the system look (theme.py costs ~3 ms); a bad value keeps it.
+    # THEMES, not rules.setting_problem: rules' dataclass import costs start-up time.
+    if theme != "system" and isinstance(theme, str) and theme in THEMES:
         from glutemed.ui.common.theme import apply_theme
 
         apply_theme(theme)
@@ -93,15 +96,17 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     try:
         acknowledged = get_setting(store, "safety_acknowledged", False) is True
-    except ValueError:  # a hand-edited bad value: show the safety notes again
+    except (ValueError, RecursionError):  # a hand-edited bad value: show the safety notes again
         acknowledged = False
     if store.recovery is not None or not acknowledged:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
-    for notice in store.notices:  # e.g. a backup skipped on a full disk: said, not fatal
+    notices = [*store.notices, *_bad_settings(store)]
+    for notice in notices:  # a backup skipped on a full disk, a bad setting: said, not fatal
         print(f"glutemed: {notice}", file=sys.stderr)
-        window.show_status(notice)
+    if notices:
+        window.show_status(" ".join(notices))
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
     window.show()
@@ -109,6 +114,14 @@ def run_gui(args: argparse.Namespace) -> int:
     store.close()
     lock.unlock()
     return code
+
+
+def _bad_settings(store) -> list[str]:  # type: ignore[no-untyped-def]
+    """One sentence per setting a hand-edited file got wrong (each falls back to its
+    default wherever the app reads it)."""
+    from glutemed.store.profile import load_profile_checked
+
+    return load_profile_checked(store)[1]
 
 
 def _first_run(window, store) -> bool:  # type: ignore[no-untyped-def]

@@ -60,9 +60,10 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from glutemed.store.transfer import apply_import, read_import
+    from glutemed.ops.transfer import check_import
+    from glutemed.store.transfer import apply_import
 
-    data = read_import(Path(args.path))  # checked before the database is even opened
+    data = check_import(Path(args.path))  # checked before the database is even opened
     store, lock = _open(args, lock=True)
     try:
         count = apply_import(store, data)
