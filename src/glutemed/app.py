@@ -78,7 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from glutemed.datadir import resolve_data_dir
-    from glutemed.instance_lock import AlreadyRunning, acquire
+    from glutemed.instance_lock import LockProblem, acquire
     from glutemed.store import StoreError
     from glutemed.store.settings import get_setting
 
@@ -87,7 +87,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         lock = acquire(data_dir)
         window, store = build_window(data_dir)
-    except (AlreadyRunning, StoreError, OSError) as exc:
+    except (LockProblem, StoreError, OSError) as exc:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
