@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.domain.records import PainLog
 from glutemed.store import StoreError, open_store
 from glutemed.store.backups import DamagedSource, holds_data, prune, take_backup
-from glutemed.store.models import PainLog
 from glutemed.store.pain import add_pain, list_pain
 
 PAGE = 4096
