@@ -99,6 +99,9 @@ def run_gui(args: argparse.Namespace) -> int:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
+    for notice in store.notices:  # e.g. a backup skipped on a full disk: said, not fatal
+        print(f"glutemed: {notice}", file=sys.stderr)
+        window.show_status(notice)
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
     window.show()
