@@ -43,6 +43,7 @@ def graph_images(
     """Draw the Progress graphs for the period off screen (needs a QApplication)."""
     from glutemed.ui import progress_graphs as g  # pyqtgraph: only when a report is made
     from glutemed.ui.plot_card import configure
+    from glutemed.ui.theme import palette_for
 
     configure()
     snapshot = load_snapshot(store, tz, since=start, until=end)
@@ -51,6 +52,7 @@ def graph_images(
     g.fill_cards(cards, series, snapshot, load_profile(store), "open", start, end)
     images: list[tuple[str, QImage]] = []
     for key, card in cards.items():
+        card.setPalette(palette_for("light"))  # paper is white whatever the window's theme
         card.export_button.hide()
         card.resize(width, card.sizeHint().height())
         card.body.resize(width, card.body.sizeHint().height())
