@@ -37,6 +37,7 @@ from glutemed.store.profile import load_profile
 from glutemed.store.progress import ProgressSnapshot, data_span, load_snapshot, reader
 from glutemed.store.series import bin_size_for, prepare
 from glutemed.ui.events import DataEvents
+from glutemed.ui.page_title import page_title
 
 if TYPE_CHECKING:
     from glutemed.ui.graph_card import GraphCard
@@ -145,7 +146,10 @@ class ProgressPage(QWidget):
         self.report_button.setObjectName("saveReportButton")
         self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
         self.report_button.clicked.connect(self._save_report)
-        bar.addWidget(self.report_button)
+        title_row = QHBoxLayout()  # the report button beside the title keeps the bar short
+        title_row.addWidget(page_title("Progress"), 1)
+        title_row.addWidget(self.report_button)
+        layout.addLayout(title_row)
         layout.addLayout(bar)
         self.stack = QStackedWidget()
         self.empty_state = QLabel(EMPTY_TEXT)

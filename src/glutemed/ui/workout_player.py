@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from glutemed.training.events import (
 )
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
+from glutemed.ui.button_row import ButtonRow
 from glutemed.ui.countdown_ring import CountdownRing
 from glutemed.ui.fit_label import FitLabel
 
@@ -128,8 +128,7 @@ class WorkoutPlayer(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.elapsed_label)
 
-        self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        self.controls = ButtonRow("playerControls")
         for key, text, tip, slot in (
             ("back", "◀ Back", "Restart this set, or go back one (Left)", self.back),
             ("pause", "Pause", "Pause or resume (Space)", self.toggle_pause),
@@ -145,15 +144,10 @@ class WorkoutPlayer(QWidget):
                 self.request_leave,
             ),
         ):
-            button = QPushButton(text)
-            button.setObjectName(f"{key}Button")
-            button.setToolTip(tip)
+            button = self.controls.add(key, text, tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the player
             button.clicked.connect(slot)
-            controls.addWidget(button)
-            self.buttons[key] = button
-        self.controls = QWidget()
-        self.controls.setLayout(controls)
+        self.buttons = self.controls.buttons
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
