@@ -31,6 +31,7 @@ from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.button_row import ButtonRow
 from glutemed.ui.countdown_ring import CountdownRing
+from glutemed.ui.fading_hint import FadingHint
 from glutemed.ui.fit_label import FitLabel
 
 TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from the clock
@@ -155,6 +156,10 @@ class WorkoutPlayer(QWidget):
         layout.addWidget(self.cues_label)
         layout.addWidget(self.controls)
         self._apply_sizes()
+        # Full screen hides the controls: say which keys still work.
+        self.full_screen_hint = FadingHint(
+            "Space pause or resume · Esc leave · F exit full screen", self
+        )
 
     def _label(self, name: str, bold: bool = False) -> FitLabel:
         label = FitLabel(name, _SIZES[name][0])
@@ -218,6 +223,7 @@ class WorkoutPlayer(QWidget):
         self.across_room = on
         self._apply_sizes()
         self.full_screen_requested.emit(on)
+        self.full_screen_hint.set_active(on)
         self.setFocus()
 
     def request_leave(self) -> None:
