@@ -8,7 +8,7 @@ from PySide6.QtGui import QImage, QRegion
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from glutemed.ui.countdown_ring import CountdownRing
+from glutemed.ui.workout.countdown_ring import CountdownRing
 
 
 def ink_on_edges(ring: CountdownRing) -> int:

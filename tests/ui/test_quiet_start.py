@@ -10,7 +10,7 @@ from pathlib import Path
 CODE = """
 from glutemed.app import create_application
 app = create_application(["glutemed"])
-from glutemed.ui.sound import SoundPlayer
+from glutemed.ui.common.sound import SoundPlayer
 player = SoundPlayer("beeps", lambda text: print("status:", text))
 from PySide6.QtCore import qWarning
 qWarning("an unexpected warning")

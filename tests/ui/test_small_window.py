@@ -8,10 +8,10 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
 from glutemed.stance.protocol import Trial
 from glutemed.store import Store
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
+from glutemed.ui.common.events import DataEvents
 from glutemed.ui.main_window import MainWindow
 
 SMALL = (800, 560)

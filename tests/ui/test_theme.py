@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from glutemed import demo_data
 from glutemed.app import _load_style_sheet
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
 from glutemed.store import open_store
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.theme import apply_theme
 from glutemed.ui.main_window import MainWindow
-from glutemed.ui.theme import apply_theme
 
 # Text must differ from what is behind it by this much lightness (0-255) to be readable.
 READABLE = 90
