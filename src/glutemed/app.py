@@ -38,6 +38,9 @@ def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("io.github.glutemed.GluteMed")
+    from glutemed.ui.common.qt_logging import quiet_multimedia_logging
+
+    quiet_multimedia_logging()
     _load_style_sheet(app)
     return app
 
