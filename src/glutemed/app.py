@@ -87,12 +87,16 @@ def run_gui(args: argparse.Namespace) -> int:
     from glutemed.instance_lock import LockProblem, acquire
     from glutemed.store import StoreError
     from glutemed.store.settings import get_setting
+    from glutemed.ui.common.quit_on_signals import QuitOnSignals
 
     app = create_application(sys.argv[:1])
+    windows: list = []  # type: ignore[type-arg]
+    signals = QuitOnSignals(lambda: _close_for_signal(app, windows))
     data_dir = resolve_data_dir(args.data_dir)
     try:
         lock = acquire(data_dir)
         window, store = build_window(data_dir)
+        windows.append(window)
     except (LockProblem, StoreError, OSError) as exc:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
@@ -114,9 +118,21 @@ def run_gui(args: argparse.Namespace) -> int:
         return 0  # the user chose not to go on; nothing is saved
     window.show()
     code = int(app.exec())
+    signals.uninstall()
     store.close()
     lock.unlock()
     return code
+
+
+def _close_for_signal(app, windows) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+C or SIGTERM: answer an open dialog with "no", then close as on Leave."""
+    modal = app.activeModalWidget()
+    if modal is not None:
+        modal.close()
+    if windows:
+        windows[0].close_without_asking()
+    else:
+        app.quit()
 
 
 def _bad_settings(store) -> list[str]:  # type: ignore[no-untyped-def]

@@ -299,3 +299,16 @@ def test_number_keys_pick_the_pain_score(qtbot, rig):
     qtbot.keyClick(prompt, Qt.Key.Key_7)
     assert rig.page.stack.currentWidget() is rig.page.player
     assert rig.page.pain_before == 7
+
+
+def test_a_quit_signal_ends_the_workout_as_leave_does_without_asking(qtbot, rig):
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    advance(rig, 3 * REP_S + 0.1)  # left side done
+    advance(rig, 6 + REP_S)  # into the right side
+    rig.page.stop_without_asking()
+    assert rig.answers.asked == [], "nobody is there to answer on Ctrl+C or SIGTERM"
+    assert not rig.page.running()
+    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
+    assert workouts.list_sessions(rig.store)[0].ended_at is not None

@@ -209,6 +209,15 @@ class MainWindow(QMainWindow):
         screen = self.screen().availableGeometry()
         self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
 
+    def close_without_asking(self) -> None:
+        """Close for SIGINT/SIGTERM: a workout in progress ends as on Leave (finished sets
+        are saved, the set in progress is not), with no question to answer."""
+        for page in self._built.values():
+            stop = getattr(page, "stop_without_asking", None)
+            if callable(stop):
+                stop()
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():
             ask = getattr(page, "confirm_close", None)
