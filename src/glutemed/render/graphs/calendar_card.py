@@ -11,6 +11,7 @@ from glutemed.domain.history import Adherence, TrainingDay
 from glutemed.progress.text import day_text
 from glutemed.render.graphs.adherence_calendar import AdherenceCalendar
 from glutemed.render.graphs.graph_card import GraphCard
+from glutemed.store.localtz import local_today
 
 LAST_12 = "Last 12 months"
 
@@ -33,7 +34,7 @@ class CalendarCard(GraphCard):
         self.body_layout.addWidget(self.calendar)
         self.body_layout.addWidget(self.summary)
         self.calendar.hovered.connect(self.readout.setText)
-        self._end = date.today()
+        self._end = local_today()
         self._years: tuple[int, ...] = ()
 
     def set_days(self, days: Sequence[TrainingDay]) -> None:

@@ -35,7 +35,7 @@ from glutemed.ops.progress import load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.store import Store
-from glutemed.store.localtz import local_tz
+from glutemed.store.localtz import local_today, local_tz
 from glutemed.store.profile import load_profile
 from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
@@ -86,7 +86,7 @@ class ProgressPage(QWidget):
         self.store = store
         self.events = events
         self.tz = tz or local_tz()
-        self._today = today or (lambda: date.today())
+        self._today = today or local_today
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None

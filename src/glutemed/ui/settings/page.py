@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -23,7 +21,7 @@ from PySide6.QtWidgets import (
 from glutemed.domain.rules import REP_TEMPO
 from glutemed.store import Store, StoreError
 from glutemed.store.backups import take_backup
-from glutemed.store.localtz import local_now
+from glutemed.store.localtz import local_now, local_today
 from glutemed.store.profile import load_profile, save_profile
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
@@ -54,7 +52,7 @@ class SettingsPage(QWidget):
 
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
-        self.birth_year.setRange(NO_YEAR, date.today().year)
+        self.birth_year.setRange(NO_YEAR, local_today().year)
         self.birth_year.setSpecialValueText("Not set")
         self.side_order = _combo(
             "sideOrder", [("Left side first", "left_first"), ("Right side first", "right_first")]
