@@ -24,7 +24,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-untyped-def]
-    from glutemed.store import open_store
+    from glutemed.ops.data import open_data
 
     data_dir = resolve_data_dir(args.data_dir)
     held = None
@@ -32,57 +32,52 @@ def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-u
         from glutemed.instance_lock import acquire
 
         held = acquire(data_dir)
-    store = open_store(data_dir)
+    store = open_data(data_dir)
     if store.recovery is not None:
         print(f"glutemed: {store.recovery.message()}", file=sys.stderr)
     return store, held
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from glutemed.store.transfer import export_csv, export_json
+    from glutemed.ops.data import export_data
 
-    out = Path(args.out)
     store, _ = _open(args)
     try:
-        count = export_json(store, out) if args.format == "json" else export_csv(store, out)
+        done = export_data(store, args.format, Path(args.out))
     finally:
         store.close()
-    print(f"Exported {count} rows to {out}")
+    print(done.changes.message)
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from glutemed.store.transfer import apply_import, read_import
+    from glutemed.ops.data import import_data, read_import
 
     data = read_import(Path(args.path))  # checked before the database is even opened
     store, lock = _open(args, lock=True)
     try:
-        count = apply_import(store, data)
+        done = import_data(store, data, Path(args.path))
     finally:
         store.close()
         lock.unlock()
-    print(f"Imported {count} rows from {args.path}")
+    print(done.changes.message)
     return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from glutemed.store.backups import copy_database, take_backup
+    from datetime import datetime
 
+    from glutemed.ops.data import back_up
+
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists():
+        raise UsageError(f"{out} already exists; choose a new file name")
     store, _ = _open(args)
     try:
-        if args.out:
-            store.conn.execute("PRAGMA wal_checkpoint(FULL)")
-            target = Path(args.out)
-            if target.exists():
-                raise UsageError(f"{target} already exists; choose a new file name")
-            copy_database(store.path, target)
-        else:
-            from datetime import datetime
-
-            target = take_backup(store.conn, store.backups_dir, "manual", datetime.now())
+        done = back_up(store, datetime.now(), out)
     finally:
         store.close()
-    print(f"Backup written to {target}")
+    print(f"Backup written to {done.path}")
     return 0
 
 
@@ -137,8 +132,8 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one-line messages."""
     from glutemed.instance_lock import AlreadyRunning
-    from glutemed.store import StoreError
-    from glutemed.store.transfer import ImportProblem
+    from glutemed.ops import StoreError
+    from glutemed.ops.data import ImportProblem
 
     runner: Runner = args.run
     try:
