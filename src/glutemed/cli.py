@@ -32,9 +32,16 @@ def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-u
         from glutemed.instance_lock import acquire
 
         held = acquire(data_dir)
-    store = open_data(data_dir)
+    try:
+        store = open_data(data_dir)
+    except BaseException:
+        if held is not None:
+            held.unlock()
+        raise
     if store.recovery is not None:
         print(f"glutemed: {store.recovery.message()}", file=sys.stderr)
+    for notice in store.notices:
+        print(f"glutemed: {notice}", file=sys.stderr)
     return store, held
 
 
@@ -43,7 +50,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     store, _ = _open(args)
     try:
-        done = export_data(store, args.format, Path(args.out))
+        done = export_data(store, args.format, Path(args.out), force=args.force)
     finally:
         store.close()
     print(done.changes.message)
@@ -65,8 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from datetime import datetime
-
+    from glutemed.domain.localtz import local_now
     from glutemed.ops.data import back_up
 
     out = Path(args.out) if args.out else None
@@ -74,7 +80,7 @@ def run_backup(args: argparse.Namespace) -> int:
         raise UsageError(f"{out} already exists; choose a new file name")
     store, _ = _open(args)
     try:
-        done = back_up(store, datetime.now(), out)
+        done = back_up(store, local_now(), out)
     finally:
         store.close()
     print(f"Backup written to {done.path}")
@@ -111,6 +117,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="export every table")
     export.add_argument("--format", choices=("csv", "json"), default="json")
     export.add_argument("--out", required=True, metavar="PATH", help="file (json) or folder (csv)")
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing export file (or CSV files)"
+    )
     export.set_defaults(run=run_export)
 
     imp = sub.add_parser("import", parents=[common], help="import what export wrote")
@@ -131,16 +140,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one-line messages."""
-    from glutemed.instance_lock import AlreadyRunning
+    from glutemed.instance_lock import LockProblem
     from glutemed.ops import StoreError
-    from glutemed.ops.data import ImportProblem
+    from glutemed.ops.data import ExportRefused, ImportProblem
 
     runner: Runner = args.run
     try:
         return runner(args)
-    except (UsageError, ImportProblem) as exc:
+    except (UsageError, ImportProblem, ExportRefused) as exc:
         return _fail(str(exc), 2)
-    except (StoreError, AlreadyRunning) as exc:
+    except (StoreError, LockProblem) as exc:
         return _fail(str(exc), 1)
     except OSError as exc:
         name = exc.filename or ""

@@ -10,18 +10,13 @@ from typing import Literal
 from glutemed.ops.changes import Changes
 from glutemed.store import Store, open_store
 from glutemed.store.backups import copy_database, take_backup
-from glutemed.store.transfer import (
-    ImportProblem,
-    Rows,
-    apply_import,
-    export_csv,
-    export_json,
-    read_import,
-    read_tables,
-)
+from glutemed.store.export import ExportRefused, Rows, export_csv, export_json, read_tables
+from glutemed.store.transfer import CheckedImport, ImportProblem, apply_import, read_import
 
 __all__ = [
     "Backup",
+    "CheckedImport",
+    "ExportRefused",
     "ImportProblem",
     "Transfer",
     "all_rows",
@@ -68,12 +63,16 @@ def back_up(store: Store, now: datetime, out: Path | None = None) -> Backup:
     return Backup(target, Changes(message=f"Backup saved to {target}"))
 
 
-def export_data(store: Store, form: Literal["csv", "json"], out: Path) -> Transfer:
-    rows = export_json(store, out) if form == "json" else export_csv(store, out)
+def export_data(
+    store: Store, form: Literal["csv", "json"], out: Path, *, force: bool = False
+) -> Transfer:
+    """Write every table to *out*; an existing target is refused unless *force*."""
+    export = export_json if form == "json" else export_csv
+    rows = export(store, out, force=force)
     return Transfer(rows, Changes(message=f"Exported {rows} rows to {out}"))
 
 
-def import_data(store: Store, data: Rows, source: Path) -> Transfer:
+def import_data(store: Store, data: CheckedImport, source: Path) -> Transfer:
     """Apply rows already checked by `read_import` (so a bad file never opens the data)."""
     rows = apply_import(store, data)
     everything = Changes(workout=True, stance=True, pain=True, profile=True)

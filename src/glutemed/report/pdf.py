@@ -7,7 +7,17 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
 
 from glutemed.domain.localtz import local_tz
 from glutemed.ops import Store
@@ -51,6 +61,8 @@ def graph_images(
     g.fill_cards(cards, series, snapshot, load_profile(store), "open", start, end)
     images: list[tuple[str, QImage]] = []
     for key, card in cards.items():
+        paper = QPalette(QColor("white"), QColor("white"))  # whatever the window's theme
+        card.setPalette(paper)
         card.export_button.hide()
         card.resize(width, card.sizeHint().height())
         card.body.resize(width, card.body.sizeHint().height())

@@ -65,7 +65,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(190)
+        self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")

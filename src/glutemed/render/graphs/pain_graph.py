@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from glutemed.domain.history import PAIN_MCID_FRACTION, PAIN_MCID_POINTS, PainBaseline
 from glutemed.render.graphs.frames import Line
-from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, set_hline, show_line
+from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, show_line
 
 
 class PainGraph(PlotCard):
@@ -25,7 +25,7 @@ class PainGraph(PlotCard):
         for edge in self.band.lines:
             edge.setPen(pg.mkPen(None))
         self.item.addItem(self.band, ignoreBounds=True)
-        self.baseline_line = self.add_hline(0.0, "#0072B2", "baseline", 0.02)
+        self.baseline_line = self.add_hline(0.0, "#0072B2", "baseline")
         self.caption = QLabel()
         self.caption.setObjectName("painCaption")
         self.caption.setWordWrap(True)
@@ -44,12 +44,13 @@ class PainGraph(PlotCard):
             return  # same baseline: leave band and caption alone (no re-layout)
         self.baseline = baseline
         self.band.setVisible(baseline is not None)
-        self.baseline_line.setVisible(baseline is not None)
         if baseline is None:
+            self.show_hline(self.baseline_line, False)
             self.caption.setText("")
             return
         self.band.setRegion((max(0.0, baseline.band_low), min(10.0, baseline.band_high)))
-        set_hline(self.baseline_line, baseline.score, f"baseline {baseline.score:.1f}")
+        self.set_hline(self.baseline_line, baseline.score, f"baseline {baseline.score:.1f}")
+        self.show_hline(self.baseline_line, True)
         self.caption.setText(
             f"Baseline {baseline.score:.1f} is the average of your first {baseline.entries} "
             f"entries. Shaded: within {PAIN_MCID_POINTS:g} points of it. A change of "

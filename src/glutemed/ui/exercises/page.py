@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication, QPaintEvent
+from PySide6.QtGui import QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -76,6 +76,11 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
     )
 
 
+# Below this page width the text goes under the figure and the list narrows.
+NARROW_PAGE = 860
+WIDE_LIST, NARROW_LIST = 240, 170
+
+
 class ExercisesPage(QWidget):
     """Pick an exercise on the left; read it and watch the demo on the right."""
 
@@ -96,7 +101,8 @@ class ExercisesPage(QWidget):
         self.exercise_list.setObjectName("exerciseList")
         for exercise in catalog.exercises:
             self.exercise_list.addItem(QListWidgetItem(exercise.name))
-        self.exercise_list.setFixedWidth(260)
+        self.exercise_list.setMinimumWidth(NARROW_LIST)  # narrows with the window
+        self.exercise_list.setMaximumWidth(WIDE_LIST)
         self.exercise_list.setWordWrap(True)
         set_enum_props(self.exercise_list, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
 
@@ -118,7 +124,7 @@ class ExercisesPage(QWidget):
         self._player: DemoPlayer | None = None
         self.figure_slot = QFrame()
         self.figure_slot.setObjectName("figureSlot")
-        self.figure_slot.setMinimumSize(380, 320)
+        self.figure_slot.setMinimumSize(300, 240)
         self._slot_layout = QVBoxLayout(self.figure_slot)
         self._slot_layout.setContentsMargins(0, 0, 0, 0)
 
@@ -135,7 +141,7 @@ class ExercisesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumSize(220, 120)
         set_enum_props(scroll, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
 
         choice_row = QHBoxLayout()
@@ -145,13 +151,18 @@ class ExercisesPage(QWidget):
         choice_row.addWidget(self.band_label)
         choice_row.addWidget(self.band_combo)
 
-        splitter = QSplitter()  # horizontal
+        # Text beside the figure on a wide page, below it on a narrow one. The minimum is
+        # the narrow layout's, so the window can shrink into it.
+        self.splitter = splitter = QSplitter()
+        splitter.setObjectName("exerciseSplitter")
         splitter.addWidget(self.figure_slot)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([520, 360])
+        splitter.setMinimumSize(300, 380)
+        self._narrow = False
 
         right = QVBoxLayout()
         right.addWidget(self.title)
@@ -166,6 +177,15 @@ class ExercisesPage(QWidget):
         self.variation_combo.currentIndexChanged.connect(self._on_variation_changed)
         self.band_combo.currentIndexChanged.connect(self._update_demo)
         self.exercise_list.setCurrentRow(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_PAGE
+        if narrow != self._narrow:
+            self._narrow = narrow
+            set_enum_props(self.splitter, orientation="Vertical" if narrow else "Horizontal")
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
 
     def current_exercise(self) -> Exercise:
         return self.catalog.exercises[max(self.exercise_list.currentRow(), 0)]

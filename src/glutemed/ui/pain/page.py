@@ -31,6 +31,7 @@ from glutemed.ops.pain import PainDiary
 from glutemed.progress.text import moment_text
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.page_title import page_title
 
 CONTEXTS = (("daily", "Daily check-in"), ("before", "Before exercise"), ("after", "After exercise"))
 CONTEXT_NAMES = dict(CONTEXTS)
@@ -58,13 +59,16 @@ class PainPage(QWidget):
         self.announcer = Announcer(events)
         self.tz = tz or local_tz()
         self.editing: PainLog | None = None
+        self.score: int | None = None  # chosen by the user; None until then
         # (what was done, the entry as it was before): "deleted" or "edited"
         self._build()
+        self._clear_score()
         self.refresh()
         events.pain_changed.connect(self.refresh)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(page_title("Pain diary"))
         intro = QLabel(
             "How much does your back hurt right now? 0 means no pain, 10 the worst pain you can "
             "imagine (0-10 Numeric Pain Rating Scale). Logging at about the same time each day "
@@ -86,6 +90,11 @@ class PainPage(QWidget):
         self.slider.setTickInterval(1)
         self.slider.setAccessibleName("Pain score, 0 to 10")
         self.slider.valueChanged.connect(self._score_changed)
+        # Any touch picks a score, even one that leaves the handle where it was.
+        self.slider.actionTriggered.connect(
+            lambda _action: self._score_changed(self.slider.value())
+        )
+        self.slider.sliderPressed.connect(lambda: self._score_changed(self.slider.value()))
         self.value_label = QLabel()
         self.value_label.setObjectName("painValue")
         big = QFont(self.value_label.font())
@@ -222,12 +231,28 @@ class PainPage(QWidget):
             self.undo_button.setText("Undo")
 
     def _score_changed(self, value: int) -> None:
+        self.score = value
         self.value_label.setText(str(value))
         self.slider.setToolTip(f"{value}/10" + (f" - {ANCHORS[value]}" if value in ANCHORS else ""))
+        self.save_button.setEnabled(True)
+        self.save_button.setToolTip("")
+
+    def _clear_score(self) -> None:
+        """No score until the user picks one: a quick "Log pain" must not record 0."""
+        self.score = None
+        self.value_label.setText("–")
+        self.value_label.setAccessibleName("No score chosen yet")
+        self.slider.setToolTip("Drag, click or use the arrow keys to pick a score")
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip("Pick a score on the slider first")
 
     # --- actions ------------------------------------------------------------------------
     def save(self) -> None:
-        score = self.slider.value()
+        score = self.score
+        if score is None:
+            self.events.status_message.emit("Pick a pain score on the slider first")
+            self.slider.setFocus()
+            return
         context = str(self.context.currentData())
         note = self.note.text().strip()
         editing = self.editing
@@ -250,6 +275,7 @@ class PainPage(QWidget):
             return
         self.editing = entry
         self.slider.setValue(entry.score)
+        self._score_changed(entry.score)
         self.context.setCurrentIndex(max(0, self.context.findData(entry.context)))
         self.note.setText(entry.note)
         self.form_box.setTitle(f"Editing the entry of {moment_text(entry.taken_at, self.tz)}")
@@ -262,6 +288,7 @@ class PainPage(QWidget):
 
     def _reset_form(self) -> None:
         self.editing = None
+        self._clear_score()
         self.note.clear()
         self.form_box.setTitle("New entry")
         self.save_button.setText("Log pain")

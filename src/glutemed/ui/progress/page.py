@@ -38,6 +38,7 @@ from glutemed.ops.progress import data_span, load_snapshot, reader
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.page_title import page_title
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -146,7 +147,10 @@ class ProgressPage(QWidget):
         self.report_button.setObjectName("saveReportButton")
         self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
         self.report_button.clicked.connect(self._save_report)
-        bar.addWidget(self.report_button)
+        title_row = QHBoxLayout()  # the report button beside the title keeps the bar short
+        title_row.addWidget(page_title("Progress"), 1)
+        title_row.addWidget(self.report_button)
+        layout.addLayout(title_row)
         layout.addLayout(bar)
         self.stack = QStackedWidget()
         self.empty_state = QLabel(EMPTY_TEXT)

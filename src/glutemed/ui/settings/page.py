@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,14 +13,17 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from glutemed.domain.localtz import local_now
 from glutemed.domain.rules import REP_TEMPO
 from glutemed.ops import Store
+from glutemed.ops.changes import DATA_ERRORS
 from glutemed.ops.data import back_up
 from glutemed.ops.profile import load_profile, save_profile
 from glutemed.ui.common.announcer import Announcer
@@ -147,7 +150,13 @@ class SettingsPage(QWidget):
             apply_theme(profile.theme)
 
     def back_up_now(self) -> None:
-        self.announcer.attempt("back up", lambda: back_up(self.store, datetime.now()))
+        try:
+            done = back_up(self.store, local_now())
+        except DATA_ERRORS as exc:  # a full disk, a damaged file: say it, go on
+            QMessageBox.warning(self, "Backup not made", f"No backup was made: {exc}.")
+            self.events.status_message.emit("Backup not made")
+            return
+        self.announcer.announce(done.changes)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))

@@ -14,7 +14,7 @@ class StanceFigure(QFrame):
     def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureSlot")
-        self.setMinimumSize(260, 320)
+        self.setMinimumSize(200, 240)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.figure = FigureWidget(parent=self, clock=clock)

@@ -7,8 +7,8 @@ from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
 from glutemed.domain.clock import Clock, utc_now
 from glutemed.domain.records import Profile, StanceSession
@@ -67,6 +67,9 @@ def history_row(session: StanceSession) -> str:
     return f"{_when(session.taken_at)} · eyes {session.eyes}\n" + " · ".join(parts)
 
 
+NARROW_PAGE = 760
+
+
 class StancePage(QWidget):
     def __init__(
         self,
@@ -99,8 +102,10 @@ class StancePage(QWidget):
         home_layout = QHBoxLayout(home)
         self.setup = StanceSetupView(home)
         self.history = StanceHistoryView(home)
+        home.setMinimumWidth(420)  # the stacked layout's; the side-by-side one needs more
         home_layout.addWidget(self.setup, 3)
         home_layout.addWidget(self.history, 2)
+        self._home_layout = home_layout
         self.run = StanceRunView(clock, self)
         self.results = StanceResultsView(self)
         for view in (home, self.run, self.results):
@@ -132,6 +137,14 @@ class StancePage(QWidget):
 
         self._load_profile()
         self._refresh_history()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Past tests beside the set-up on a wide page, below it on a narrow one.
+        wide = self.width() >= NARROW_PAGE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._home_layout.direction() != direction:
+            self._home_layout.setDirection(direction)
 
     @property
     def protocol(self) -> StanceProtocol | None:

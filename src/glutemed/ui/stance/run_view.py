@@ -49,6 +49,7 @@ class StanceRunView(QWidget):
         right = QVBoxLayout()
         self.header = QLabel(self)
         self.header.setObjectName("trialHeader")
+        self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 20px; font-weight: bold;")
         right.addWidget(self.header)
 
@@ -86,8 +87,11 @@ class StanceRunView(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.finish_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.abandon_button)
         right.addLayout(buttons)
+        leave_row = QHBoxLayout()  # its own row: the view fits a narrow window
+        leave_row.addStretch(1)
+        leave_row.addWidget(self.abandon_button)
+        right.addLayout(leave_row)
 
         self.done_list = QLabel(self)
         self.done_list.setObjectName("trialsSoFar")
@@ -95,6 +99,7 @@ class StanceRunView(QWidget):
         right.addWidget(self.done_list)
         outer.addLayout(right, 3)
 
+        self.outcome.setVisible(False)  # until a trial ends (and out of the minimum size)
         self.start_button.clicked.connect(self.start_clicked)
         self.finish_button.clicked.connect(self.finish_clicked)
         self.abandon_button.clicked.connect(self.abandon_clicked)

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -27,6 +26,8 @@ from glutemed.ops.workout import WorkoutRun, WorkoutStep
 from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
+from glutemed.ui.common.button_row import ButtonRow
+from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
@@ -126,8 +127,7 @@ class WorkoutPlayer(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.elapsed_label)
 
-        self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        self.controls = ButtonRow("playerControls")
         for key, text, tip, slot in (
             ("back", "◀ Back", "Restart this set, or go back one (Left)", self.back),
             ("pause", "Pause", "Pause or resume (Space)", self.toggle_pause),
@@ -143,15 +143,10 @@ class WorkoutPlayer(QWidget):
                 self.request_leave,
             ),
         ):
-            button = QPushButton(text)
-            button.setObjectName(f"{key}Button")
-            button.setToolTip(tip)
+            button = self.controls.add(key, text, tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the player
             button.clicked.connect(slot)
-            controls.addWidget(button)
-            self.buttons[key] = button
-        self.controls = QWidget()
-        self.controls.setLayout(controls)
+        self.buttons = self.controls.buttons
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -159,6 +154,10 @@ class WorkoutPlayer(QWidget):
         layout.addWidget(self.cues_label)
         layout.addWidget(self.controls)
         self._apply_sizes()
+        # Full screen hides the controls: say which keys still work.
+        self.full_screen_hint = FadingHint(
+            "Space pause or resume · Esc leave · F exit full screen", self
+        )
 
     def _label(self, name: str, bold: bool = False) -> FitLabel:
         label = FitLabel(name, _SIZES[name][0])
@@ -223,6 +222,7 @@ class WorkoutPlayer(QWidget):
         self.across_room = on
         self._apply_sizes()
         self.full_screen_requested.emit(on)
+        self.full_screen_hint.set_active(on)
         self.setFocus()
 
     def request_leave(self) -> None:

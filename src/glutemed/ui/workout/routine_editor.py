@@ -65,13 +65,15 @@ class RoutineEditor(QWidget):
         top.addWidget(self.routine_combo, 1)
         top.addWidget(QLabel("Name:"))
         top.addWidget(self.name_edit, 1)
+        actions = QHBoxLayout()  # a row of its own: the editor fits a narrow window
         for key, text, slot in (
             ("newRoutine", "New from default", self.new_routine),
             ("duplicateRoutine", "Duplicate", self.duplicate_routine),
             ("deleteRoutine", "Delete", self.delete_current),
             ("planEntry", "Enter a prescribed plan…", self.open_plan_entry),
         ):
-            top.addWidget(self._button(key, text, slot))
+            actions.addWidget(self._button(key, text, slot))
+        actions.addStretch(1)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("routineTable")
@@ -97,17 +99,21 @@ class RoutineEditor(QWidget):
         rows.addStretch(1)
         self.estimate = QLabel()
         self.estimate.setObjectName("routineEstimate")
-        rows.addWidget(self.estimate)
         self.problem = QLabel()
         self.problem.setObjectName("routineProblem")
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b;")
+        notes = QHBoxLayout()
+        notes.addWidget(self.problem, 1)
+        notes.addWidget(self.estimate)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addLayout(rows)
-        layout.addWidget(self.problem)
+        layout.addLayout(notes)
 
         self.routine_combo.currentIndexChanged.connect(self._on_routine_picked)
         self.reload()
