@@ -68,7 +68,7 @@ def write_sheet(
         raise ValueError(f"unknown side {side!r} (valid: right, left)")
     if view != "all" and view not in VIEW_NAMES:
         raise ValueError(f"unknown view {view!r} (valid: {', '.join(VIEW_NAMES)}, all)")
-    from glutemed.ui.figure_painter import band_colours
+    from glutemed.render.figure.painter import band_colours
 
     if band_level is not None and band_level not in band_colours():
         raise ValueError(f"unknown band {band_level!r} (valid: {', '.join(band_colours())})")
@@ -117,7 +117,7 @@ def _render_cells(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from glutemed.ui.figure_painter import FigurePainter, fit_for
+    from glutemed.render.figure.painter import FigurePainter, fit_for
 
     figure = FigurePainter()
     fit = fit_for(anim, variation_id, side)
