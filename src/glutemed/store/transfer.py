@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glutemed.domain.localtz import local_today
 from glutemed.domain.rules import setting_problem
 from glutemed.store.columns import TABLES, Column, FieldError, convert, shown
 from glutemed.store.db import Store
@@ -25,7 +26,6 @@ from glutemed.store.export import (
     restore,
 )
 from glutemed.store.files import DiskFull, StoreError, disk_full_message, is_disk_full
-from glutemed.store.localtz import local_today
 from glutemed.store.migrations import SCHEMA_VERSION
 
 __all__ = [

@@ -11,8 +11,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from glutemed.domain.localtz import local_today
 from glutemed.progress.text import day_text
-from glutemed.store.localtz import local_today
 
 _LEFT = 34  # room for weekday labels
 _TOP = 18  # room for month labels

@@ -8,10 +8,10 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from glutemed.domain.history import Adherence, TrainingDay
+from glutemed.domain.localtz import local_today
 from glutemed.progress.text import day_text
 from glutemed.render.graphs.adherence_calendar import AdherenceCalendar
 from glutemed.render.graphs.graph_card import GraphCard
-from glutemed.store.localtz import local_today
 
 LAST_12 = "Last 12 months"
 

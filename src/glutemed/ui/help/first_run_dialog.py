@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog.safety import SAFETY_INTRO, SAFETY_SECTIONS, SAFETY_SOURCE
+from glutemed.domain.localtz import local_today
 from glutemed.domain.records import Profile
-from glutemed.store.localtz import local_today
 
 
 def safety_html() -> str:
