@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime, timedelta
 
+from glutemed.domain.rules import counts_as_training
 from glutemed.store import Store, workouts
 from glutemed.training.events import Event, SetFinished, WorkoutFinished
 
@@ -27,6 +28,7 @@ class WorkoutRecorder:
         self.session_id = workouts.start_session(store, wall_start, routine_id)
         self.set_ids: list[int] = []
         self.ended = False
+        self.kept = True
 
     def wall(self, clock_time: float) -> datetime:
         return self.wall_start + timedelta(seconds=clock_time - self.clock_start)
@@ -43,7 +45,15 @@ class WorkoutRecorder:
         self.set_ids += written
         return written
 
-    def finish(self, clock_time: float, notes: str = "") -> None:
+    def finish(self, clock_time: float, notes: str = "") -> bool:
+        """End the session; returns False when nothing in it counts as training, in which
+        case it is removed rather than kept as an empty entry in Past workouts."""
         if not self.ended:
-            workouts.end_session(self.store, self.session_id, self.wall(clock_time), notes)
             self.ended = True
+            sets = workouts.sets_for_session(self.store, self.session_id)
+            if not any(counts_as_training(s.reps_done) for s in sets):
+                workouts.delete_session(self.store, self.session_id)
+                self.kept = False
+                return False
+            workouts.end_session(self.store, self.session_id, self.wall(clock_time), notes)
+        return self.kept

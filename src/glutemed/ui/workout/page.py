@@ -213,13 +213,22 @@ class WorkoutPage(QWidget):
 
     def _workout_finished(self, done: WorkoutFinished) -> None:
         self.player.set_across_room(False)
+        kept = True
         if self.recorder is not None:
             try:
-                self.recorder.finish(done.at)
+                kept = self.recorder.finish(done.at)
             except sqlite3.Error as exc:
                 self._tell(f"Could not save the end of the workout: {exc}")
             self.events.workout_saved.emit()
-        self._ask_pain("after", "All done. How much pain do you have now?")
+        if not kept:  # no rep was done: nothing to keep, nothing to ask about
+            self.recorder = None
+            self.events.status_message.emit(
+                "No reps were done, so this workout was not added to Past workouts."
+            )
+            self.show_home()
+            return
+        opening = "All done." if done.completed else "You stopped early; your sets are saved."
+        self._ask_pain("after", f"{opening} How much pain do you have now?")
 
     def _show_summary(self) -> None:
         if self.recorder is None:
