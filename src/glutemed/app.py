@@ -81,7 +81,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from glutemed.datadir import resolve_data_dir
-    from glutemed.instance_lock import AlreadyRunning, acquire
+    from glutemed.instance_lock import LockProblem, acquire
     from glutemed.store import StoreError
     from glutemed.store.settings import get_setting
 
@@ -90,7 +90,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         lock = acquire(data_dir)
         window, store = build_window(data_dir)
-    except (AlreadyRunning, StoreError, OSError) as exc:
+    except (LockProblem, StoreError, OSError) as exc:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
@@ -102,6 +102,9 @@ def run_gui(args: argparse.Namespace) -> int:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
+    for notice in store.notices:  # e.g. a backup skipped on a full disk: said, not fatal
+        print(f"glutemed: {notice}", file=sys.stderr)
+        window.show_status(notice)
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
     window.show()

@@ -11,6 +11,7 @@ import sqlite3
 from datetime import date, datetime, tzinfo
 
 from glutemed.store.db import Store
+from glutemed.store.files import open_readonly
 from glutemed.store.local_days import local_day
 
 
@@ -38,6 +39,6 @@ def data_span(store: Store, tz: tzinfo) -> tuple[date, date] | None:
 
 def reader(store: Store) -> Store:
     """A second, read-only connection to the same file, for loading in a worker thread."""
-    conn = sqlite3.connect(f"file:{store.path}?mode=ro", uri=True, check_same_thread=False)
+    conn = open_readonly(store.path, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return Store(path=store.path, conn=conn)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -20,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.domain.rules import REP_TEMPO
-from glutemed.store import Store
+from glutemed.store import Store, StoreError
 from glutemed.store.backups import take_backup
+from glutemed.store.localtz import local_now
 from glutemed.store.profile import load_profile, save_profile
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
@@ -147,7 +149,12 @@ class SettingsPage(QWidget):
         self.events.status_message.emit("Settings saved")
 
     def back_up_now(self) -> None:
-        path = take_backup(self.store.conn, self.store.backups_dir, "manual", datetime.now())
+        try:
+            path = take_backup(self.store.conn, self.store.backups_dir, "manual", local_now())
+        except (StoreError, OSError) as exc:  # a full disk, a damaged file: say it, go on
+            QMessageBox.warning(self, "Backup not made", f"No backup was made: {exc}.")
+            self.events.status_message.emit("Backup not made")
+            return
         self.events.status_message.emit(f"Backup saved to {path}")
 
     def _open_folder(self) -> None:
