@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from glutemed.domain.records import Profile
 from glutemed.ops.progress import load_snapshot
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.store import Store
@@ -85,6 +86,7 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.store = store
         self.events = events
+        self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
         self.range_key = DEFAULT_RANGE
@@ -188,6 +190,7 @@ class ProgressPage(QWidget):
         if slot is None:
             return
         card = self.graphs.make_card(key, self.tz)
+        card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
         self.column.replaceWidget(slot, card)
@@ -362,7 +365,10 @@ class ProgressPage(QWidget):
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+            self,
+            "Save report for your physiotherapist",
+            self.save_folder.suggest("glutemed-report.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_report(path)
@@ -375,4 +381,5 @@ class ProgressPage(QWidget):
         except OSError as exc:
             self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
             return
+        self.save_folder.remember(path)
         self.events.status_message.emit(f"Report saved to {path}")

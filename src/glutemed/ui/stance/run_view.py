@@ -17,6 +17,7 @@ from glutemed.stance.instructions import WATCH_FOR, steps
 from glutemed.stance.protocol import Trial
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.common.big_timer_label import BigTimerLabel
+from glutemed.ui.common.control_texts import announce
 from glutemed.ui.stance.figure import StanceFigure
 from glutemed.ui.stance.outcome_form import StanceOutcomeForm
 
@@ -136,6 +137,7 @@ class StanceRunView(QWidget):
         self.abandon_button.setVisible(False)
         self.drop_check.setVisible(False)
         self.timer.setText(str(number))
+        announce(self.timer)  # 3, 2, 1 read out
         self.hint.setText("Get ready… lift your foot on “go”. Any key cancels.")
 
     def show_timing(self, seconds: float) -> None:
@@ -148,6 +150,7 @@ class StanceRunView(QWidget):
     def show_outcome(self, trial: Trial, eyes: str) -> None:
         self.hint.setProperty("mode", None)
         self.timer.setText(timer_text(trial.seconds))
+        announce(self.timer)  # the time held is read out once, when it stops
         self.hint.setText("")
         self.outcome.ask(trial, eyes)
         self.outcome.setVisible(True)

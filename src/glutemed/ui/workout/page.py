@@ -86,6 +86,7 @@ class WorkoutPage(QWidget):
         self.start_button.setMinimumHeight(44)
         self.start_button.setStyleSheet("font-size: 14pt; font-weight: 600; padding: 0 24px;")
         self.start_button.clicked.connect(self.start_workout)
+        self.first_focus = self.start_button  # the main window puts it first after the sidebar
         self.start_problem = QLabel()
         self.start_problem.setObjectName("startProblem")
         self.start_problem.setStyleSheet("color: #c0392b;")
