@@ -79,3 +79,13 @@ def test_save_dialogs_start_in_the_folder_used_last(
     assert Path(asked[1]).parent == chosen  # then where the last file went
     # The same remembered folder is what the report and graph dialogs start in.
     assert Path(SaveFolder(store).suggest("glutemed-report.pdf")).parent == chosen
+
+
+def test_reverse_clam_text_does_not_contradict_itself(qtbot) -> None:
+    page = make_page(qtbot)
+    page.select("clamshell", "reverse")
+    text = page.details.text().lower()
+    assert "only the foot travels" in text
+    assert "heels touching" not in text and "heels come apart" not in text
+    page.select("clamshell", "standard")
+    assert "heels come apart" in page.details.text().lower()

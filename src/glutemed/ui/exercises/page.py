@@ -69,7 +69,7 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
         f"<p><b>This version:</b> {escape(variation.summary)}</p>"
         f"<h3>Set-up</h3><p>{escape(exercise.setup)}</p>"
         f"<h3>How to do it</h3>{_bullets(exercise.cues_for(variation_id))}"
-        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes)}"
+        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes_for(variation_id))}"
         f"<h3>You need</h3><p>{escape(', '.join(exercise.equipment))}</p>"
         f"<h3>Starting dose</h3><p>{escape(dose_text(exercise))}. "
         f"{escape(exercise.dose_note)}</p>"
