@@ -1,0 +1,251 @@
+"""Started by bench_laptop on a real X server (Xvfb + openbox): runs GluteMed, measures, quits.
+
+`python laptop_child.py MODE DATA_DIR SECONDS`; prints `result KEY VALUE` lines.
+Modes:
+  idle_hidden   the app on Exercises (demo playing), then minimised; process CPU time
+  bare_hidden   reference: a bare PySide6 window, minimised the same way
+  demo_visible  the app on Exercises with the demo playing in view; process CPU time and
+                the figure's paints per second
+  bare_visible  reference: a plain widget of the figure's size repainted at the same rate
+  progress      a real click (xdotool) on the Progress entry; times to the first graph
+                painted and to the whole page painted with its full history
+  all_pages     visits every page, then reads resident memory (VmRSS)
+CPU is process time (user + system, every thread), not wall time: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SETTLE_S = 2.0  # after minimising or showing, before the measured span starts
+
+
+def cpu_s() -> float:
+    return time.process_time()
+
+
+def rss_mb() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def result(key: str, value: object) -> None:
+    print(f"result {key} {value}", flush=True)
+
+
+def wait(app: object, seconds: float) -> None:
+    """Run the event loop for *seconds* of wall time (no busy waiting)."""
+    from PySide6.QtCore import QEventLoop, QTimer
+
+    loop = QEventLoop()
+    QTimer.singleShot(int(seconds * 1000), loop.quit)
+    loop.exec()
+
+
+def wait_until(predicate: object, timeout: float = 10.0) -> bool:
+    from PySide6.QtCore import QCoreApplication, QEventLoop
+
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        if predicate():  # type: ignore[operator]
+            return True
+        QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.002)
+    return False
+
+
+def start_app(data_dir: str):  # type: ignore[no-untyped-def]
+    from glutemed.app import build_window, create_application
+
+    app = create_application(sys.argv[:1])
+    window, store = build_window(Path(data_dir))
+    window.resize(1280, 820)
+    window.show()
+    return app, window, store
+
+
+def measure_span(app: object, seconds: float) -> float:
+    """Percent of one core used by this process over *seconds* of wall time."""
+    wall0, cpu0 = time.perf_counter(), cpu_s()
+    wait(app, seconds)
+    return 100 * (cpu_s() - cpu0) / (time.perf_counter() - wall0)
+
+
+def minimise(window: object) -> bool:
+    """Minimise as the window manager does it; True once the window is unmapped."""
+    window.showMinimized()  # type: ignore[attr-defined]
+    handle = window.windowHandle()  # type: ignore[attr-defined]
+    return wait_until(lambda: not handle.isExposed(), 5.0)
+
+
+def idle_hidden(data_dir: str, seconds: float) -> None:
+    app, window, _store = start_app(data_dir)
+    window.show_page("exercises")
+    wait(app, SETTLE_S)
+    playing = window.page("exercises").player.figure.is_playing()
+    result("unmapped", minimise(window))
+    wait(app, SETTLE_S)
+    result("cpu_pct", measure_span(app, seconds))
+    result("demo_was_playing", playing)
+
+
+def bare_hidden(_data_dir: str, seconds: float) -> None:
+    from PySide6.QtWidgets import QApplication, QLabel
+
+    app = QApplication(sys.argv[:1])
+    window = QLabel("Hello")
+    window.resize(1280, 820)
+    window.show()
+    wait(app, SETTLE_S)
+    result("unmapped", minimise(window))
+    wait(app, SETTLE_S)
+    result("cpu_pct", measure_span(app, seconds))
+
+
+class PaintCounter:
+    def __init__(self, widget: object) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+                if event.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self.filter = Filter()
+        widget.installEventFilter(self.filter)  # type: ignore[attr-defined]
+
+
+def demo_visible(data_dir: str, seconds: float) -> None:
+    app, window, _store = start_app(data_dir)
+    window.show_page("exercises")
+    wait(app, SETTLE_S)
+    figure = window.page("exercises").player.figure
+    paints = PaintCounter(figure)
+    start = paints.count
+    wall0 = time.perf_counter()
+    pct = measure_span(app, seconds)
+    result("cpu_pct", pct)
+    result("fps", (paints.count - start) / (time.perf_counter() - wall0))
+    result("figure_size", f"{figure.width()}x{figure.height()}")
+    result("playing", figure.is_playing())
+
+
+def bare_visible(data_dir: str, seconds: float) -> None:
+    """The floor: Qt repainting a plain widget of the same size at the same rate."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtGui import QColor, QPainter
+    from PySide6.QtWidgets import QApplication, QWidget
+
+    size = tuple(int(v) for v in data_dir.split("x"))
+
+    class Plain(QWidget):
+        def paintEvent(self, event: object) -> None:
+            painter = QPainter(self)
+            painter.fillRect(self.rect(), QColor("#f4f6f8"))
+            painter.end()
+
+    app = QApplication(sys.argv[:1])
+    widget = Plain()
+    widget.resize(*size)
+    widget.show()
+    timer = QTimer()
+    timer.setTimerType(Qt.TimerType.PreciseTimer)
+    timer.setInterval(16)
+    timer.timeout.connect(widget.update)
+    timer.start()
+    wait(app, SETTLE_S)
+    paints = PaintCounter(widget)
+    wall0 = time.perf_counter()
+    result("cpu_pct", measure_span(app, seconds))
+    result("fps", paints.count / (time.perf_counter() - wall0))
+
+
+def progress(data_dir: str, idle_before_click: float) -> None:
+    """Click Progress with the real mouse; time to the first graph painted and to the
+    whole page (every card built, the full history loaded and the visible cards
+    repainted with it)."""
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    stamps: dict[str, float] = {}
+    card_paints: list[float] = []
+
+    def in_card(widget: QObject) -> bool:
+        while widget is not None:
+            if any(c.__name__ == "GraphCard" for c in type(widget).__mro__):
+                return True
+            widget = widget.parent()
+        return False
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            kind = event.type()
+            if kind == QEvent.Type.MouseButtonPress and "click" not in stamps:
+                stamps["click"] = time.perf_counter()
+            elif kind == QEvent.Type.Paint and "click" in stamps and in_card(watched):
+                card_paints.append(time.perf_counter())
+            if "loaded" not in stamps and "click" in stamps:
+                page = window._built.get("progress")
+                if page is not None and page.full_loaded:
+                    stamps["loaded"] = time.perf_counter()
+            return False
+
+    app, window, _store = start_app(data_dir)
+    window.show_page("exercises")
+    wait(app, idle_before_click)
+    watch = Watch()
+    QApplication.instance().installEventFilter(watch)
+    row = window.page_keys().index("progress")
+    rect = window.sidebar.visualItemRect(window.sidebar.item(row))
+    point = window.sidebar.viewport().mapToGlobal(rect.center())
+    subprocess.Popen(  # a real pointer click through the X server, as a user makes it
+        ["xdotool", "mousemove", str(point.x()), str(point.y()), "click", "1"]
+    )
+    assert wait_until(lambda: "click" in stamps, 10.0), "the click never arrived"
+    assert wait_until(lambda: "loaded" in stamps, 20.0), "the history never loaded"
+    wait(app, 1.0)  # any repaint with the full history comes within this
+    QApplication.instance().removeEventFilter(watch)
+    assert card_paints, "no graph was painted"
+    result("first_paint_ms", (card_paints[0] - stamps["click"]) * 1000)
+    complete = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
+    result("complete_ms", (complete - stamps["click"]) * 1000)
+    result("pyqtgraph_loaded_before_click", "pyqtgraph" in sys.modules)
+
+
+def all_pages(data_dir: str, _seconds: float) -> None:
+    app, window, _store = start_app(data_dir)
+    for key in window.page_keys():
+        window.show_page(key)
+        wait(app, 0.6)
+        if key == "progress":
+            page = window.page("progress")
+            wait_until(lambda page=page: page.full_loaded, 20.0)
+            wait(app, 0.5)
+    window.show_page("exercises")
+    wait(app, 1.0)
+    result("rss_mb", rss_mb())
+    result("pages", ",".join(window.page_keys()))
+
+
+MODES = {
+    "idle_hidden": idle_hidden,
+    "bare_hidden": bare_hidden,
+    "demo_visible": demo_visible,
+    "bare_visible": bare_visible,
+    "progress": progress,
+    "all_pages": all_pages,
+}
+
+if __name__ == "__main__":
+    assert shutil.which("xdotool"), "xdotool is needed"
+    MODES[sys.argv[1]](sys.argv[2], float(sys.argv[3]))
