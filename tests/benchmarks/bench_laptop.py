@@ -161,30 +161,49 @@ def run(quick: bool) -> list[Row]:
         floor = child(display, "bare_visible", demo["figure_size"], demo_s)
         print(
             f"# demo_cpu_visible_pct: app on Exercises, demo playing in view "
-            f"(figure {demo['figure_size']}, {float(demo['fps']):.0f} paints/s), median of "
+            f"(figure {demo['figure_size']}, repaint timer 62.5 Hz, "
+            f"{float(demo['fps']):.0f} paints/s: a still pose is not painted again), median of "
             f"{repeats} x {demo_s:g} s of process CPU time; a plain widget of that size "
             f"repainted at the same timer rate: {float(floor['cpu_pct']):.2f}% "
             f"at {float(floor['fps']):.0f} paints/s",
             file=sys.stderr,
         )
         rows.append(("demo_cpu_visible_pct", float(demo["cpu_pct"]), "% core", "<= 8"))
-        rows.append(("demo_fps", float(demo["fps"]), "paints/s", "~60"))
+        rows.append(("demo_paints_per_s", float(demo["fps"]), "paints/s", "<= 62.5"))
         rows.append(("demo_cpu_plain_widget_pct", float(floor["cpu_pct"]), "% core", "reference"))
+
+        stall = child(display, "warm_up_stall", data, 0)
+        print(
+            f"# warm_up_frame_gap_max_ms: once the window has been idle 1 s, "
+            f"{stall['modules']} (pyqtgraph, numpy) import on a worker thread while the "
+            f"demo plays; the longest gap between the demo's 16 ms repaint-timer ticks "
+            f"during that import ({stall['ticks_during']} ticks), and the longest of the "
+            f"50 ticks after it: {float(stall['max_gap_after_ms']):.1f} ms",
+            file=sys.stderr,
+        )
+        rows.append(("warm_up_frame_gap_max_ms", float(stall["max_gap_ms"]), "ms", "<= 33"))
+        rows.append(
+            ("warm_up_frame_gap_after_ms", float(stall["max_gap_after_ms"]), "ms", "reference")
+        )
 
         for label, idle in (("", 2.0), ("_at_start", 0.0)):
             opens = [child(display, "progress", data, idle) for _ in range(repeats)]
             first = statistics.median(float(o["first_paint_ms"]) for o in opens)
+            first_cpu = statistics.median(float(o["first_paint_cpu_ms"]) for o in opens)
             complete = statistics.median(float(o["complete_ms"]) for o in opens)
             preloaded = {o["pyqtgraph_loaded_before_click"] for o in opens}
             print(
                 f"# progress_first_open{label}: a real xdotool click on Progress "
-                f"{idle:g} s after the window showed (pyqtgraph loaded before the click: "
-                f"{','.join(sorted(preloaded))}); from the click's press event to the first "
-                f"graph card painted, and to the full ten-year history loaded and painted; "
-                f"median of {repeats} fresh processes",
+                f"{idle:g} s after the window was mapped (pyqtgraph loaded before the "
+                f"click: {','.join(sorted(preloaded))}); from the click's press event to "
+                f"the first graph card painted (wall, and the GUI thread's own CPU time, "
+                f"which a busy shared machine does not inflate), and to the full ten-year "
+                f"history loaded, every card built and painted; median of {repeats} fresh "
+                f"processes",
                 file=sys.stderr,
             )
             rows.append((f"progress_first_open{label}_ms", first, "ms", "<= 150 first paint"))
+            rows.append((f"progress_first_open{label}_cpu_ms", first_cpu, "ms", "<= 150"))
             rows.append((f"progress_complete{label}_ms", complete, "ms", "<= 400 complete"))
 
         pages = child(display, "all_pages", data, 0)

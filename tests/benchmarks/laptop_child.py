@@ -15,6 +15,7 @@ CPU is process time (user + system, every thread), not wall time: the machine is
 
 from __future__ import annotations
 
+import itertools
 import shutil
 import subprocess
 import sys
@@ -192,8 +193,12 @@ def progress(data_dir: str, idle_before_click: float) -> None:
             kind = event.type()
             if kind == QEvent.Type.MouseButtonPress and "click" not in stamps:
                 stamps["click"] = time.perf_counter()
+                stamps["click_cpu"] = time.thread_time()
+                stamps["preloaded"] = float("pyqtgraph" in sys.modules)
             elif kind == QEvent.Type.Paint and "click" in stamps and in_card(watched):
                 card_paints.append(time.perf_counter())
+                if "first_cpu" not in stamps:
+                    stamps["first_cpu"] = time.thread_time()
             if "loaded" not in stamps and "click" in stamps:
                 page = window._built.get("progress")
                 if page is not None and page.full_loaded:
@@ -202,7 +207,8 @@ def progress(data_dir: str, idle_before_click: float) -> None:
 
     app, window, _store = start_app(data_dir)
     window.show_page("exercises")
-    wait(app, idle_before_click)
+    assert wait_until(lambda: window.windowHandle().isExposed(), 10.0)
+    wait(app, max(0.2, idle_before_click))  # openbox maps it; pointer input can reach it
     watch = Watch()
     QApplication.instance().installEventFilter(watch)
     row = window.page_keys().index("progress")
@@ -219,7 +225,32 @@ def progress(data_dir: str, idle_before_click: float) -> None:
     result("first_paint_ms", (card_paints[0] - stamps["click"]) * 1000)
     complete = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
     result("complete_ms", (complete - stamps["click"]) * 1000)
-    result("pyqtgraph_loaded_before_click", "pyqtgraph" in sys.modules)
+    result("first_paint_cpu_ms", (stamps["first_cpu"] - stamps["click_cpu"]) * 1000)
+    result("pyqtgraph_loaded_before_click", bool(stamps["preloaded"]))
+
+
+def warm_up_stall(data_dir: str, _seconds: float) -> None:
+    """Gaps between the demo's repaint-timer ticks while Progress's modules load behind."""
+    from glutemed.ui.main_window import WARM_UP_MODULES
+
+    app, window, _store = start_app(data_dir)
+    window.show_page("exercises")
+    figure = window.page("exercises").player.figure
+    ticks: list[tuple[float, bool]] = []
+    busy = [False]
+    figure._timer.timeout.connect(lambda: ticks.append((time.perf_counter(), busy[0])))
+    window.warm_up._timer.timeout.connect(lambda: busy.__setitem__(0, True))
+    window.warm_up.finished.connect(lambda: busy.__setitem__(0, False))
+    assert wait_until(lambda: window.warm_up.done, 60.0), "the warm-up never finished"
+    wait(app, 1.0)
+    gaps = [(b - a, was_busy) for (a, was_busy), (b, _) in itertools.pairwise(ticks)]
+    during = [gap for gap, was_busy in gaps if was_busy]
+    after = [gap for gap, was_busy in gaps if not was_busy][-50:]
+    result("modules", ",".join(WARM_UP_MODULES))
+    result("loaded", all(m in sys.modules for m in ("pyqtgraph", *WARM_UP_MODULES)))
+    result("ticks_during", len(during))
+    result("max_gap_ms", max(during) * 1000 if during else float("nan"))
+    result("max_gap_after_ms", max(after) * 1000 if after else float("nan"))
 
 
 def all_pages(data_dir: str, _seconds: float) -> None:
@@ -244,6 +275,7 @@ MODES = {
     "bare_visible": bare_visible,
     "progress": progress,
     "all_pages": all_pages,
+    "warm_up_stall": warm_up_stall,
 }
 
 if __name__ == "__main__":

@@ -62,5 +62,5 @@ class FrameGrid:
         positions = {
             name: _blend(p, after.positions.get(name, p), u) for name, p in before.positions.items()
         }
-        glow = before.glow + (after.glow - before.glow) * u
+        glow = self._anim.glow_at(self._variation, t)  # exact: it steps at phase edges
         return replace(before, positions=positions, band=band, glow=glow)

@@ -23,11 +23,14 @@ from glutemed.store import Store
 from glutemed.store.settings import get_setting, set_setting
 from glutemed.training.clock import Clock
 from glutemed.ui.events import DataEvents
+from glutemed.ui.warm_up import WarmUp
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 
 GEOMETRY_KEY = "window_geometry"
+# Pages whose heavy imports (pyqtgraph, numpy) are done on a worker once the window is idle.
+WARM_UP_MODULES = ("glutemed.ui.progress_graphs",)
 
 
 class PageSpec(NamedTuple):
@@ -62,6 +65,7 @@ class MainWindow(QMainWindow):
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
         self._sound: QObject | None = None
+        self.warm_up = WarmUp(WARM_UP_MODULES, self)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._make_icon is not None:
             QTimer.singleShot(0, self, self.load_icon)
+        self.warm_up.arm()
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]

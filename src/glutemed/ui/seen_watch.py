@@ -8,9 +8,12 @@ the "seen" state and `changed(False)` is emitted, and `changed(True)` when it co
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 _WIDGET_EVENTS = (QEvent.Type.Show, QEvent.Type.Hide, QEvent.Type.ParentChange)
 _WINDOW_EVENTS = (
@@ -40,12 +43,32 @@ class SeenWatch(QObject):
     def _follow_window(self) -> None:
         """Watch the widget's current top-level window and its platform window."""
         window = self._widget.window()
-        if window is not self._window:
-            if self._window is not None and self._window is not self._widget:
-                self._window.removeEventFilter(self)
+        if window is not self._window and window is not self._widget:
+            self._unwatch(self._window, self._forget_window)
             self._window = window
-            if window is not self._widget:
-                window.installEventFilter(self)
+            self._watch(window, self._forget_window)
+        handle = window.windowHandle()  # made when the window is first shown
+        if handle is not self._handle:
+            self._unwatch(self._handle, self._forget_handle)
+            self._handle = handle
+            self._watch(handle, self._forget_handle)
+
+    def _watch(self, target: QObject | None, forget: Callable[[], None]) -> None:
+        if target is not None:
+            target.installEventFilter(self)
+            target.destroyed.connect(forget)
+
+    def _unwatch(self, target: QObject | None, forget: Callable[[], None]) -> None:
+        if target is not None and isValid(target):
+            target.removeEventFilter(self)
+            target.destroyed.disconnect(forget)
+
+    # A window, or its platform window when it is reparented, can go away before we do.
+    def _forget_window(self) -> None:
+        self._window = None
+
+    def _forget_handle(self) -> None:
+        self._handle = None
 
     def _compute(self) -> bool:
         widget = self._widget
@@ -68,8 +91,10 @@ class SeenWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.Hide:
-            self._set(False)  # touches nothing else: hides also come while Qt tears down
+        if kind == QEvent.Type.Hide or (
+            kind == QEvent.Type.Expose and not watched.isExposed()  # type: ignore[attr-defined]
+        ):
+            self._set(False)  # touches nothing else: these also come while Qt tears down
         elif kind in (_WIDGET_EVENTS if watched is self._widget else _WINDOW_EVENTS):
             self.recheck()
         return False

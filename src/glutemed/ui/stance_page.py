@@ -33,12 +33,14 @@ from glutemed.store.timeutil import utc_now
 from glutemed.training.clock import Clock
 from glutemed.ui.any_input_catcher import AnyInputCatcher
 from glutemed.ui.events import DataEvents
+from glutemed.ui.seen_watch import SeenWatch
 from glutemed.ui.stance_history_view import StanceHistoryView
 from glutemed.ui.stance_results_view import StanceResultsView
 from glutemed.ui.stance_run_view import StanceRunView
 from glutemed.ui.stance_setup_view import StanceSetupView
 
 TICK_MS = 25
+HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing is drawn
 HISTORY_LIMIT = 500
 
 
@@ -116,6 +118,8 @@ class StancePage(QWidget):
         self.ticker.setTimerType(Qt.TimerType.PreciseTimer)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self._on_tick)
+        self._watch = SeenWatch(self.run)
+        self._watch.changed.connect(self._seen_changed)
         self.catcher = AnyInputCatcher(self, self.stop_by_user)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
@@ -231,14 +235,22 @@ class StancePage(QWidget):
         self._play(self._proto.stop())
         self._render()
 
+    def _seen_changed(self, seen: bool) -> None:
+        self.ticker.setInterval(TICK_MS if seen else HIDDEN_TICK_MS)
+        if seen:
+            self._render()
+
     def _render(self) -> None:
         proto = self._proto
         if proto is None:
             return
+        seen = self._watch.is_seen()  # unseen: only what must happen (saving) is done
         if proto.phase is Phase.COUNTDOWN:
-            self.run.show_countdown(proto.countdown_left())
+            if seen:
+                self.run.show_countdown(proto.countdown_left())
         elif proto.phase is Phase.TIMING:
-            self.run.show_timing(proto.elapsed())
+            if seen:
+                self.run.show_timing(proto.elapsed())
         elif proto.phase is Phase.OUTCOME and self.ticker.isActive():
             self._trial_stopped()
         elif proto.phase is Phase.READY and self.ticker.isActive():
