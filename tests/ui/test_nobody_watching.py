@@ -16,25 +16,25 @@ from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QStackedWidget,
 from pytestqt.qtbot import QtBot
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import Profile, Routine, RoutineItem
 from glutemed.motion import load_animation
 from glutemed.stance.protocol import Phase as StancePhase
 from glutemed.store import Store
-from glutemed.store.models import Profile, Routine, RoutineItem
 from glutemed.store.profile import save_profile
 from glutemed.store.routines import save_routine
 from glutemed.store.stance import list_sessions
-from glutemed.training.clock import FakeClock
 from glutemed.training.plan import Phase
-from glutemed.ui.demo_player import DemoPlayer
-from glutemed.ui.events import DataEvents
-from glutemed.ui.figure_widget import AUTO_PAUSE_S, FigureWidget
-from glutemed.ui.sound import RecordingSound
-from glutemed.ui.stance_page import HIDDEN_TICK_MS as STANCE_HIDDEN_MS
-from glutemed.ui.stance_page import TICK_MS as STANCE_TICK_MS
-from glutemed.ui.stance_page import StancePage
-from glutemed.ui.workout_figure import make_figure
-from glutemed.ui.workout_page import WorkoutPage
-from glutemed.ui.workout_player import HIDDEN_TICK_MS, TICK_MS
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.sound import RecordingSound
+from glutemed.ui.exercises.demo_player import DemoPlayer
+from glutemed.ui.figure.widget import AUTO_PAUSE_S, FigureWidget
+from glutemed.ui.stance.page import HIDDEN_TICK_MS as STANCE_HIDDEN_MS
+from glutemed.ui.stance.page import TICK_MS as STANCE_TICK_MS
+from glutemed.ui.stance.page import StancePage
+from glutemed.ui.workout.figure import make_figure
+from glutemed.ui.workout.page import WorkoutPage
+from glutemed.ui.workout.player import HIDDEN_TICK_MS, TICK_MS
 
 ANIMATIONS = Path(__file__).resolve().parents[2] / "animations"
 

@@ -10,11 +10,11 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
 from glutemed.store import Store
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.warm_up import WarmUp
 from glutemed.ui.main_window import WARM_UP_MODULES, MainWindow
-from glutemed.ui.warm_up import WarmUp
 
 PROBE = """
 import threading
@@ -60,7 +60,7 @@ def test_the_main_window_warms_up_progress_after_its_first_paint(
 ) -> None:
     window = MainWindow(store, load_catalog(), FakeClock(), DataEvents())
     qtbot.addWidget(window)
-    assert "glutemed.ui.progress_graphs" in WARM_UP_MODULES
+    assert "glutemed.render.graphs.progress_graphs" in WARM_UP_MODULES
     assert window.warm_up.modules == WARM_UP_MODULES
     assert not window.warm_up._timer.isActive()  # not armed before it is on screen
     window.show()
