@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
@@ -26,6 +26,7 @@ from glutemed.render.figure.painter import FigurePainter, Fit, band_colours, fit
 from glutemed.render.figure.style import style_for
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.common.theme import is_dark
+from glutemed.ui.figure.region import FigureRegion
 
 FRAME_INTERVAL_MS = 16  # ~60 Hz repaint requests
 AUTO_PAUSE_S = 120.0  # a demo looping this long untouched pauses itself
@@ -79,6 +80,8 @@ class FigureWidget(QWidget):
         self._owner_rep_s: float | None = None  # an owner's rep length (tempo, holds)
         self._frames: FrameGrid | None = None  # the shown demo's solved frames
         self._painted: Frame | None = None  # what is on screen now
+        self._painted_box: QRect | None = None  # where it is
+        self._region = FigureRegion()
         self._due: Frame | None = None  # what refresh() asked to paint next
         self._touched = self._clock.now()  # last interaction, for the auto-pause
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # we paint every pixel
@@ -278,9 +281,15 @@ class FigureWidget(QWidget):
         if self._anim is None:
             return
         frame = self._frame_at(self.demo_time())
-        if not self._same_as_painted(frame):
+        if not self._same_as_painted(frame):  # a still pose (a hold) is not painted again
             self._due = frame  # paintEvent follows at once: no need to blend it twice
-            self.update()  # a still pose (a hold) is not painted again
+            old = self._painted_box
+            self.update(self._box(frame).united(old) if old is not None else self.rect())
+
+    def _box(self, frame: Frame) -> QRect:
+        assert self._fit is not None
+        camera = Camera(*self.camera_angles())
+        return self._region.box(frame, self._fit, camera, self.width(), self.height())
 
     def _same_as_painted(self, frame: Frame) -> bool:
         shown = self._painted
@@ -334,7 +343,7 @@ class FigureWidget(QWidget):
         if self._painter.style is not style:
             self._painter.set_style(style)
         frame, self._due = self._due or self._frame_at(self.demo_time()), None
-        self._painted = frame
+        self._painted, self._painted_box = frame, self._box(frame)
         self._painter.paint(
             painter,
             rect,
