@@ -94,6 +94,14 @@ def idle_hidden(data_dir: str, seconds: float) -> None:
     wait(app, SETTLE_S)
     result("cpu_pct", measure_span(app, seconds))
     result("demo_was_playing", playing)
+    window.showNormal()  # back, then away to another virtual desktop
+    handle = window.windowHandle()
+    assert wait_until(handle.isExposed, 10.0), "the window did not come back"
+    wait(app, SETTLE_S)
+    subprocess.run(["xdotool", "set_desktop", "1"], check=True)
+    result("other_desktop_unmapped", wait_until(lambda: not handle.isExposed(), 5.0))
+    wait(app, SETTLE_S)
+    result("other_desktop_cpu_pct", measure_span(app, seconds / 2))
 
 
 def bare_hidden(_data_dir: str, seconds: float) -> None:
