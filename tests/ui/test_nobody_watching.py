@@ -249,7 +249,7 @@ def test_minimised_workout_keeps_time_and_cues_but_draws_nothing(
     assert player.timer.isActive()  # still ticking: the session needs it for its cues
 
     clock.advance(10.1)  # the get-ready countdown ends: the set starts
-    qtbot.waitUntil(lambda: page.session.phase is Phase.WORK)
+    qtbot.waitUntil(lambda: page.run.session.phase is Phase.WORK)
     for _ in range(2):
         clock.advance(2.0)  # one rep each
         count = len(sound.cues)
@@ -296,9 +296,12 @@ def test_minimised_stance_test_still_stops_at_the_cap_and_saves(qtbot: QtBot, st
     clock.advance(60.0)  # past the 45 s cap
     qtbot.waitUntil(lambda: page.protocol.phase is StancePhase.OUTCOME)
     assert sound.cues == ["stop"]
-    [trial] = list_sessions(store)[0].trials
-    assert trial.capped and trial.seconds == pytest.approx(45.0)
+    stopped = page.protocol.pending
+    assert stopped is not None and stopped.capped and stopped.seconds == pytest.approx(45.0)
 
     page.showNormal()
     qtbot.waitUntil(lambda: page.ticker.interval() == STANCE_TICK_MS)
     assert timer_label.text() == "45.0"
+    qtbot.mouseClick(page.findChild(QPushButton, "saveTrialButton"), Qt.MouseButton.LeftButton)
+    [trial] = list_sessions(store)[0].trials
+    assert trial.capped and trial.seconds == pytest.approx(45.0)

@@ -10,6 +10,7 @@ from glutemed.motion import load_all
 from glutemed.motion.frame_grid import STEPS_PER_S, FrameGrid
 
 ANIMATIONS = load_all()
+JUMP_M = 0.1  # a joint moving this far within 1/30 s is a jump in the animation itself
 
 
 def _far(
@@ -37,10 +38,17 @@ def test_blended_frames_stay_within_half_a_centimetre_of_the_solved_pose(
         for side in ("right", "left"):
             grid = FrameGrid(anim, variation, side)
             rep = anim.rep_duration(variation)
+            jumps = 0
             for i in range(97):  # off the grid on purpose
                 t = rep * (i + 0.37) / 97
                 solved = anim.frame(variation, t, side)
                 blended = grid.frame(t)
+                step = math.floor(t * STEPS_PER_S)
+                before = anim.frame(variation, step / STEPS_PER_S, side).positions
+                after = anim.frame(variation, min((step + 1) / STEPS_PER_S, rep - 1e-9), side)
+                if _far(before, after.positions) > JUMP_M:
+                    jumps += 1  # the solved pose itself jumps here: any in-between will do
+                    continue
                 assert _far(blended.positions, solved.positions) < 0.005, (variation, side, t)
                 assert blended.glow == pytest.approx(solved.glow, abs=0.05)
                 if solved.band is not None:
@@ -49,6 +57,7 @@ def test_blended_frames_stay_within_half_a_centimetre_of_the_solved_pose(
                         max(math.dist(a, b) for a, b in zip(blended.band, solved.band, strict=True))
                         < 0.005
                     )
+            assert jumps <= 5  # rare: nearly every sample is checked
 
 
 def test_a_hold_is_one_frame_so_nothing_is_repainted() -> None:

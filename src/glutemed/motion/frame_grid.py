@@ -35,7 +35,9 @@ class FrameGrid:
     def _point(self, index: int) -> Frame:
         frame = self._solved.get(index)
         if frame is None:
-            t = min(index / STEPS_PER_S, self._rep)
+            t = min(
+                index / STEPS_PER_S, self._rep * (1 - 1e-9)
+            )  # the rep's end, not the next start
             frame = self._anim.frame(self._variation, t, self._side)
             self._solved[index] = frame
         return frame
