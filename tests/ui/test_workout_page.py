@@ -217,7 +217,11 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     assert "All done" not in question and "stopped early" in question
     qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
     assert rig.page.stack.currentWidget() is rig.page.summary
-    assert "1</b> sets done" in rig.page.summary.body.text()
+    text = rig.page.summary.body.text()
+    assert "1</b> set done" in text
+    # Against the plan: the left side was done, the right side and the plank never began.
+    assert "3 of 3 reps" in text and "0 of 3 reps" in text and "0 of 1 hold of 4 s" in text
+    assert "same plan again" in text
 
 
 def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
@@ -239,6 +243,8 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert [(p.score, p.context) for p in list_pain(rig.store)] == [(2, "after"), (4, "before")]
     text = rig.page.summary.body.text()
     assert "4</b> sets done" in text and "2 points lower" in text
+    assert text.count("as planned") == 4 and "add a set, then a band" in text
+    assert "Next time" in text
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
     # Opening it again from the history shows the same sets.
