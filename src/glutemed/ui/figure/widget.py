@@ -206,6 +206,10 @@ class FigureWidget(QWidget):
     def current_phase(self) -> str:
         return self._phase
 
+    def peak_time(self) -> float:
+        """Seconds into the rep of the pose furthest from the start (0 before set_demo)."""
+        return self._anim.peak_time(self._variation) if self._anim else 0.0
+
     def rep_duration(self) -> float:
         return self._rep_length() / self._speed
 

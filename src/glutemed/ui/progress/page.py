@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import Profile
-from glutemed.ops.progress import load_snapshot
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot, reader
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 
@@ -85,6 +85,7 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.store = store
         self.events = events
+        self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
         self.range_key = DEFAULT_RANGE
@@ -188,6 +189,7 @@ class ProgressPage(QWidget):
         if slot is None:
             return
         card = self.graphs.make_card(key, self.tz)
+        card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
         self.column.replaceWidget(slot, card)
@@ -362,7 +364,10 @@ class ProgressPage(QWidget):
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+            self,
+            "Save report for your physiotherapist",
+            self.save_folder.suggest("glutemed-report.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_report(path)
@@ -375,4 +380,5 @@ class ProgressPage(QWidget):
         except OSError as exc:
             self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
             return
+        self.save_folder.remember(path)
         self.events.status_message.emit(f"Report saved to {path}")
