@@ -33,7 +33,7 @@ class RecordingSound:
     def __init__(self) -> None:
         self.cues: list[str] = []
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         self.cues.append(cue)
 
 

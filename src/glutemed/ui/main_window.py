@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QObject, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -26,6 +26,8 @@ from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
+
+    from glutemed.ui.common.sound import SoundPlayer
 
 GEOMETRY_KEY = "window_geometry"
 
@@ -61,7 +63,7 @@ class MainWindow(QMainWindow):
         self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
-        self._sound: QObject | None = None
+        self._sound: SoundPlayer | None = None
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -116,9 +118,12 @@ class MainWindow(QMainWindow):
             return StancePage(self.store, self.clock, self.events, self.sound())
 
         def progress() -> QWidget:
+            from glutemed.progress.text import exercise_names
             from glutemed.ui.progress.page import ProgressPage
 
-            return ProgressPage(self.store, self.events)
+            return ProgressPage(
+                self.store, self.events, exercise_names=exercise_names(self.catalog)
+            )
 
         def pain() -> QWidget:
             from glutemed.ui.pain.page import PainPage
@@ -145,7 +150,7 @@ class MainWindow(QMainWindow):
             PageSpec("help", "Help", "F1", help_page),
         ]
 
-    def sound(self) -> QObject:
+    def sound(self) -> SoundPlayer:
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
             from glutemed.ops.profile import load_profile

@@ -8,19 +8,11 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QBrush,
-    QColor,
-    QImage,
-    QPainter,
-    QPen,
-    QPolygonF,
-    QRadialGradient,
-)
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPolygonF, QRadialGradient
 
 from glutemed.motion import Camera, Frame, Prop
 from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
@@ -34,7 +26,7 @@ from glutemed.render.figure.style import (
     fit_for,
 )
 
-__all__ = ["FigurePainter", "FigureStyle", "Fit", "band_colours", "fit_for"]
+__all__ = ["FigurePainter", "FigureStyle", "Fit", "fit_for"]
 
 ToScreen = Callable[[Vec3], QPointF]
 DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
@@ -94,7 +86,10 @@ def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
-    def __init__(self, style: FigureStyle | None = None) -> None:
+    def __init__(
+        self, style: FigureStyle | None = None, bands: Mapping[str, str] | None = None
+    ) -> None:
+        self.bands = dict(bands) if bands is not None else band_colours()  # level -> colour
         self._view: tuple[object, tuple[float, float, float]] | None = None
         self.set_style(style or LIGHT_STYLE)
 
@@ -365,7 +360,7 @@ class FigurePainter:
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
-        colours = band_colours()
+        colours = self.bands
         colour = QColor(colours.get(level, colours[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
         # A looped band: two strands round both legs, parted where it is slack.

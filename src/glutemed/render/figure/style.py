@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from typing import TYPE_CHECKING
 
 from glutemed.motion import Animation, Camera
 from glutemed.motion.skeleton import HEAD_RADIUS, joint_positions
 from glutemed.motion.vec import Vec3
+
+if TYPE_CHECKING:
+    from glutemed.catalog import Catalog
 
 FIT_MARGIN = 0.06  # of the shorter side, kept clear all round the figure and its props
 FLOOR_MARGIN_M = 0.3  # floor rug beyond the figure's footprint
@@ -116,9 +119,10 @@ def fit_for(animation: Animation, variation_id: str, side: str, samples: int = 2
 _BOX = tuple((dx, dy, dz) for dx in (-1, 1) for dy in (-1, 1) for dz in (-1, 1))
 
 
-@cache
-def band_colours() -> dict[str, str]:
+def band_colours(catalog: Catalog | None = None) -> dict[str, str]:
     """Band level -> colour, light to heavy, from the catalogue (the one source)."""
-    from glutemed.catalog import load_catalog
+    if catalog is None:
+        from glutemed.catalog import load_catalog  # ~1 ms; each painter reads it once
 
-    return {level.id: level.colour for level in load_catalog().band_levels}
+        catalog = load_catalog()
+    return {level.id: level.colour for level in catalog.band_levels}

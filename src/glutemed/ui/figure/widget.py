@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from glutemed.domain.clock import Clock, MonotonicClock
 from glutemed.motion import Animation, Camera, load_animation, view_angles
-from glutemed.render.figure.painter import FigurePainter, Fit, band_colours, fit_for
+from glutemed.render.figure.painter import FigurePainter, Fit, fit_for
 from glutemed.render.figure.style import style_for
 from glutemed.ui.common.theme import is_dark
 
@@ -88,8 +88,9 @@ class FigureWidget(QWidget):
             self.set_demo(self._anim.exercise_id, self._variation, side)
 
     def set_band_level(self, level: str | None) -> None:
-        if level is not None and level not in band_colours():
-            raise ValueError(f"unknown band {level!r} (valid: {', '.join(band_colours())})")
+        bands = self._painter.bands
+        if level is not None and level not in bands:
+            raise ValueError(f"unknown band {level!r} (valid: {', '.join(bands)})")
         self._band_level = level
         self.update()
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -30,6 +29,7 @@ from glutemed.stance.scoring import fmt_s, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.protocols import Cues
 from glutemed.ui.stance.history_view import StanceHistoryView
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
@@ -39,14 +39,10 @@ TICK_MS = 25
 HISTORY_LIMIT = 500
 
 
-class Sound(Protocol):
-    def play(self, cue: str) -> None: ...
-
-
 class SilentSound:
     """Plays nothing (for a window without a sound player)."""
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         pass
 
 
@@ -76,7 +72,7 @@ class StancePage(QWidget):
         store: Store,
         clock: Clock,
         events: DataEvents,
-        sound: Sound,
+        sound: Cues,
         parent: QWidget | None = None,
         *,
         wall_clock: Callable[[], datetime] = utc_now,

@@ -7,8 +7,6 @@ says what a step saved.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -29,6 +27,7 @@ from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
 from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
+from glutemed.ui.common.protocols import Cues, DemoFigure
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
 TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from the clock
@@ -71,7 +70,11 @@ class WorkoutPlayer(QWidget):
     full_screen_requested = Signal(bool)
 
     def __init__(
-        self, catalog: Catalog, sound: Any, figure: QWidget, parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        sound: Cues,
+        figure: DemoFigure,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutPlayer")
@@ -105,6 +108,7 @@ class WorkoutPlayer(QWidget):
         self.figure_slot.setObjectName("figureSlot")
         slot_layout = QVBoxLayout(self.figure_slot)
         slot_layout.setContentsMargins(0, 0, 0, 0)
+        assert isinstance(figure, QWidget), "the demo figure is shown, so it is a widget"
         slot_layout.addWidget(figure)
         self.figure_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -316,7 +320,7 @@ class WorkoutPlayer(QWidget):
 
     def _drive_figure(self, block: WorkBlock, t_in_rep: float) -> None:
         demo = (block.item.exercise_id, block.item.variation_id, block.side)
-        figure: Any = self.figure
+        figure = self.figure
         if demo != self._shown_demo:
             self._shown_demo = demo
             figure.set_demo(*demo)
