@@ -8,7 +8,7 @@ values (tests/store/test_domain_rules.py compares them).
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Literal
 
 
@@ -47,6 +47,28 @@ class SidesName(StrEnum):
     BOTH = "both"
     LEFT = "left"
     RIGHT = "right"
+
+
+class WorkoutPhase(StrEnum):
+    """Where a guided workout is."""
+
+    GET_READY = "get_ready"
+    WORK = "work"
+    SWITCH_SIDES = "switch_sides"
+    REST = "rest"
+    NEXT_EXERCISE = "next_exercise"
+    DONE = "done"
+
+
+class StancePhase(Enum):
+    """Where a stance test is."""
+
+    READY = "ready"  # instructions shown, waiting for the person to start the countdown
+    COUNTDOWN = "countdown"  # 3-2-1
+    TIMING = "timing"  # on one leg; any key, a click or the cap stops it
+    OUTCOME = "outcome"  # stopped; asking how it ended and what was seen
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
 
 
 Side = Literal["left", "right"]

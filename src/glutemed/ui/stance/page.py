@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 from glutemed.domain.clock import Clock, utc_now
 from glutemed.domain.records import Profile, StanceSession
 from glutemed.domain.rules import DEFAULT_CAP_S
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.stance import (
@@ -24,7 +25,7 @@ from glutemed.ops.stance import (
     stance_history,
 )
 from glutemed.stance.norms import BirthYearError, validate_birth_year
-from glutemed.stance.protocol import Phase, StanceProtocol
+from glutemed.stance.protocol import StanceProtocol
 from glutemed.stance.scoring import fmt_s, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
@@ -215,7 +216,7 @@ class StancePage(QWidget):
         self._show_ready()
 
     def start_countdown(self) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.READY:
+        if self._run is None or self._run.protocol.phase is not StancePhase.READY:
             return
         self._play(self._run.start_countdown())
         self.catcher.start()
@@ -248,13 +249,13 @@ class StancePage(QWidget):
 
     def _show_timer(self) -> None:
         proto = self.protocol
-        if proto is not None and proto.phase is Phase.COUNTDOWN:
+        if proto is not None and proto.phase is StancePhase.COUNTDOWN:
             self.run.show_countdown(proto.countdown_left())
-        elif proto is not None and proto.phase is Phase.TIMING:
+        elif proto is not None and proto.phase is StancePhase.TIMING:
             self.run.show_timing(proto.elapsed())
 
     def record_outcome(self, ended_by: str, pelvis_dropped: bool, trunk_lean: bool) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.OUTCOME:
+        if self._run is None or self._run.protocol.phase is not StancePhase.OUTCOME:
             return
         step = self._run.record(
             ended_by,  # type: ignore[arg-type]

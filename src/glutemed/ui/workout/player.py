@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog
+from glutemed.domain.vocabulary import WorkoutPhase
 from glutemed.ops.changes import NOTHING
 from glutemed.ops.workout import WorkoutRun, WorkoutStep
 from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
-from glutemed.training.plan import Phase, WorkBlock
+from glutemed.training.plan import WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
 from glutemed.ui.common.fading_hint import FadingHint
@@ -34,18 +35,18 @@ TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from t
 _MAX_CUES_PER_TICK = 2  # after a stall, play the latest cues rather than a burst
 
 _PHASE_WORDS = {
-    Phase.GET_READY: "Get ready",
-    Phase.SWITCH_SIDES: "Switch sides",
-    Phase.REST: "Rest",
-    Phase.NEXT_EXERCISE: "Next exercise",
-    Phase.DONE: "Done",
+    WorkoutPhase.GET_READY: "Get ready",
+    WorkoutPhase.SWITCH_SIDES: "Switch sides",
+    WorkoutPhase.REST: "Rest",
+    WorkoutPhase.NEXT_EXERCISE: "Next exercise",
+    WorkoutPhase.DONE: "Done",
 }
 _RING_COLOURS = {
-    Phase.GET_READY: "#2b7bd9",
-    Phase.SWITCH_SIDES: "#8e44ad",
-    Phase.REST: "#2e9e5b",
-    Phase.NEXT_EXERCISE: "#2b7bd9",
-    Phase.WORK: "#d9822b",
+    WorkoutPhase.GET_READY: "#2b7bd9",
+    WorkoutPhase.SWITCH_SIDES: "#8e44ad",
+    WorkoutPhase.REST: "#2e9e5b",
+    WorkoutPhase.NEXT_EXERCISE: "#2b7bd9",
+    WorkoutPhase.WORK: "#d9822b",
 }
 # (normal, across-the-room) point sizes
 _SIZES = {
@@ -272,7 +273,7 @@ class WorkoutPlayer(QWidget):
         self.title.setText(f"{name} — {variation}")
         self.set_counter.setText(f"set {block.set_no} / {block.item.sets}")
         noun = "hold" if block.is_hold else "rep"
-        working = snap.phase is Phase.WORK
+        working = snap.phase is WorkoutPhase.WORK
         colour = _RING_COLOURS.get(snap.phase, "#2b7bd9")
         if working:
             self.rep_counter.setText(f"{noun} {snap.count} / {snap.target}")
@@ -300,7 +301,7 @@ class WorkoutPlayer(QWidget):
 
     def _next_text(self, snap: Snapshot) -> str:
         current = snap.block
-        if snap.phase is not Phase.WORK:
+        if snap.phase is not WorkoutPhase.WORK:
             return ""
         upcoming = snap.next_block
         if upcoming is None:
