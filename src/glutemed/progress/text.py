@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date, datetime, time, tzinfo
 
 from glutemed.catalog import Catalog
+from glutemed.domain.wording import stance_seconds
 
 
 def day_text(day: date) -> str:
@@ -19,7 +20,7 @@ def moment_text(moment: datetime, tz: tzinfo) -> str:
 
 
 def seconds_text(seconds: float) -> str:
-    return f"{seconds:.1f} s"
+    return f"{stance_seconds(seconds)} s"
 
 
 def day_x(day: date, tz: tzinfo) -> float:
