@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from glutemed.domain.clock import FakeClock
-from glutemed.domain.vocabulary import StancePhase
+from glutemed.domain.vocabulary import StancePhase, side_order
 from glutemed.stance.protocol import (
     MANUAL_REASONS,
     ProtocolError,
     StanceProtocol,
     reasons_for,
-    side_order,
 )
 
 

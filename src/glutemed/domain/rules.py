@@ -6,8 +6,11 @@ tests/store/test_domain_rules.py proves the migrations' CHECK constraints agree.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from glutemed.domain.vocabulary import SIDE_ORDERS, SOUND_MODES, THEMES
 
 
 @dataclass(frozen=True)
@@ -62,3 +65,25 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "safety_acknowledged": False,
 }
 REP_TEMPO = Range(0.5, 2.0)
+
+
+def _whole_number(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+# What each setting may hold; anything else (a hand-edited file) reads as its default.
+SETTING_RULES: dict[str, Callable[[Any], bool]] = {
+    "birth_year": lambda v: v is None or _whole_number(v),
+    "preferred_side_order": lambda v: v in SIDE_ORDERS,
+    "stance_cap_s": lambda v: not isinstance(v, bool) and v in CAP_CHOICES,
+    "sound": lambda v: v in SOUND_MODES,
+    "theme": lambda v: v in THEMES,
+    "rep_tempo": lambda v: v in REP_TEMPO,
+    "safety_acknowledged": lambda v: isinstance(v, bool),
+}
+
+
+def setting_ok(key: str, value: object) -> bool:
+    """True when *value* is allowed for *key* (keys without a rule allow anything)."""
+    rule = SETTING_RULES.get(key)
+    return rule is None or bool(rule(value))

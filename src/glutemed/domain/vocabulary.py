@@ -85,3 +85,12 @@ SIDES_CHOICES: tuple[str, ...] = tuple(SidesName)
 SOUND_MODES: tuple[str, ...] = ("beeps", "voice", "silent")
 THEMES: tuple[str, ...] = ("system", "light", "dark")
 SIDE_ORDERS: tuple[str, ...] = ("left_first", "right_first")
+
+
+def side_order(preferred: str) -> tuple[Side, Side]:
+    """The profile's side order ('left_first' | 'right_first') as the two sides in turn."""
+    if preferred == "right_first":
+        return ("right", "left")
+    if preferred == "left_first":
+        return ("left", "right")
+    raise ValueError(f"side order must be 'left_first' or 'right_first', got {preferred!r}")

@@ -14,9 +14,9 @@ from datetime import datetime
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
-from glutemed.domain.vocabulary import EndedBy, Eyes, Side, StancePhase
+from glutemed.domain.vocabulary import EndedBy, Eyes, Side, StancePhase, side_order
 from glutemed.ops.changes import NOTHING, Changes, problem_text
-from glutemed.stance.protocol import StanceProtocol, Trial, side_order
+from glutemed.stance.protocol import StanceProtocol, Trial
 from glutemed.stance.results import StanceResults, build_results
 from glutemed.store import Store
 from glutemed.store import stance as stance_rows

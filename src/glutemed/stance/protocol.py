@@ -41,15 +41,6 @@ class Trial:
     trunk_lean: bool = False
 
 
-def side_order(preferred: str) -> tuple[Side, Side]:
-    """The preference stored in the profile ('left_first' | 'right_first') as two sides."""
-    if preferred == "right_first":
-        return ("right", "left")
-    if preferred == "left_first":
-        return ("left", "right")
-    raise ValueError(f"side order must be 'left_first' or 'right_first', got {preferred!r}")
-
-
 def reasons_for(eyes: Eyes) -> tuple[EndedBy, ...]:
     """The stop reasons that make sense for this test (opening the eyes only if closed)."""
     if eyes == "closed":

@@ -7,6 +7,7 @@ from dataclasses import asdict, fields
 from typing import Any
 
 from glutemed.domain.records import Profile
+from glutemed.domain.rules import setting_ok
 from glutemed.store.db import Store
 from glutemed.store.settings import get_setting, set_setting
 
@@ -22,7 +23,8 @@ def load_profile(store: Store) -> Profile:
         except json.JSONDecodeError:
             continue  # a hand-edited bad value falls back to the default
     known = {f.name for f in fields(Profile)}
-    return Profile(**{k: v for k, v in stored.items() if k in known})
+    # A value a rule refuses (a hand-edited file) falls back to the default, as bad JSON does.
+    return Profile(**{k: v for k, v in stored.items() if k in known and setting_ok(k, v)})
 
 
 def save_profile(store: Store, profile: Profile) -> None:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from glutemed.domain.records import RoutineItem
 from glutemed.domain.vocabulary import Side, WorkoutPhase
+from glutemed.domain.vocabulary import side_order as sides_in_turn
 
 RepSeconds = Callable[[str, str], float]
 
@@ -88,7 +89,7 @@ def side_sequence(sides: str, side_order: str) -> tuple[Side, ...]:
         return ("left",)
     if sides == "right":
         return ("right",)
-    return ("right", "left") if side_order == "right_first" else ("left", "right")
+    return sides_in_turn(side_order)
 
 
 def work_blocks(
