@@ -6,7 +6,6 @@ tests/store/test_domain_rules.py proves the migrations' CHECK constraints agree.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -66,24 +65,42 @@ SETTING_DEFAULTS: dict[str, Any] = {
 }
 REP_TEMPO = Range(0.5, 2.0)
 
-
-def _whole_number(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-# What each setting may hold; anything else (a hand-edited file) reads as its default.
-SETTING_RULES: dict[str, Callable[[Any], bool]] = {
-    "birth_year": lambda v: v is None or _whole_number(v),
-    "preferred_side_order": lambda v: v in SIDE_ORDERS,
-    "stance_cap_s": lambda v: not isinstance(v, bool) and v in CAP_CHOICES,
-    "sound": lambda v: v in SOUND_MODES,
-    "theme": lambda v: v in THEMES,
-    "rep_tempo": lambda v: v in REP_TEMPO,
-    "safety_acknowledged": lambda v: isinstance(v, bool),
-}
+# Recorded values: the most a real session can log (a set logs at most the reps a routine
+# may ask for; a stance trial lasts at most the longest cap).
+SET_NO = Range(1, SETS.high)
+REPS_LOGGED = Range(0, REPS.high)
+HOLD_LOGGED_S = Range(0.0, HOLD_S.high)
+STANCE_SECONDS = Range(0.0, max(CAP_CHOICES))
+OLDEST_BIRTH_YEAR = 1900  # older is a typing slip (and outside every norm table)
 
 
-def setting_ok(key: str, value: object) -> bool:
-    """True when *value* is allowed for *key* (keys without a rule allow anything)."""
-    rule = SETTING_RULES.get(key)
-    return rule is None or bool(rule(value))
+def setting_problem(key: str, value: Any, this_year: int | None) -> str | None:
+    """Why *value* cannot be the setting *key*, in words; None when it is fine (or when
+    *key* is not a setting these rules know: the app ignores those). With *this_year*
+    None a birth year is not checked against the calendar (the stance page does that
+    and explains it there)."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if key == "birth_year":
+        latest = 9999 if this_year is None else this_year
+        if value is None or (
+            isinstance(value, int) and number and OLDEST_BIRTH_YEAR <= value <= latest
+        ):
+            return None
+        return f"must be a year from {OLDEST_BIRTH_YEAR} to {latest}, or empty"
+    if key == "stance_cap_s":
+        if number and float(value) in CAP_CHOICES:
+            return None
+        return "must be one of " + ", ".join(f"{c:g}" for c in CAP_CHOICES) + " seconds"
+    if key == "rep_tempo":
+        return None if value in REP_TEMPO else f"must be from {REP_TEMPO.low} to {REP_TEMPO.high}"
+    if key == "safety_acknowledged":
+        return None if isinstance(value, bool) else "must be true or false"
+    choices = {"preferred_side_order": SIDE_ORDERS, "sound": SOUND_MODES, "theme": THEMES}
+    if key in choices:
+        allowed = choices[key]
+        return (
+            None
+            if value in allowed and isinstance(value, str)
+            else ("must be one of " + ", ".join(allowed))
+        )
+    return None

@@ -9,15 +9,21 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
 from glutemed.motion import Camera, Frame, Prop
 from glutemed.motion.framing import BAND_TAUT_M
-from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
+from glutemed.motion.skeleton import HEAD_RADIUS
 from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+from glutemed.render.figure.bones import (
+    BONES,
+    DEPTH_SPAN_M,
+    NEAR_THICKER,
+    Bone,
+    limb_width,
+)
 from glutemed.render.figure.sprites import blend, on_quad, soft_disc
 from glutemed.render.figure.style import (
     LIGHT_STYLE,
@@ -27,56 +33,35 @@ from glutemed.render.figure.style import (
     fit_for,
 )
 
-__all__ = ["FigurePainter", "FigureStyle", "Fit", "fit_for"]
+__all__ = [
+    "DEPTH_SPAN_M",
+    "NEAR_THICKER",
+    "FigurePainter",
+    "FigureStyle",
+    "Fit",
+    "band_colours",
+    "fit_for",
+    "limb_width",
+]
 
 ToScreen = Callable[[Vec3], QPointF]
 DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
 
-LIMB_WIDTH_M = 0.05
-TRUNK_WIDTH_M = 0.07
 BAND_WIDTH_M = 0.016
 FAR_SIDE_FADE = 0.45
-NEAR_THICKER = 0.25  # limbs this much thicker at DEPTH_SPAN_M nearer than the pelvis
-DEPTH_SPAN_M = 0.3
-SHADOW_JOINTS = ("pelvis", "neck", "head", "knee_l", "knee_r", "ankle_l", "ankle_r")
-SHADOW_RADIUS_M = 0.14
+SHADOW_JOINTS = (
+    "pelvis",
+    "spine",
+    "neck",
+    "head",
+    *(f"{j}_{s}" for s in ("l", "r") for j in ("knee", "ankle")),
+)
+SHADOW_RADIUS_M = 0.17
 SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
+SHADOW_LEVELS = 6
 _CIRCLE = tuple(
     i * math.tau / 48 for i in range(48)
 )  # how far the far-side limbs blend towards the background
-
-
-@dataclass(frozen=True)
-class _Bone:
-    name: str
-    a: str
-    b: str
-    width: float  # metres
-    limb: str  # "arm", "leg" or "" (trunk, head, girdles)
-    side: str  # "l", "r" or ""
-
-
-def _bones() -> tuple[_Bone, ...]:
-    bones = []
-    for name, (a, b) in SEGMENTS.items():
-        if name.startswith("midfoot"):
-            continue  # the foot is drawn ankle -> heel -> toe: a sole that meets the shank
-        side = name[-1] if name[-2:] in ("_l", "_r") else ""
-        limb = (
-            "leg"
-            if name.startswith(("thigh", "shank", "hindfoot", "foot"))
-            else "arm"
-            if name.startswith(("upper_arm", "forearm"))
-            else ""
-        )
-        width = TRUNK_WIDTH_M if name.startswith("trunk") else LIMB_WIDTH_M
-        if name.startswith(("hindfoot", "foot")):
-            width *= 0.8
-        bones.append(_Bone(name, a, b, width, limb, side))
-    return tuple(bones)
-
-
-_BONES = _bones()
 
 
 class FigurePainter:
@@ -98,7 +83,7 @@ class FigurePainter:
         self._glow = QColor(s.glow)
         self._scenery: tuple[object, QImage] | None = None
         self._glow_sprite: tuple[object, QImage] | None = None
-        self._shadow_sprite: tuple[object, QImage] | None = None
+        self._shadow_sprites: tuple[object, dict[int, QImage]] = ((), {})
         self._dots: dict[tuple[int, int, float], QImage] = {}
         self._colours: dict[tuple[bool, float], QColor] = {}
 
@@ -220,26 +205,27 @@ class FigurePainter:
         pos = frame.positions
         # A disc on the floor looks flatter the lower the camera (up.y is cos(pitch)).
         squash = max(0.12, math.sqrt(max(0.0, 1.0 - camera.up[1] ** 2)))
-        sprite = self._shadow_image(SHADOW_RADIUS_M * k, squash, dpr)
-        half_w = sprite.width() / (2 * dpr)
-        half_h = sprite.height() / (2 * dpr)
+        radius = SHADOW_RADIUS_M * k
         for joint in SHADOW_JOINTS:
             x, y, z = pos[joint]
-            strength = 1.0 - y / SHADOW_FADE_M
-            if strength <= 0.0:
+            # Strength in a few steps, baked into the sprite: a plain blit is the fast path.
+            level = round((1.0 - y / SHADOW_FADE_M) * SHADOW_LEVELS)
+            if level <= 0:
                 continue
+            sprite = self._shadow_image(radius, squash, dpr, level)
             centre = at((x, 0.0, z))
-            painter.setOpacity(strength)
+            half_w, half_h = sprite.width() / (2 * dpr), sprite.height() / (2 * dpr)
             painter.drawImage(QPointF(centre.x() - half_w, centre.y() - half_h), sprite)
-        painter.setOpacity(1.0)
 
-    def _shadow_image(self, radius: float, squash: float, dpr: float) -> QImage:
+    def _shadow_image(self, radius: float, squash: float, dpr: float, level: int) -> QImage:
         key = (round(radius, 1), round(squash, 2), dpr)
-        if self._shadow_sprite is not None and self._shadow_sprite[0] == key:
-            return self._shadow_sprite[1]
-        image = soft_disc(radius, dpr, QColor(self.style.shadow), 1.0, squash)
-        self._shadow_sprite = (key, image)
-        return image
+        if self._shadow_sprites[0] != key:
+            self._shadow_sprites = (key, {})
+        sprites = self._shadow_sprites[1]
+        if level not in sprites:
+            colour = QColor(self.style.shadow)
+            sprites[level] = soft_disc(radius, dpr, colour, level / SHADOW_LEVELS, squash)
+        return sprites[level]
 
     def _glow_image(self, radius: float, dpr: float) -> QImage:
         """A soft radial glow, rendered once per size and blitted every frame."""
@@ -267,7 +253,7 @@ class FigurePainter:
             "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
         }
         items: list[tuple[float, object]] = [
-            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in _BONES
+            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in BONES
         ]
         items.append((depth["head"], "head"))
         for prop in frame.props:
@@ -281,17 +267,16 @@ class FigurePainter:
         # Each joint gets one round sprite, drawn with the last bone that touches it.
         last_at: dict[str, int] = {}
         for i, (_, item) in enumerate(items):
-            if isinstance(item, _Bone):
+            if isinstance(item, Bone):
                 last_at[item.a] = last_at[item.b] = i
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         for i, (_, item) in enumerate(items):
-            if isinstance(item, _Bone):
+            if isinstance(item, Bone):
                 kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
                 accent = item.limb == "leg" and item.side == frame.working_leg
                 colour = self._colour(accent, kind_fade)
                 # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
-                near = ((depth[item.a] + depth[item.b]) / 2 - centre) / DEPTH_SPAN_M
-                width = item.width * k * (1.0 + NEAR_THICKER * max(-1.0, min(1.0, near)))
+                width = limb_width(item.width, (depth[item.a] + depth[item.b]) / 2 - centre) * k
                 # Flat caps take Qt's fast antialiased line path; round ends are sprites.
                 painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
                 painter.drawLine(screen[item.a], screen[item.b])
