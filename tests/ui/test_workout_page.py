@@ -310,6 +310,19 @@ def test_number_keys_pick_the_pain_score(qtbot, rig):
     assert rig.page.pain_before == 7
 
 
+def test_a_quit_signal_ends_the_workout_as_leave_does_without_asking(qtbot, rig):
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    advance(rig, 3 * REP_S + 0.1)  # left side done
+    advance(rig, 6 + REP_S)  # into the right side
+    rig.page.stop_without_asking()
+    assert rig.answers.asked == [], "nobody is there to answer on Ctrl+C or SIGTERM"
+    assert not rig.page.running()
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
+    assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
+    assert workouts.list_sessions(rig.store)[0].ended_at is not None
+
+
 def test_workout_clock_stands_still_while_paused(qtbot, rig):
     start(qtbot, rig)
     player = rig.page.player

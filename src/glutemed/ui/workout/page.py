@@ -256,6 +256,11 @@ class WorkoutPage(QWidget):
         elif not was_paused:
             self.player.toggle_pause()
 
+    def stop_without_asking(self) -> None:
+        """Leave as if the user had said yes (the app is being closed by a signal)."""
+        if self.running():
+            self.player.stop()
+
     def confirm_close(self) -> bool:
         """Called by the main window before it closes."""
         if not self.running():
