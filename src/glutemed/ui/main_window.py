@@ -22,6 +22,7 @@ from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock
 from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
+from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.warm_up import WarmUp
 
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        speak(self.sidebar)
         self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
@@ -105,9 +107,12 @@ class MainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         # Imports are local so a page's heavy modules load only when it is first opened.
         def exercises() -> QWidget:
+            from glutemed.ops.save_folder import SaveFolder
             from glutemed.ui.exercises.page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events, self.clock)
+            return ExercisesPage(
+                self.catalog, self.events, self.clock, save_folder=SaveFolder(self.store)
+            )
 
         def workout() -> QWidget:
             from glutemed.ui.workout.page import WorkoutPage
@@ -189,6 +194,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self._built[key] = widget
+            speak_all(widget)  # names and descriptions for screen readers
+            first = getattr(widget, "first_focus", None)
+            if isinstance(first, QWidget):  # the page's main action is one Tab away
+                QWidget.setTabOrder(self.sidebar, first)
         return self._built[key]
 
     def show_page(self, key: str) -> None:
@@ -213,6 +222,15 @@ class MainWindow(QMainWindow):
             return
         screen = self.screen().availableGeometry()
         self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+
+    def close_without_asking(self) -> None:
+        """Close for SIGINT/SIGTERM: a workout in progress ends as on Leave (finished sets
+        are saved, the set in progress is not), with no question to answer."""
+        for page in self._built.values():
+            stop = getattr(page, "stop_without_asking", None)
+            if callable(stop):
+                stop()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():

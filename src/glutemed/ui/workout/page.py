@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock, utc_now
-from glutemed.domain.records import PainLog
+from glutemed.domain.records import PainLog, RoutineItem
 from glutemed.ops import Store
 from glutemed.ops.pain import log_pain
 from glutemed.ops.profile import load_profile
@@ -83,6 +83,7 @@ class WorkoutPage(QWidget):
         self.start_button.setMinimumHeight(44)
         self.start_button.setStyleSheet("font-size: 14pt; font-weight: 600; padding: 0 24px;")
         self.start_button.clicked.connect(self.start_workout)
+        self.first_focus = self.start_button  # the main window puts it first after the sidebar
         self.start_problem = QLabel()
         self.start_problem.setObjectName("startProblem")
         self.start_problem.setStyleSheet("color: #c0392b;")
@@ -200,20 +201,35 @@ class WorkoutPage(QWidget):
 
     def _workout_finished(self, done: WorkoutFinished) -> None:
         self.player.set_across_room(False)
-        self._ask_pain("after", "All done. How much pain do you have now?")
+        if self.run is not None and not self.run.kept:  # no rep done: nothing to ask about
+            self.run = None
+            self.events.status_message.emit(
+                "No reps were done, so this workout was not added to Past workouts."
+            )
+            self.show_home()
+            return
+        opening = "All done." if done.completed else "You stopped early; your sets are saved."
+        self._ask_pain("after", f"{opening} How much pain do you have now?")
 
     def _show_summary(self) -> None:
         if self.run is None or self.run.session_id is None:
             self.show_home()
             return
-        self._show_details(self.run.session_id, self.pain_before, self.pain_after)
+        plan = self.run.routine.items
+        self._show_details(self.run.session_id, self.pain_before, self.pain_after, plan)
 
     def show_past_session(self, session_id: int) -> None:
         """The summary of an earlier workout, opened from the history list."""
         if not self.running():
             self._show_details(session_id, None, None)
 
-    def _show_details(self, session_id: int, before: int | None, after: int | None) -> None:
+    def _show_details(
+        self,
+        session_id: int,
+        before: int | None,
+        after: int | None,
+        plan: list[RoutineItem] | None = None,
+    ) -> None:
         details = self.announcer.attempt(
             "read the workout", lambda: workout_details(self.store, session_id)
         )
@@ -221,7 +237,7 @@ class WorkoutPage(QWidget):
             self.show_home()
             return
         summary, sets = details
-        self.summary.show_summary(summary, sets, before, after)
+        self.summary.show_summary(summary, sets, before, after, plan)
         self.stack.setCurrentWidget(self.summary)
 
     def leave(self) -> None:
@@ -239,6 +255,11 @@ class WorkoutPage(QWidget):
             self.player.stop()
         elif not was_paused:
             self.player.toggle_pause()
+
+    def stop_without_asking(self) -> None:
+        """Leave as if the user had said yes (the app is being closed by a signal)."""
+        if self.running():
+            self.player.stop()
 
     def confirm_close(self) -> bool:
         """Called by the main window before it closes."""
