@@ -140,6 +140,7 @@ def main(out: Path, size: tuple[int, int], theme: str, suffix: str) -> None:
         window.grab().save(str(out / f"{name}{suffix}.png"))
 
     exercises = window.page("exercises")
+    _ = exercises.player  # built now, not on its first paint: every shot shows the demo
     exercises.select("side_plank_abduction", "standard")
     _settle(app, clock, 1.2)
     save("exercises")
