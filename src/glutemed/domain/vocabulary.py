@@ -71,6 +71,19 @@ class StancePhase(Enum):
     ABANDONED = "abandoned"
 
 
+class Cue(StrEnum):
+    """A sound the workout or the stance test asks for (the sound files are named so)."""
+
+    REP = "rep"
+    TICK = "tick"
+    SWITCH_SIDES = "switch_sides"
+    DONE = "done"
+    GO = "go"
+    STOP = "stop"
+
+
+CUE_NAMES: tuple[str, ...] = tuple(Cue)
+
 Side = Literal["left", "right"]
 Eyes = Literal["open", "closed"]
 EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]

@@ -14,7 +14,7 @@ from datetime import datetime
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
-from glutemed.domain.vocabulary import EndedBy, Eyes, Side, StancePhase, side_order
+from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase, side_order
 from glutemed.ops.changes import NOTHING, Changes, problem_text
 from glutemed.stance.protocol import StanceProtocol, Trial
 from glutemed.stance.results import StanceResults, build_results
@@ -28,7 +28,7 @@ STANCE_CHANGED = Changes(stance=True)
 class StanceStep:
     """What one action did: sounds to play, and what changed."""
 
-    cues: tuple[str, ...] = ()
+    cues: tuple[Cue, ...] = ()
     stopped: Trial | None = None  # timing just ended; the trial waits for its label
     cancelled: bool = False  # a countdown was cancelled: back to ready, nothing timed
     saved: StanceTrial | None = None  # the trial this action committed
@@ -73,7 +73,7 @@ class StanceRun:
             return StanceStep()
         return self._timed(self.protocol.stop)
 
-    def _timed(self, action: Callable[[], list[str]]) -> StanceStep:
+    def _timed(self, action: Callable[[], list[Cue]]) -> StanceStep:
         before = self.protocol.phase
         cues = tuple(action())
         after = self.protocol.phase

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, TRIALS_PER_SIDE
-from glutemed.domain.vocabulary import EndedBy, Eyes, Side, StancePhase
+from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase
 
 COUNTDOWN_S = 3
 
@@ -119,17 +119,17 @@ class StanceProtocol:
 
     # ----- what the person does ---------------------------------------------------------
 
-    def start_countdown(self) -> list[str]:
+    def start_countdown(self) -> list[Cue]:
         """Begin 3-2-1; returns the sound cues to play now."""
         self._require(StancePhase.READY)
         self.phase = StancePhase.COUNTDOWN
         self._countdown_started = self._clock.now()
         self._ticks_sounded = 1
-        return ["tick"]
+        return [Cue.TICK]
 
-    def tick(self) -> list[str]:
+    def tick(self) -> list[Cue]:
         """Advance by the clock; returns sound cues ('tick', 'go', 'stop') that fall due."""
-        cues: list[str] = []
+        cues: list[Cue] = []
         now = self._clock.now()
         if self.phase is StancePhase.COUNTDOWN:
             passed = now - self._countdown_started
@@ -137,18 +137,18 @@ class StanceProtocol:
                 # Timing starts at the exact end of the countdown, however late this tick is.
                 self._timing_started = self._countdown_started + COUNTDOWN_S
                 self.phase = StancePhase.TIMING
-                cues.append("go")
+                cues.append(Cue.GO)
             else:
                 due = 1 + math.floor(passed)
                 if due > self._ticks_sounded:
                     self._ticks_sounded = due
-                    cues.append("tick")
+                    cues.append(Cue.TICK)
         if self.phase is StancePhase.TIMING and now - self._timing_started >= self.cap_s:
             self._end_timing(self.cap_s, capped=True)
-            cues.append("stop")
+            cues.append(Cue.STOP)
         return cues
 
-    def stop(self) -> list[str]:
+    def stop(self) -> list[Cue]:
         """Any key or click: stops the timing (or cancels a countdown). Returns cues."""
         if self.phase is StancePhase.COUNTDOWN:
             self.phase = StancePhase.READY  # not on one leg yet: nothing to record
@@ -158,7 +158,7 @@ class StanceProtocol:
         if self.phase is StancePhase.TIMING:
             seconds = self._clock.now() - self._timing_started
             self._end_timing(seconds, capped=False)
-            cues.append("stop")
+            cues.append(Cue.STOP)
         return cues
 
     def retry(self) -> None:

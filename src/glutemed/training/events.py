@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from glutemed.domain.records import SetLog
-from glutemed.domain.vocabulary import Side, WorkoutPhase
+from glutemed.domain.vocabulary import Cue, Side, WorkoutPhase
 from glutemed.training.plan import WorkBlock
-
-CUES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")
 
 
 @dataclass(frozen=True)
@@ -63,7 +61,7 @@ class RepCounted:
 
 @dataclass(frozen=True)
 class CueRequested:
-    cue: str
+    cue: Cue
     at: float
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import RoutineItem
-from glutemed.domain.vocabulary import WorkoutPhase
+from glutemed.domain.vocabulary import Cue, WorkoutPhase
 from glutemed.training.events import (
     CueRequested,
     Event,
@@ -170,7 +170,7 @@ class GuidedSession:
             horizon = min(now_t, end)
             for mark in self._tick_marks(step):
                 if self._seen + _EPS < mark <= horizon + _EPS:
-                    events.append(CueRequested("tick", self._clock_at(self._step_start + mark)))
+                    events.append(CueRequested(Cue.TICK, self._clock_at(self._step_start + mark)))
             if step.phase is WorkoutPhase.WORK and block is not None:
                 events += self._reps_between(block, self._seen, horizon)
             self._seen = horizon
@@ -192,7 +192,7 @@ class GuidedSession:
             count = raw + self._adjust
             if 0 < count <= block.target:
                 at = self._clock_at(self._step_start + raw * cycle)
-                events += [RepCounted(count, block.target, at), CueRequested("rep", at)]
+                events += [RepCounted(count, block.target, at), CueRequested(Cue.REP, at)]
         return events
 
     def _finish_set(self, block: WorkBlock, t_end: float, *, skipped: bool) -> list[Event]:
@@ -223,12 +223,12 @@ class GuidedSession:
         at = self._clock_at(active_start)
         events: list[Event] = [PhaseStarted(self.phase, self.step.block, at)]
         if self.phase is WorkoutPhase.WORK:
-            events.append(CueRequested("go", at))
+            events.append(CueRequested(Cue.GO, at))
         elif self.phase is WorkoutPhase.SWITCH_SIDES:
-            events.append(CueRequested("switch_sides", at))
+            events.append(CueRequested(Cue.SWITCH_SIDES, at))
         elif self.phase is WorkoutPhase.DONE and previous is not WorkoutPhase.DONE:
             self.finished_at = at
-            events.append(CueRequested("done", at))
+            events.append(CueRequested(Cue.DONE, at))
             assert self.started_at is not None
             events.append(WorkoutFinished(at, at - self.started_at, completed=True))
         return events

@@ -24,7 +24,7 @@ from glutemed.progress.series import (
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import day_x
 from glutemed.progress.training import adherence
-from glutemed.stance.age_norm import AgeNorm, age_norm
+from glutemed.stance.norms import AgeGroup, age_group
 
 DAY_S = 86400.0
 LEFT_COLOUR = "#0072B2"
@@ -57,7 +57,7 @@ class StanceFrame:
     best_y: list[float]
     best_brushes: list[str]
     records: frozenset[tuple[str, date]]
-    norm: AgeNorm | None
+    norm: AgeGroup | None  # the age group whose mean is drawn, if the age is known
     cap_s: float
     top: float
 
@@ -199,7 +199,7 @@ def stance_frame(
         best_y,
         brushes,
         frozenset(records),
-        age_norm(age, eyes),
+        None if age is None else age_group(age),
         profile.stance_cap_s,
         top,
     )

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 
+from glutemed.domain.vocabulary import CUE_NAMES
 from glutemed.paths import resource
 
-CUE_NAMES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")
 MODES: tuple[str, ...] = ("beeps", "voice", "silent")
 
 # What the voice says for a cue when the caller gives no words of its own.
