@@ -51,7 +51,7 @@ def _settle(app, clock, seconds: float = 0.0) -> None:  # type: ignore[no-untype
 
 def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
     from glutemed.domain.records import StanceTrial
-    from glutemed.stance.protocol import Phase
+    from glutemed.domain.vocabulary import StancePhase
     from glutemed.store.stance import create_session, save_trial
 
     earlier = create_session(window.store, datetime.now(UTC) - timedelta(days=14), "open", 45.0)
@@ -72,7 +72,7 @@ def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
 
     def trial(seconds: float, pelvis: bool = False) -> None:
         start_timing(seconds)
-        if page.protocol is not None and page.protocol.phase is Phase.TIMING:
+        if page.protocol is not None and page.protocol.phase is StancePhase.TIMING:
             page.stop_by_user()
         page.run.outcome.pelvis_check.setChecked(pelvis)
         page.run.outcome.save_button.click()

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from glutemed.domain.records import SetLog
-from glutemed.domain.vocabulary import Side
-from glutemed.training.plan import Phase, WorkBlock
+from glutemed.domain.vocabulary import Side, WorkoutPhase
+from glutemed.training.plan import WorkBlock
 
 CUES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")
 
@@ -49,7 +49,7 @@ class SetRecord:
 
 @dataclass(frozen=True)
 class PhaseStarted:
-    phase: Phase
+    phase: WorkoutPhase
     block: WorkBlock | None
     at: float
 
