@@ -23,9 +23,16 @@ BASE_QT_MODULES = {"QtCore", "QtGui", "QtWidgets"}
 # Qt plugins kept, by plugin type, as file stems without "lib" and extension (so one
 # list serves .so, .dll and .dylib); a type that is not listed is dropped whole.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
-    # offscreen: self-test and CI; xcb: X11 and XWayland (every Wayland desktop runs it,
-    # and the native Wayland plugin would add about 3 MB); cocoa and windows natively.
-    "platforms": {"qxcb", "qoffscreen", "qcocoa", "qwindows"},
+    # offscreen: self-test and CI; xcb: X11 and XWayland; wayland: the default session on
+    # GNOME and KDE, and the only one on Sway/Hyprland setups without XWayland (the
+    # launcher falls back to xcb when no compositor answers); cocoa and windows natively.
+    "platforms": {"qxcb", "qwayland", "qoffscreen", "qcocoa", "qwindows"},
+    # What the Wayland plugin needs to show a window: the xdg-shell protocol (every
+    # current compositor), EGL buffers for OpenGL, and Qt's own title bar for compositors
+    # that leave decorations to the client (GNOME). Not adwaita: it pulls in QtSvg.
+    "wayland-shell-integration": {"xdg-shell"},
+    "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},
+    "wayland-decoration-client": {"bradient"},
     # Compose key / dead keys and IBus input methods, so notes can hold any character.
     # (Not the Qt virtual keyboard: it drags in Qt Quick and QML, about 25 MB.)
     "platforminputcontexts": {

@@ -57,8 +57,12 @@ def run(args: argparse.Namespace) -> int:
 
     from glutemed.report.pdf import write_report
     from glutemed.store import StoreError, open_store
+    from glutemed.system_check import install_qt_guard
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (graphs are widgets)
+    if QApplication.instance() is None:  # the graphs are widgets
+        guard = install_qt_guard()
+        app = QApplication([])  # noqa: F841 (kept alive until the report is written)
+        guard.started()
     try:
         store = open_store(_data_dir(args))
     except StoreError as exc:
