@@ -36,10 +36,27 @@ def _env(**extra: str) -> dict[str, str]:
         ("offscreen:configfile=/tmp/s.json", True, "offscreen:configfile=/tmp/s.json"),
     ],
 )
-def test_a_platform_choice_gets_fallbacks(requested: str, headless_ok: bool, expected: str) -> None:
-    env = {"QT_QPA_PLATFORM": requested}
+def test_a_platform_choice_gets_fallbacks(
+    requested: str, headless_ok: bool, expected: str, tmp_path: Path
+) -> None:
+    (tmp_path / "wayland-1").touch()  # a compositor's socket
+    env = {"QT_QPA_PLATFORM": requested, "XDG_RUNTIME_DIR": str(tmp_path)}
+    env["WAYLAND_DISPLAY"] = "wayland-1"
     system_check.prepare_platform(env, headless_ok=headless_ok)
     assert env["QT_QPA_PLATFORM"] == expected
+
+
+def test_wayland_without_a_compositor_socket_goes_straight_to_xcb(tmp_path: Path) -> None:
+    env = {"QT_QPA_PLATFORM": "wayland", "XDG_RUNTIME_DIR": str(tmp_path)}
+    system_check.prepare_platform(env, headless_ok=False)
+    assert env["QT_QPA_PLATFORM"] == "xcb"
+    env = {"QT_QPA_PLATFORM": "wayland"}  # no runtime folder at all
+    system_check.prepare_platform(env, headless_ok=True)
+    assert env["QT_QPA_PLATFORM"] == "xcb;offscreen"
+    (tmp_path / "wayland-0").touch()  # libwayland's default name
+    env = {"QT_QPA_PLATFORM": "wayland", "XDG_RUNTIME_DIR": str(tmp_path)}
+    system_check.prepare_platform(env, headless_ok=False)
+    assert env["QT_QPA_PLATFORM"] == "wayland;xcb"
 
 
 def test_no_platform_choice_is_left_to_qt() -> None:
@@ -224,3 +241,20 @@ def test_self_test_with_wayland_and_no_compositor_falls_back(tmp_path: Path) -> 
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed" in result.stdout
+
+
+def test_self_test_silences_pipewire_s_own_logging(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Debian 13 has libpipewire without a client configuration in a bare session; it
+    prints two config errors before the report unless its log level is 0."""
+    from glutemed import self_test
+
+    for name in ("PIPEWIRE_DEBUG", "QT_LOGGING_RULES"):  # self_test sets them; restored after
+        monkeypatch.delenv(name, raising=False)
+    seen: list[str | None] = []
+    monkeypatch.setattr(
+        self_test,
+        "checks",
+        lambda: [("env", lambda tmp: str(seen.append(os.environ.get("PIPEWIRE_DEBUG"))))],
+    )
+    assert self_test.self_test(lambda line: None) == 0
+    assert seen == ["0"]

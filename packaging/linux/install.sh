@@ -27,9 +27,15 @@ if [ "${1:-}" = "--uninstall" ]; then
   # Our icons, then the folders install.sh made for them if nothing else is in them.
   (cd "$here/share/icons" && find hicolor -type f) | while read -r icon; do
     rm -f "$data_home/icons/$icon"
-    rmdir -p "$(dirname "$data_home/icons/$icon")" 2>/dev/null || true
+    apps=$(dirname "$data_home/icons/$icon")
+    rmdir "$apps" "$(dirname "$apps")" 2>/dev/null || true
   done
   refresh
+  # The icon cache refresh drops its index once the theme folder holds no icons.
+  if [ -d "$data_home/icons/hicolor" ] && [ -z "$(find "$data_home/icons/hicolor" -type f ! -name icon-theme.cache)" ]; then
+    rm -f "$data_home/icons/hicolor/icon-theme.cache"
+    rmdir "$data_home/icons/hicolor" "$data_home/icons" 2>/dev/null || true
+  fi
   echo "GluteMed removed from the menu. Your data was left where it is."
   exit 0
 fi

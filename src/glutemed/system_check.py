@@ -202,9 +202,20 @@ def prepare_platform(env: MutableMapping[str, str], *, headless_ok: bool = False
     fallback = FALLBACKS.get(plugins[-1])
     if fallback and fallback not in plugins:
         names.append(fallback)
+        if not wayland_reachable(env):  # skip it: libwayland would only print errors
+            names = [n for n in names if n.split(":")[0] not in FALLBACKS]
     if headless_ok and "offscreen" not in plugins:
         names.append("offscreen")
     env["QT_QPA_PLATFORM"] = ";".join(names)
+
+
+def wayland_reachable(env: Mapping[str, str]) -> bool:
+    """Whether a Wayland compositor's socket exists where libwayland would look."""
+    display = env.get("WAYLAND_DISPLAY") or "wayland-0"
+    if os.path.isabs(display):
+        return os.path.exists(display)
+    runtime = env.get("XDG_RUNTIME_DIR")
+    return bool(runtime) and os.path.exists(os.path.join(runtime, display))
 
 
 def no_platform_message(env: Mapping[str, str], qt_message: str) -> str:

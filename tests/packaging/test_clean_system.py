@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import shutil
 import subprocess
 import tarfile
 import time
@@ -21,6 +22,7 @@ from clean_root import Chroot, log
 from conftest import ROOT, Build
 
 APP_ID = "io.github.glutemed.GluteMed"
+CHROOT = shutil.which("chroot") or "/usr/sbin/chroot"  # the app's PATH has no sbin
 
 
 def readme_packages() -> list[str]:
@@ -76,7 +78,7 @@ def _window_titles(display: str) -> list[str]:
 def _start_gui(chroot: Chroot, display: str, platform: str, shot: Path) -> list[str]:
     """Start `glutemed` as a user would, wait for its window, screenshot the screen."""
     proc = subprocess.Popen(
-        ["chroot", str(chroot.root), "/usr/bin/glutemed"],
+        [CHROOT, str(chroot.root), "/usr/bin/glutemed"],
         env={
             "PATH": "/usr/bin:/bin",
             "HOME": "/root",

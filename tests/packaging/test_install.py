@@ -53,7 +53,13 @@ def test_apt_install_then_remove_and_purge_keeps_user_data(build: Build, tmp_pat
     finally:
         subprocess.run(_apt("remove", "glutemed"), capture_output=True, check=True)
     assert not Path("/usr/lib/glutemed").exists() and not Path("/usr/bin/glutemed").exists()
-    subprocess.run(_apt("purge", "glutemed"), capture_output=True, check=True)
+    assert (_snapshot(data_dir), _snapshot(default_dir)) == before
+    # Purge is a separate path in dpkg (a removed package without conffiles is already
+    # gone, so apt cannot purge it): install again, then purge.
+    subprocess.run(_apt("install", str(build.deb)), capture_output=True, check=True)
+    purged = subprocess.run(_apt("purge", "glutemed"), capture_output=True, text=True)
+    assert purged.returncode == 0, purged.stdout + purged.stderr
+    assert not Path("/usr/lib/glutemed").exists()
     assert (_snapshot(data_dir), _snapshot(default_dir)) == before
 
 
