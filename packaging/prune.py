@@ -71,6 +71,18 @@ PLUGINS_FOR_MODULE: dict[str, dict[str, set[str] | None]] = {
         }
     },
 }
+# PyInstaller runtime hooks that run before the app's first line although GluteMed never
+# uses what they set up: multiprocessing (no child processes), pkgutil (no module
+# discovery) and pyqtgraph's multiprocess bootstrap. Together they cost about 15-25 ms
+# of every start (importing multiprocessing, pkgutil and their dependencies); the
+# modules stay in the bundle. tests/unit/test_prune.py checks the app imports none.
+UNUSED_RUNTIME_HOOKS = {
+    "pyi_rth_multiprocessing",
+    "pyi_rth_pkgutil",
+    "pyi_rth_pyqtgraph_multiprocess",
+}
+RUNTIME_HOOK_MODULES = ("multiprocessing", "pkgutil", "pyqtgraph.multiprocess")
+
 # The app's UI is English only, so no Qt translations are shipped.
 KEEP_TRANSLATIONS: set[str] = set()
 
@@ -280,3 +292,8 @@ def clean_elf(folder: Path, report: dict[str, list[tuple[str, int]]]) -> None:
             report["symbol tables (strip --strip-unneeded)"].append(
                 (str(path.relative_to(folder)), before - path.stat().st_size)
             )
+
+
+def drop_runtime_hooks(scripts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Analysis.scripts without the runtime hooks in UNUSED_RUNTIME_HOOKS."""
+    return [entry for entry in scripts if entry[0] not in UNUSED_RUNTIME_HOOKS]

@@ -143,9 +143,14 @@ def _imported_symbols(bundle: Path) -> set[str]:
         if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
             continue
         for line in _run(["objdump", "-T", str(path)]).stdout.splitlines():
-            match = re.search(r"^\S+\s+(\S?)\s+\S+\s+\*UND\*\s+\S+\s+(?:\((\S+)\))?\s*(\S+)$", line)
-            if match and match.group(1) != "w":
-                wanted.add(f"{match.group(3)}@{match.group(2) or 'Base'}")
+            if "*UND*" not in line:
+                continue
+            flags, rest = line.split("*UND*", 1)
+            parts = rest.split()  # size, [version: "(GLIBC_2.14)", "Base" or none], name
+            if " w " in flags or len(parts) not in (2, 3):
+                continue  # a weak reference needs nothing
+            version = parts[1].strip("()") if len(parts) == 3 else "Base"
+            wanted.add(f"{parts[-1]}@{version}")
     return wanted
 
 
