@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import (
     EndedBy,
     Eyes,
@@ -29,7 +30,6 @@ from glutemed.domain.records import (
 from glutemed.store import StoreError, open_store
 from glutemed.store.bulk import History, holds_any_data, insert_history
 from glutemed.store.db import DB_FILENAME
-from glutemed.store.localtz import local_tz
 from glutemed.store.profile import save_profile, set_setting
 
 # The default routine (CONTENT.md doses): (exercise, variation, sets, reps, hold seconds).
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     try:
-        end = date.fromisoformat(args.end) if args.end else date.today()
+        end = date.fromisoformat(args.end) if args.end else local_today()
     except ValueError:
         print(f"glutemed: --end {args.end!r} is not a date like 2024-03-31", file=sys.stderr)
         return 2

@@ -106,7 +106,7 @@ def key(qtbot, rig, k) -> None:
 
 def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
     start(qtbot, rig)
-    assert rig.page.session.phase is Phase.GET_READY
+    assert rig.page.run.session.phase is Phase.GET_READY
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is None and session.started_at == T0
     assert rig.page.player.rep_counter.text() == "Get ready"
@@ -117,7 +117,7 @@ def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
 
 def test_keyboard_controls(qtbot, rig):
     start(qtbot, rig)
-    player, session = rig.page.player, rig.page.session
+    player, session = rig.page.player, rig.page.run.session
     key(qtbot, rig, Qt.Key.Key_Space)
     assert session.paused and player.buttons["pause"].text() == "Resume"
     advance(rig, 60)
@@ -139,7 +139,7 @@ def test_keyboard_controls(qtbot, rig):
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
     assert session.phase is Phase.SWITCH_SIDES
     assert player.rep_counter.text() == "Switch sides"
-    [logged] = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    [logged] = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert logged.skipped and logged.side == "left" and logged.band == "red"
 
 
@@ -205,17 +205,23 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     rig.answers.replies = [False]
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert len(rig.answers.asked) == 1 and "sets you finished are saved" in rig.answers.asked[0]
-    assert rig.page.running() and not rig.page.session.paused  # "no" carries on
+    assert rig.page.running() and not rig.page.run.session.paused  # "no" carries on
     key(qtbot, rig, Qt.Key.Key_Escape)  # "yes" this time
     assert not rig.page.running()
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is not None
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    question = rig.page.pain_prompt.question.text()
+    assert "All done" not in question and "stopped early" in question
     qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
     assert rig.page.stack.currentWidget() is rig.page.summary
-    assert "1</b> sets done" in rig.page.summary.body.text()
+    text = rig.page.summary.body.text()
+    assert "1</b> set done" in text
+    # Against the plan: the left side was done, the right side and the plank never began.
+    assert "3 of 3 reps" in text and "0 of 3 reps" in text and "0 of 1 hold of 4 s" in text
+    assert "same plan again" in text
 
 
 def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
@@ -224,8 +230,9 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     start(qtbot, rig, pain=4)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    assert rig.page.pain_prompt.question.text().startswith("All done.")
     qtbot.mouseClick(rig.page.pain_prompt.score_buttons[2], Qt.MouseButton.LeftButton)
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.exercise_id, s.side, s.reps_done, s.hold_s) for s in sets] == [
         ("clamshell", "left", 3, None),
         ("clamshell", "right", 3, None),
@@ -236,6 +243,8 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert [(p.score, p.context) for p in list_pain(rig.store)] == [(2, "after"), (4, "before")]
     text = rig.page.summary.body.text()
     assert "4</b> sets done" in text and "2 points lower" in text
+    assert text.count("as planned") == 4 and "add a set, then a band" in text
+    assert "Next time" in text
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
     # Opening it again from the history shows the same sets.
@@ -277,7 +286,7 @@ def test_missing_audio_backend_does_not_break_the_workout(qtbot, rig, store):
     start(qtbot, rig)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
-    assert len(workouts.sets_for_session(store, rig.page.recorder.session_id)) == 4
+    assert len(workouts.sets_for_session(store, rig.page.run.session_id)) == 4
     assert messages == ["No sound output was found, so the workout runs silently."]
 
 
@@ -286,7 +295,7 @@ def test_main_window_close_mid_workout_asks(qtbot, rig):
     rig.answers.replies = [False]
     assert rig.page.confirm_close() is False
     assert rig.page.confirm_close() is True
-    assert workouts.list_sessions(rig.store)[0].ended_at is not None
+    assert workouts.list_sessions(rig.store) == []  # left before a rep: nothing kept
 
 
 def test_number_keys_pick_the_pain_score(qtbot, rig):
@@ -299,3 +308,40 @@ def test_number_keys_pick_the_pain_score(qtbot, rig):
     qtbot.keyClick(prompt, Qt.Key.Key_7)
     assert rig.page.stack.currentWidget() is rig.page.player
     assert rig.page.pain_before == 7
+
+
+def test_a_quit_signal_ends_the_workout_as_leave_does_without_asking(qtbot, rig):
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    advance(rig, 3 * REP_S + 0.1)  # left side done
+    advance(rig, 6 + REP_S)  # into the right side
+    rig.page.stop_without_asking()
+    assert rig.answers.asked == [], "nobody is there to answer on Ctrl+C or SIGTERM"
+    assert not rig.page.running()
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
+    assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
+    assert workouts.list_sessions(rig.store)[0].ended_at is not None
+
+
+def test_workout_clock_stands_still_while_paused(qtbot, rig):
+    start(qtbot, rig)
+    player = rig.page.player
+    advance(rig, 5)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 3)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 1)
+    assert player.elapsed_label.text() == "0:06"
+
+
+def test_leaving_before_any_rep_keeps_no_workout(qtbot, rig):
+    messages: list[str] = []
+    rig.events.status_message.connect(messages.append)
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Escape)  # the confirm answers yes
+    assert workouts.list_sessions(rig.store) == []
+    assert rig.page.stack.currentWidget() is rig.page.home
+    assert any("not added to Past workouts" in m for m in messages)
+    assert rig.page.history.topLevelItemCount() == 0

@@ -19,13 +19,12 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from glutemed.ops.progress import load_snapshot
+from glutemed.domain.localtz import local_today, local_tz
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.report.content import ReportContent, Table, build_content
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span
 
 DPI = 120
 GRAPH_TITLES = {
@@ -170,7 +169,7 @@ def write_report(
     today: date | None = None,
 ) -> ReportResult:
     tz = tz or local_tz()
-    today = today or date.today()
+    today = today or local_today()
     span = data_span(store, tz)
     start = since or (span[0] if span else today)
     end = today

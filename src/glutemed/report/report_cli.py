@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from glutemed.domain.localtz import local_today
+
 
 def add_parser(
     subparsers: Any, common: argparse.ArgumentParser | None = None
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             since = date.fromisoformat(args.since)
         except ValueError:
             return _error(f"--since {args.since!r} is not a date like 2025-01-31", 2)
-        if since > date.today():
+        if since > local_today():
             return _error(f"--since {args.since} is in the future", 2)
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":
@@ -55,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window needed
     from PySide6.QtWidgets import QApplication
 
+    from glutemed.ops import StoreError
+    from glutemed.ops.data import open_data
     from glutemed.report.pdf import write_report
-    from glutemed.store import StoreError, open_store
     from glutemed.system_check import install_qt_guard
 
     if QApplication.instance() is None:  # the graphs are widgets
@@ -64,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         app = QApplication([])  # noqa: F841 (kept alive until the report is written)
         guard.started()
     try:
-        store = open_store(_data_dir(args))
+        store = open_data(_data_dir(args))
     except StoreError as exc:
         return _error(str(exc), 1)
     try:

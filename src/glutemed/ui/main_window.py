@@ -20,14 +20,18 @@ from PySide6.QtWidgets import (
 from glutemed import APP_NAME
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock
-from glutemed.store import Store
-from glutemed.store.settings import get_setting, set_setting
+from glutemed.ops import Store
+from glutemed.ops.settings import read_setting, write_setting
+from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.warm_up import WarmUp
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 
 GEOMETRY_KEY = "window_geometry"
+# Pages whose heavy imports (pyqtgraph, numpy) are done on a worker once the window is idle.
+WARM_UP_MODULES = ("glutemed.render.graphs.progress_graphs",)
 
 
 class PageSpec(NamedTuple):
@@ -62,9 +66,11 @@ class MainWindow(QMainWindow):
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
         self._sound: QObject | None = None
+        self.warm_up = WarmUp(WARM_UP_MODULES, self)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        speak(self.sidebar)
         self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
@@ -101,9 +107,12 @@ class MainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         # Imports are local so a page's heavy modules load only when it is first opened.
         def exercises() -> QWidget:
+            from glutemed.ops.save_folder import SaveFolder
             from glutemed.ui.exercises.page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events, self.clock)
+            return ExercisesPage(
+                self.catalog, self.events, self.clock, save_folder=SaveFolder(self.store)
+            )
 
         def workout() -> QWidget:
             from glutemed.ui.workout.page import WorkoutPage
@@ -148,7 +157,7 @@ class MainWindow(QMainWindow):
     def sound(self) -> QObject:
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
-            from glutemed.store.profile import load_profile
+            from glutemed.ops.profile import load_profile
             from glutemed.ui.common.sound import SoundPlayer
 
             player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
@@ -169,6 +178,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._make_icon is not None:
             QTimer.singleShot(0, self, self.load_icon)
+        self.warm_up.arm()
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
@@ -184,6 +194,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self._built[key] = widget
+            speak_all(widget)  # names and descriptions for screen readers
+            first = getattr(widget, "first_focus", None)
+            if isinstance(first, QWidget):  # the page's main action is one Tab away
+                QWidget.setTabOrder(self.sidebar, first)
         return self._built[key]
 
     def show_page(self, key: str) -> None:
@@ -203,11 +217,20 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def _restore_geometry(self) -> None:
-        saved = get_setting(self.store, GEOMETRY_KEY)
+        saved = read_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
         screen = self.screen().availableGeometry()
         self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+
+    def close_without_asking(self) -> None:
+        """Close for SIGINT/SIGTERM: a workout in progress ends as on Leave (finished sets
+        are saved, the set in progress is not), with no question to answer."""
+        for page in self._built.values():
+            stop = getattr(page, "stop_without_asking", None)
+            if callable(stop):
+                stop()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():
@@ -216,5 +239,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         encoded = bytes(self.saveGeometry().toBase64().data()).decode()
-        set_setting(self.store, GEOMETRY_KEY, encoded)
+        write_setting(self.store, GEOMETRY_KEY, encoded)
         super().closeEvent(event)

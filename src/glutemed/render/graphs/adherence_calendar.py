@@ -11,6 +11,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from glutemed.domain.localtz import local_today
+from glutemed.domain.wording import counted
 from glutemed.progress.text import day_text
 
 _LEFT = 34  # room for weekday labels
@@ -31,8 +33,8 @@ class AdherenceCalendar(QWidget):
         self.setMinimumHeight(_TOP + 7 * 10 + 4)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._sets: dict[date, int] = {}
-        self._start = date.today() - timedelta(days=27)
-        self._end = date.today()
+        self._start = local_today() - timedelta(days=27)
+        self._end = local_today()
 
     def sizeHint(self) -> QSize:
         return QSize(720, int(_TOP + 7 * _MAX_CELL + 4))
@@ -77,7 +79,7 @@ class AdherenceCalendar(QWidget):
     def describe(self, day: date) -> str:
         sets = self._sets.get(day, 0)
         if sets:
-            return f"{day:%a} {day_text(day)}: trained, {sets} sets"
+            return f"{day:%a} {day_text(day)}: trained, {counted(sets, 'set')}"
         return f"{day:%a} {day_text(day)}: no workout"
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

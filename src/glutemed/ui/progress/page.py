@@ -1,10 +1,11 @@
 """Progress page: stance, symmetry, pain, training volume and adherence over time.
 
 pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
-`progress_graphs`, imported from showEvent. What a user waits for is kept small: only the
-cards on screen are built, with the visible range queried and drawn; the other cards are
-built when idle (or when scrolled to), and the whole history plus the frames of every
-range load on a worker thread, so a later range click only hands arrays to the plots.
+`progress_graphs`, imported from showEvent (or earlier, by the main window's warm-up).
+What a user waits for is kept small: the first card is built, with the visible range
+queried and drawn; the other cards are built when idle (or when scrolled to), and the
+whole history plus the frames of every range load on a worker thread, so a later range
+click only hands arrays to the plots.
 """
 
 from __future__ import annotations
@@ -30,14 +31,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import Profile
-from glutemed.ops.progress import load_snapshot
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot, reader
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 
@@ -85,8 +86,9 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.store = store
         self.events = events
+        self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
-        self._today = today or (lambda: date.today())
+        self._today = today or local_today
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None
@@ -188,6 +190,7 @@ class ProgressPage(QWidget):
         if slot is None:
             return
         card = self.graphs.make_card(key, self.tz)
+        card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
         self.column.replaceWidget(slot, card)
@@ -251,7 +254,9 @@ class ProgressPage(QWidget):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.stack.setCurrentWidget(self.scroll)
-        self._build_visible()
+        # One graph first: on a first visit it is on screen soonest; the other cards in
+        # view follow one per idle step, so each wait stays short.
+        self._build_card(self.graphs.CARD_KEYS[0])
         self._show_partial()
         self._awaiting_paint = True  # the idle work starts once the first paint is done
 
@@ -362,7 +367,10 @@ class ProgressPage(QWidget):
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+            self,
+            "Save report for your physiotherapist",
+            self.save_folder.suggest("glutemed-report.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_report(path)
@@ -375,4 +383,5 @@ class ProgressPage(QWidget):
         except OSError as exc:
             self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
             return
+        self.save_folder.remember(path)
         self.events.status_message.emit(f"Report saved to {path}")

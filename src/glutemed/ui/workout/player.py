@@ -1,7 +1,9 @@
 """The player: figure, big counters, countdown ring, what comes next, cues and controls.
 
 It ticks a GuidedSession from a QTimer and shows its snapshot; it never keeps time itself.
-Finished sets leave through `set_finished` the moment the session reports them.
+Each step runs through the `WorkoutRun`, which commits finished sets at once; `changed`
+says what a step saved. While nobody can see it (minimised, another page) it still ticks,
+so sets are saved and sound cues play on time, but slower and without drawing anything.
 """
 
 from __future__ import annotations
@@ -20,21 +22,19 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog
-from glutemed.training.events import (
-    CueRequested,
-    Event,
-    RepCounted,
-    SetFinished,
-    WorkoutFinished,
-)
+from glutemed.ops.changes import NOTHING
+from glutemed.ops.workout import WorkoutRun, WorkoutStep
+from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
 from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
+from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
 TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from the clock
+HIDDEN_TICK_MS = 100  # unseen: cues within a tenth of a second, nothing drawn
 _MAX_CUES_PER_TICK = 2  # after a stall, play the latest cues rather than a burst
 
 _PHASE_WORDS = {
@@ -63,12 +63,12 @@ _SIZES = {
 
 
 def _clock_text(seconds: float) -> str:
-    whole = int(seconds)
+    whole = int(seconds + 1e-6)  # 50 ticks of 0.1 s are 5 s, not 4.999
     return f"{whole // 60}:{whole % 60:02d}"
 
 
 class WorkoutPlayer(QWidget):
-    set_finished = Signal(object)  # SetRecord
+    changed = Signal(object)  # Changes: what a step committed
     finished = Signal(object)  # WorkoutFinished
     leave_requested = Signal()
     full_screen_requested = Signal(bool)
@@ -80,6 +80,7 @@ class WorkoutPlayer(QWidget):
         self.setObjectName("workoutPlayer")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.catalog, self.sound, self.figure = catalog, sound, figure
+        self.run: WorkoutRun | None = None
         self.session: GuidedSession | None = None
         self.across_room = False
         self._shown_demo: tuple[str, str, str] | None = None
@@ -88,6 +89,8 @@ class WorkoutPlayer(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        self._watch = SeenWatch(self)
+        self._watch.changed.connect(self._seen_changed)
 
         self.title = self._label("exerciseTitle", bold=True)
         self.elapsed_label = QLabel()
@@ -179,22 +182,23 @@ class WorkoutPlayer(QWidget):
         self.elapsed_label.setFont(font)
 
     # ----- running -----
-    def start(self, session: GuidedSession) -> None:
-        self.session = session
+    def start(self, run: WorkoutRun, first: WorkoutStep) -> None:
+        """Play *run*, whose `start()` gave *first*."""
+        self.run, self.session = run, run.session
         self._shown_demo = None
-        self._handle(session.start())
+        self._handle(first)
         self.timer.start()
         self.setFocus()
 
     def tick(self) -> None:
-        if self.session is None:
+        if self.run is None:
             return
-        self._handle(self.session.update())
+        self._handle(self.run.tick())
 
     def _act(self, action: str, *args: int) -> None:
-        if self.session is None or self.session.finished:
+        if self.run is None or self.run.session.finished:
             return
-        self._handle(getattr(self.session, action)(*args))
+        self._handle(getattr(self.run, action)(*args))
 
     def toggle_pause(self) -> None:
         self._act("toggle_pause")
@@ -229,27 +233,33 @@ class WorkoutPlayer(QWidget):
     def request_leave(self) -> None:
         self.leave_requested.emit()
 
-    def _handle(self, events: list[Event]) -> None:
+    def _handle(self, step: WorkoutStep) -> None:
         cues: list[tuple[str, str | None]] = []
         last_count: str | None = None
         done: WorkoutFinished | None = None
-        for event in events:
+        for event in step.events:
             if isinstance(event, RepCounted):
                 last_count = str(event.count)
             elif isinstance(event, CueRequested):
                 cues.append((event.cue, last_count if event.cue == "rep" else None))
-            elif isinstance(event, SetFinished):
-                self.set_finished.emit(event.record)
             elif isinstance(event, WorkoutFinished):
                 done = event
         for cue, words in cues[-_MAX_CUES_PER_TICK:]:
             self.sound.play(cue, words)
-        self.refresh()
+        if step.changes != NOTHING:
+            self.changed.emit(step.changes)
+        if self._watch.is_seen():
+            self.refresh()
         if done is not None:
             self.timer.stop()
             self.finished.emit(done)
 
     # ----- showing -----
+    def _seen_changed(self, seen: bool) -> None:
+        self.timer.setInterval(TICK_MS if seen else HIDDEN_TICK_MS)
+        if seen:
+            self.refresh()
+
     def _names(self, block: WorkBlock) -> tuple[str, str]:
         exercise = self.catalog.exercise(block.item.exercise_id)
         variation = exercise.variation(block.item.variation_id)
@@ -259,7 +269,7 @@ class WorkoutPlayer(QWidget):
         if self.session is None:
             return
         snap = self.session.snapshot()
-        self.elapsed_label.setText(_clock_text(snap.elapsed_s))
+        self.elapsed_label.setText(_clock_text(snap.active_s))  # stands still while paused
         block = snap.block
         self.buttons["pause"].setText("Resume" if snap.paused else "Pause")
         if block is None:
