@@ -48,6 +48,9 @@ class SilentSound:
     def play(self, cue: str, words: str | None = None) -> None:
         pass
 
+    def prepare(self) -> None:
+        pass
+
 
 def _when(moment: datetime) -> str:
     return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
@@ -208,6 +211,7 @@ class StancePage(QWidget):
     # ----- running a test --------------------------------------------------------------------
 
     def start_test(self, eyes: str, cap_s: float) -> None:
+        self._sound.prepare()
         self._run = StanceRun(
             self._store,
             self._clock,
