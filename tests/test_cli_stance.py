@@ -99,3 +99,16 @@ def test_a_folder_is_not_a_video(tmp_path: Path) -> None:
     result = analyse(str(tmp_path))
     assert result.returncode == 2
     assert "no such video file" in result.stderr
+
+
+def test_lifts_with_hands_on_hips_on_each_leg_are_told_apart() -> None:
+    data = lifts_in("camera_test_two_trials.mp4")
+    lifts = data["lifts"]
+    assert [(lift["stance_side"], lift["hands_on_hips"]) for lift in lifts] == [  # type: ignore[union-attr]
+        ("left", True),
+        ("right", True),
+    ]
+    for lift, start in zip(lifts, (5.5, 14.0), strict=True):  # type: ignore[arg-type]
+        assert lift["start_s"] == pytest.approx(start, abs=0.15)
+        assert lift["seconds"] == pytest.approx(3.0, abs=0.15)
+        assert lift["ended_by"] == "foot_down"

@@ -24,6 +24,7 @@ class Body:
     trunk_deg: float = 0.0  # positive: shoulders towards the person's right
     hidden: tuple[Joint, ...] = ()  # joints the model is unsure of
     shift_x: float = 0.0  # move the whole person sideways (pixels)
+    left_ankle_up: float = 0.0  # standing with the left ankle this much higher (leg lengths)
 
     def but(self, **changes: object) -> Body:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -41,6 +42,8 @@ def pose(body: Body, noise: float = 0.0, rng: random.Random | None = None) -> Po
     for side, sign in (("LEFT", 1.0), ("RIGHT", -1.0)):
         hip_x, hip_y = spots[Joint[f"{side}_HIP"]]
         up = body.lift * LEG if body.raised == side.lower() else 0.0
+        if side == "LEFT":
+            up += body.left_ankle_up * LEG
         ankle_y = hip_y + LEG - up
         spots[Joint[f"{side}_KNEE"]] = (hip_x, (hip_y + ankle_y) / 2)
         spots[Joint[f"{side}_ANKLE"]] = (hip_x, ankle_y)

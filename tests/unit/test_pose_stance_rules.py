@@ -175,3 +175,19 @@ def test_after_hands_off_the_foot_must_come_down_before_the_next_lift() -> None:
     lifts = run(frames)
     assert [lift.ended_by for lift in lifts] == [LiftEnd.HANDS_OFF, LiftEnd.FOOT_DOWN]
     assert lifts[1].start_s == pytest.approx(5.0, abs=0.02)
+
+
+def test_feet_that_are_not_quite_level_when_standing_are_the_zero_for_lifts() -> None:
+    uneven = STAND.but(left_ankle_up=0.045)  # between lift_off and lift_on, while standing
+    lifted = ON_RIGHT.but(left_ankle_up=0.045)
+    (lift,) = run(sequence([(1.0, uneven), (2.0, lifted), (1.0, uneven)]))
+    assert lift.start_s == pytest.approx(1.0, abs=0.02)
+    assert lift.end_s == pytest.approx(3.0, abs=0.02)
+    assert lift.ended_by is LiftEnd.FOOT_DOWN
+
+
+def test_a_landing_that_wobbles_around_the_lower_threshold_ends_once_when_it_began() -> None:
+    wobble = [(0.1, ON_LEFT.but(lift=0.02)), (0.1, ON_LEFT.but(lift=0.045))] * 4
+    (lift,) = run(sequence([(1.0, STAND), (2.0, ON_LEFT), *wobble, (1.0, STAND)]))
+    assert lift.end_s == pytest.approx(3.0, abs=0.02)
+    assert lift.ended_by is LiftEnd.FOOT_DOWN

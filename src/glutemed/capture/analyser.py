@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from typing import Protocol
+
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtMultimedia import QVideoFrame, QVideoSink
 
@@ -10,6 +12,15 @@ from glutemed.capture.frames import frame_image, rgb_frame
 from glutemed.pose.estimator import PoseEstimator
 from glutemed.pose.landmarks import PoseLandmarks
 from glutemed.pose.stance_tracker import Lift, StanceTracker
+
+
+class FrameSource(Protocol):
+    """A camera or a video file: frames arrive in `sink`."""
+
+    sink: QVideoSink
+    drop_late_frames: bool
+
+    def frame_time(self, frame: QVideoFrame) -> float: ...
 
 
 class StanceAnalyser(QObject):
@@ -31,24 +42,44 @@ class StanceAnalyser(QObject):
         self.tracker = tracker
         self.frames = 0
         self.last_t = 0.0
-        self._sink: QVideoSink | None = None
+        self._source: FrameSource | None = None
+        self._latest: QVideoFrame | None = None
+        self._latest_t = 0.0
 
-    def attach(self, sink: QVideoSink) -> None:
+    def attach(self, source: FrameSource) -> None:
         self.detach()
-        self._sink = sink
-        sink.videoFrameChanged.connect(self.take)
+        self._source = source
+        source.sink.videoFrameChanged.connect(self.take)
 
     def detach(self) -> None:
-        if self._sink is not None:
-            self._sink.videoFrameChanged.disconnect(self.take)
-            self._sink = None
+        if self._source is not None:
+            self._source.sink.videoFrameChanged.disconnect(self.take)
+            self._source = None
+        self._latest = None
 
     def take(self, frame: QVideoFrame) -> None:
-        image = frame_image(frame)
-        if image is None:
+        if self._source is None:
             return
-        t = max(frame.startTime() / 1e6, self.last_t)
-        self.analyse(image, t)
+        if not self._source.drop_late_frames:
+            self._analyse_frame(frame, self._source.frame_time(frame))
+            return
+        # Live: keep only the newest frame; analyse it once the event loop is free, so a
+        # slow frame never builds a backlog (the view would lag behind the person).
+        pending = self._latest is not None
+        self._latest = frame
+        self._latest_t = self._source.frame_time(frame)
+        if not pending:
+            QTimer.singleShot(0, self._analyse_latest)
+
+    def _analyse_latest(self) -> None:
+        frame, self._latest = self._latest, None
+        if frame is not None:
+            self._analyse_frame(frame, self._latest_t)
+
+    def _analyse_frame(self, frame: QVideoFrame, t: float) -> None:
+        image = frame_image(frame)
+        if image is not None:
+            self.analyse(image, max(t, self.last_t))
 
     def analyse(self, image: QImage, t: float) -> None:
         pose: PoseLandmarks | None = self.estimator.estimate(rgb_frame(image))

@@ -56,7 +56,7 @@ def analyse_video(path: Path) -> StanceAnalysis:
     _app = QCoreApplication.instance() or QCoreApplication([sys.argv[0]])
     source = VideoFileSource(path)
     analyser = StanceAnalyser(estimator, StanceTracker())
-    analyser.attach(source.sink)
+    analyser.attach(source)
     try:
         play_to_end(source)
     except VideoProblem as exc:

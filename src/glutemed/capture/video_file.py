@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, QUrl, Signal
-from PySide6.QtMultimedia import QMediaPlayer, QVideoSink
+from PySide6.QtMultimedia import QMediaPlayer, QVideoFrame, QVideoSink
 
 # Decoding is cheap next to inference, and the player hands over every frame (it waits
 # for a busy receiver rather than dropping), so play as fast as analysis goes.
@@ -23,6 +23,14 @@ class VideoFileSource(QObject):
 
     finished = Signal()
     failed = Signal(str)
+    started = Signal()
+
+    drop_late_frames = False  # a recording: every frame counts
+
+    @staticmethod
+    def frame_time(frame: QVideoFrame) -> float:
+        """The frame's own time in the video, in seconds."""
+        return max(frame.startTime(), 0) / 1e6
 
     def __init__(self, path: Path, rate: float = FAST_PLAYBACK, parent: QObject | None = None):
         super().__init__(parent)
@@ -59,6 +67,8 @@ class VideoFileSource(QObject):
         self.player.stop()
 
     def _frame_arrived(self) -> None:
+        if self._frames == 0:
+            self.started.emit()
         self._frames += 1
         self._stall.start()
 

@@ -28,10 +28,11 @@ class StanceThresholds:
     """The rules' numbers.
 
     - `min_visibility` 0.5: the model's own midpoint between "seen" and "guessed".
-    - `lift_on` 0.06 leg lengths: the test lifts the free foot to about ankle height
-      (Nezic, Puh & Hlebs 2012), and the ankle sits 0.039 of body height above the floor
-      against a hip height of 0.530 (Winter 2009): 0.074 leg lengths. Both-feet footage
-      stays within 0.03 (squats fixture), so 0.06 clears the noise.
+    - `lift_on` 0.06 leg lengths, counted from the difference while standing on both
+      feet: the test lifts the free foot to about ankle height (Nezic, Puh & Hlebs
+      2012), and the ankle sits 0.039 of body height above the floor against a hip
+      height of 0.530 (Winter 2009): 0.074 leg lengths. Both-feet footage stays within
+      0.03 (squats fixture), so 0.06 clears the noise.
     - `lift_off` 0.03: hysteresis, a foot counts as down again only once level within
       the noise band, so a wobble around 0.06 does not start and stop the timer.
     - `lift_min_s`, `down_min_s` 0.25 s: a change must hold this long (about 8 frames at

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import statistics
 from collections import deque
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 
 from glutemed.pose.landmarks import PoseLandmarks
@@ -112,6 +112,10 @@ class StanceTracker:
     _lost_since: float | None = None
     _pelvis_rest: deque[float] = field(default_factory=lambda: deque(maxlen=_BASELINE_FRAMES))
     _trunk_rest: deque[float] = field(default_factory=lambda: deque(maxlen=_BASELINE_FRAMES))
+    # Feet are rarely exactly level on both feet (stance, perspective): lifts are measured
+    # from the quiet-standing difference, like the pelvis and trunk.
+    _feet_rest: deque[float] = field(default_factory=lambda: deque(maxlen=_BASELINE_FRAMES))
+    _feet_offset: float = 0.0
     _last_t: float | None = None
     # After hands-off or out-of-view the foot must come down before a new lift counts.
     _needs_foot_down: bool = False
@@ -125,6 +129,12 @@ class StanceTracker:
     def lift_started_s(self) -> float | None:
         return None if self._open is None else self._open.start_s
 
+    def open_measures(self) -> tuple[float | None, float | None]:
+        """Largest pelvic drop and trunk lean so far in the lift under way."""
+        if self._open is None:
+            return (None, None)
+        return (self._open.drop_max, self._open.lean_max)
+
     def update(self, t: float, pose: PoseLandmarks | None) -> Lift | None:
         """Take the frame at `t` seconds; returns a lift if this frame ended one."""
         if self._last_t is not None and t < self._last_t:
@@ -136,6 +146,9 @@ class StanceTracker:
             return self._out_of_view(t)
         self._lost_since = None
         self.in_view = True
+        self._feet_offset = statistics.median(self._feet_rest) if self._feet_rest else 0.0
+        measures = replace(measures, foot_lift=measures.foot_lift - self._feet_offset)
+        self.last_measures = measures
         self._update_hands(t, measures)
         if self._open is None:
             self._look_for_lift(t, measures)
@@ -179,17 +192,18 @@ class StanceTracker:
 
     def _look_for_lift(self, t: float, measures: FrameMeasures) -> None:
         limits = self.thresholds
+        if self._needs_foot_down:
+            if measures.raised_side(limits.lift_off) is not None:
+                return  # still on one leg after hands-off: neither a new lift nor standing
+            self._needs_foot_down = False
         side = measures.raised_side(limits.lift_on if not self._pending else limits.lift_off)
         if self._pending and side is not self._pending_raised():
-            side = None
-        if self._needs_foot_down:
-            if measures.raised_side(limits.lift_off) is None:
-                self._needs_foot_down = False
             side = None
         if side is None:
             self._pending.clear()
             self._lift_change.since = None
             self._pelvis_rest.append(measures.pelvic_tilt_deg)
+            self._feet_rest.append(measures.foot_lift + self._feet_offset)
             if measures.trunk_tilt_deg is not None:
                 self._trunk_rest.append(measures.trunk_tilt_deg)
             return

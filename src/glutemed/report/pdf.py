@@ -19,6 +19,7 @@ from glutemed.store.series import bin_size_for, prepare
 DPI = 120
 GRAPH_TITLES = {
     "stance": "Single-leg stance, best time per side (eyes open)",
+    "pelvis": "Pelvic drop on the lifted side, measured by the camera (degrees)",
     "symmetry": "Symmetry between legs",
     "pain": "Pain over time, with baseline and the 2-point band",
     "volume": "Training volume",

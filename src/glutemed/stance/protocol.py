@@ -16,7 +16,9 @@ from glutemed.training.clock import Clock
 
 Side = Literal["left", "right"]
 Eyes = Literal["open", "closed"]
-EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]
+EndedBy = Literal[
+    "foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual", "out_of_view"
+]
 
 CAP_CHOICES: tuple[float, ...] = (30.0, 45.0, 60.0)
 DEFAULT_CAP_S = 45.0  # Springer 2007 and Nezic 2012 (CONTENT.md)
@@ -36,6 +38,7 @@ MANUAL_REASONS: tuple[EndedBy, ...] = (
 class Phase(Enum):
     READY = "ready"  # instructions shown, waiting for the person to start the countdown
     COUNTDOWN = "countdown"  # 3-2-1
+    WAITING = "waiting"  # camera test: counted down, the timer starts when the foot lifts
     TIMING = "timing"  # on one leg; any key, a click or the cap stops it
     OUTCOME = "outcome"  # stopped; asking how it ended and what was seen
     FINISHED = "finished"
@@ -55,6 +58,13 @@ class Trial:
     ended_by: EndedBy
     pelvis_dropped: bool = False
     trunk_lean: bool = False
+    # Measured by the camera (degrees); None when timed by hand.
+    pelvic_drop_deg: float | None = None
+    trunk_lean_deg: float | None = None
+
+
+# How the camera can end a trial (it sees these itself, so nobody is asked).
+CAMERA_ENDINGS: tuple[EndedBy, ...] = ("foot_down", "hands_off", "out_of_view")
 
 
 def side_order(preferred: str) -> tuple[Side, Side]:
@@ -104,6 +114,7 @@ class StanceProtocol:
         self._countdown_started = 0.0
         self._timing_started = 0.0
         self._ticks_sounded = 0
+        self._wait_for_lift = False
         self._current: tuple[Side, int] | None = self._next_step()
 
     # ----- where we are ---------------------------------------------------------------
@@ -144,9 +155,11 @@ class StanceProtocol:
 
     # ----- what the person does ---------------------------------------------------------
 
-    def start_countdown(self) -> list[str]:
-        """Begin 3-2-1; returns the sound cues to play now."""
+    def start_countdown(self, *, wait_for_lift: bool = False) -> list[str]:
+        """Begin 3-2-1; returns the sound cues to play now. With `wait_for_lift` (the
+        camera test) the timer then waits for `lift_seen` instead of starting at 'go'."""
         self._require(Phase.READY)
+        self._wait_for_lift = wait_for_lift
         self.phase = Phase.COUNTDOWN
         self._countdown_started = self._clock.now()
         self._ticks_sounded = 1
@@ -161,7 +174,7 @@ class StanceProtocol:
             if passed >= COUNTDOWN_S:
                 # Timing starts at the exact end of the countdown, however late this tick is.
                 self._timing_started = self._countdown_started + COUNTDOWN_S
-                self.phase = Phase.TIMING
+                self.phase = Phase.WAITING if self._wait_for_lift else Phase.TIMING
                 cues.append("go")
             else:
                 due = 1 + math.floor(passed)
@@ -175,7 +188,7 @@ class StanceProtocol:
 
     def stop(self) -> list[str]:
         """Any key or click: stops the timing (or cancels a countdown). Returns cues."""
-        if self.phase is Phase.COUNTDOWN:
+        if self.phase in (Phase.COUNTDOWN, Phase.WAITING):
             self.phase = Phase.READY  # not on one leg yet: nothing to record
             return []
         self._require(Phase.TIMING)
@@ -186,9 +199,46 @@ class StanceProtocol:
             cues.append("stop")
         return cues
 
+    def lift_seen(self, at: float) -> list[str]:
+        """Camera test: the foot left the floor at clock time `at`; timing runs from it."""
+        self._require(Phase.WAITING)
+        self._timing_started = min(at, self._clock.now())
+        self.phase = Phase.TIMING
+        return self.tick()  # a lift reported late may already be past the cap
+
+    def landing_seen(
+        self,
+        at: float,
+        ended_by: EndedBy,
+        *,
+        pelvic_drop_deg: float | None,
+        trunk_lean_deg: float | None,
+    ) -> list[str]:
+        """Camera test: the trial ended at clock time `at`, as the camera saw it. Stops
+        the timer with what was measured; `record()` then files it."""
+        if ended_by not in CAMERA_ENDINGS:
+            raise ValueError(f"the camera cannot see {ended_by!r}")
+        self._require(Phase.TIMING)
+        cues = self.tick()
+        if self.phase is Phase.OUTCOME:  # the cap came first
+            assert self.pending is not None
+            self.pending = replace(
+                self.pending, pelvic_drop_deg=pelvic_drop_deg, trunk_lean_deg=trunk_lean_deg
+            )
+            return cues
+        self._end_timing(max(0.0, at - self._timing_started), capped=False)
+        assert self.pending is not None
+        self.pending = replace(
+            self.pending,
+            ended_by=ended_by,
+            pelvic_drop_deg=pelvic_drop_deg,
+            trunk_lean_deg=trunk_lean_deg,
+        )
+        return [*cues, "stop"]
+
     def retry(self) -> None:
         """False start: forget the trial just timed and redo the same one."""
-        if self.phase not in (Phase.COUNTDOWN, Phase.TIMING, Phase.OUTCOME):
+        if self.phase not in (Phase.COUNTDOWN, Phase.WAITING, Phase.TIMING, Phase.OUTCOME):
             raise ProtocolError(f"nothing to retry while {self.phase.value}")
         self.pending = None
         self.phase = Phase.READY
@@ -209,7 +259,9 @@ class StanceProtocol:
             ended_by = "cap"
         elif ended_by is None:
             ended_by = "manual"
-        elif ended_by not in reasons_for(self.eyes):
+        elif ended_by not in reasons_for(self.eyes) and not (
+            self._wait_for_lift and ended_by in CAMERA_ENDINGS
+        ):
             raise ValueError(f"{ended_by!r} is not a way an eyes-{self.eyes} trial can end")
         trial = replace(
             self.pending, ended_by=ended_by, pelvis_dropped=pelvis_dropped, trunk_lean=trunk_lean

@@ -37,7 +37,8 @@ def insert_history(store: Store, history: History) -> None:
             sid = cur.lastrowid
             conn.executemany(
                 "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
-                "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                "ended_by, pelvis_dropped, trunk_lean, pelvic_drop_deg, trunk_lean_deg) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [
                     (
                         sid,
@@ -48,6 +49,8 @@ def insert_history(store: Store, history: History) -> None:
                         t.ended_by,
                         int(t.pelvis_dropped),
                         int(t.trunk_lean),
+                        t.pelvic_drop_deg,
+                        t.trunk_lean_deg,
                     )
                     for t in session.trials
                 ],

@@ -24,6 +24,9 @@ class Column:
     minimum: float | None = None
     maximum: float | None = None
     references: str | None = None  # parent table whose id this must name
+    # Schema version that added the column: files exported before it lack the column,
+    # and it imports as empty (only for nullable columns).
+    added_in: int = 1
 
 
 def _int(value: Any) -> int:
@@ -178,6 +181,8 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("ended_by", "text", choices=ENDED_BY),
         Column("pelvis_dropped", "bool"),
         Column("trunk_lean", "bool"),
+        Column("pelvic_drop_deg", "real", nullable=True, minimum=-90, maximum=90, added_in=4),
+        Column("trunk_lean_deg", "real", nullable=True, minimum=0, maximum=90, added_in=4),
     ),
     "pain_logs": (
         ID,

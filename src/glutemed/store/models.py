@@ -8,7 +8,9 @@ from typing import Literal
 
 Side = Literal["left", "right"]
 Eyes = Literal["open", "closed"]
-EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]
+EndedBy = Literal[
+    "foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual", "out_of_view"
+]
 PainContext = Literal["before", "after", "daily"]
 Sides = Literal["both", "left", "right"]
 
@@ -21,6 +23,7 @@ ENDED_BY: tuple[str, ...] = (
     "eyes_opened",
     "cap",
     "manual",
+    "out_of_view",  # camera test: the person left the picture
 )
 PAIN_CONTEXTS: tuple[str, ...] = ("before", "after", "daily")
 SOUND_MODES: tuple[str, ...] = ("beeps", "voice", "silent")
@@ -96,6 +99,9 @@ class StanceTrial:
     capped: bool = False
     pelvis_dropped: bool = False
     trunk_lean: bool = False
+    # Measured by the camera test (degrees), None when timed by hand.
+    pelvic_drop_deg: float | None = None
+    trunk_lean_deg: float | None = None
     stance_session_id: int | None = None
     id: int | None = None
 

@@ -7,7 +7,7 @@ live in `progress_stance`, `progress_pain` and `progress_training`.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
 from glutemed.store.db import Store
@@ -15,9 +15,11 @@ from glutemed.store.local_days import local_day
 from glutemed.store.progress_pain import PainBaseline, PainPoint, pain_baseline, pain_series
 from glutemed.store.progress_stance import (
     DayBest,
+    PelvicDropPoint,
     StanceTest,
     SymmetryPoint,
     best_per_day,
+    pelvic_drop_series,
     stance_tests,
     symmetry_of,
 )
@@ -63,6 +65,8 @@ class ProgressSnapshot:
     baseline: PainBaseline | None
     weeks: tuple[WeekVolume, ...]
     days: tuple[TrainingDay, ...]
+    # Camera-measured pelvic drop per test and standing leg (empty without camera tests).
+    drops: tuple[PelvicDropPoint, ...] = field(default=())
 
     @property
     def is_empty(self) -> bool:
@@ -87,6 +91,7 @@ def load_snapshot(
         baseline=pain_baseline(store, tz),
         weeks=tuple(weeks_of(volumes, since, until)),
         days=tuple(days_of(volumes)),
+        drops=tuple(pelvic_drop_series(store, tz, since, until)),
     )
 
 

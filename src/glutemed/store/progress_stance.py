@@ -52,6 +52,39 @@ class SymmetryPoint:
     percent: float
 
 
+@dataclass(frozen=True)
+class PelvicDropPoint:
+    """The camera-measured pelvic drop of one test and side: the mean over its trials of
+    each trial's largest drop, in degrees (positive: the lifted side sank)."""
+
+    day: date
+    taken_at: datetime
+    side: str  # the standing leg
+    degrees: float
+    trials: int
+
+
+def pelvic_drop_series(
+    store: Store, tz: tzinfo, since: date | None = None, until: date | None = None
+) -> list[PelvicDropPoint]:
+    """Measured pelvic drop per test and standing side, in time order (camera tests)."""
+    where, params = range_sql("s.taken_at", since, until, tz)
+    rows = store.conn.execute(
+        "SELECT s.taken_at, t.side, AVG(t.pelvic_drop_deg) AS drop_deg, COUNT(*) AS n "
+        "FROM stance_sessions s CROSS JOIN stance_trials t ON t.stance_session_id = s.id "
+        f"WHERE {where} AND t.pelvic_drop_deg IS NOT NULL "
+        "GROUP BY s.id, t.side ORDER BY s.taken_at, s.id, t.side",
+        params,
+    )
+    out: list[PelvicDropPoint] = []
+    for r in rows:
+        moment = datetime.fromisoformat(r["taken_at"])
+        out.append(
+            PelvicDropPoint(moment.astimezone(tz).date(), moment, r["side"], r["drop_deg"], r["n"])
+        )
+    return out
+
+
 def symmetry_percent(left: float | None, right: float | None) -> float | None:
     """min(L, R) / max(L, R) x 100 (CONTENT.md); None unless both sides have a time."""
     if left is None or right is None:

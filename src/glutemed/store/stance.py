@@ -26,6 +26,11 @@ def _check_trial(trial: StanceTrial) -> None:
         raise ValueError(f"seconds cannot be negative, got {trial.seconds:g}")
     if trial.ended_by not in ENDED_BY:
         raise ValueError(f"unknown way a trial ended: {trial.ended_by!r}")
+    drop, lean = trial.pelvic_drop_deg, trial.trunk_lean_deg
+    if drop is not None and not -90.0 <= drop <= 90.0:
+        raise ValueError(f"a pelvic drop must be within ±90 degrees, got {drop:g}")
+    if lean is not None and not 0.0 <= lean <= 90.0:
+        raise ValueError(f"a trunk lean must be 0-90 degrees, got {lean:g}")
 
 
 def create_session(
@@ -49,6 +54,8 @@ def _trial_values(trial: StanceTrial) -> tuple[object, ...]:
         trial.ended_by,
         int(trial.pelvis_dropped),
         int(trial.trunk_lean),
+        trial.pelvic_drop_deg,
+        trial.trunk_lean_deg,
     )
 
 
@@ -58,7 +65,8 @@ def save_trial(store: Store, session_id: int, trial: StanceTrial) -> int:
     with store.transaction() as conn:
         cur = conn.execute(
             "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
-            "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            "ended_by, pelvis_dropped, trunk_lean, pelvic_drop_deg, trunk_lean_deg) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (session_id, *_trial_values(trial)),
         )
     trial.id = int(cur.lastrowid or 0)
@@ -74,7 +82,8 @@ def update_trial(store: Store, trial: StanceTrial) -> None:
     with store.transaction() as conn:
         conn.execute(
             "UPDATE stance_trials SET side = ?, trial_no = ?, seconds = ?, capped = ?, "
-            "ended_by = ?, pelvis_dropped = ?, trunk_lean = ? WHERE id = ?",
+            "ended_by = ?, pelvis_dropped = ?, trunk_lean = ?, pelvic_drop_deg = ?, "
+            "trunk_lean_deg = ? WHERE id = ?",
             (*_trial_values(trial), trial.id),
         )
 
@@ -106,6 +115,8 @@ def _trial(row: sqlite3.Row) -> StanceTrial:
         ended_by=row["ended_by"],
         pelvis_dropped=bool(row["pelvis_dropped"]),
         trunk_lean=bool(row["trunk_lean"]),
+        pelvic_drop_deg=row["pelvic_drop_deg"],
+        trunk_lean_deg=row["trunk_lean_deg"],
     )
 
 
@@ -197,6 +208,7 @@ def restore_session(store: Store, session: StanceSession) -> None:
         for trial in session.trials:
             conn.execute(
                 "INSERT INTO stance_trials(id, stance_session_id, side, trial_no, seconds, "
-                "capped, ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "capped, ended_by, pelvis_dropped, trunk_lean, pelvic_drop_deg, trunk_lean_deg) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (trial.id, session.id, *_trial_values(trial)),
             )

@@ -92,6 +92,7 @@ class Frame:
     baseline: PainBaseline | None
     volume: VolumeFrame
     adherence: Adherence
+    pelvic_drop: dict[str, Line]  # standing side -> camera-measured drop, degrees
 
 
 _X_CACHE: dict[tuple[date, int, tzinfo], float] = {}
@@ -230,6 +231,10 @@ def frame(
         baseline=snapshot.baseline,
         volume=volume_frame(from_day(series.volume, start), tz),
         adherence=adherence((d.day for d in snapshot.days), start, end),
+        pelvic_drop={
+            side: line(from_day(series.pelvic_drop.get(side, []), start), tz)
+            for side in ("left", "right")
+        },
     )
 
 

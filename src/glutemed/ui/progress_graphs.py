@@ -16,18 +16,21 @@ from glutemed.store.series import PreparedSeries
 from glutemed.ui.calendar_card import CalendarCard
 from glutemed.ui.graph_card import GraphCard
 from glutemed.ui.pain_graph import PainGraph
+from glutemed.ui.pelvic_drop_graph import PelvicDropGraph
 from glutemed.ui.plot_card import PlotCard
 from glutemed.ui.progress_frames import Frame, frame
 from glutemed.ui.stance_graph import StanceGraph
 from glutemed.ui.symmetry_graph import SymmetryGraph
 from glutemed.ui.volume_graph import VolumeGraph
 
-CARD_KEYS = ("stance", "symmetry", "pain", "volume", "adherence")
+CARD_KEYS = ("stance", "pelvis", "symmetry", "pain", "volume", "adherence")
 
 
 def make_card(key: str, tz: tzinfo) -> GraphCard:
     if key == "stance":
         return StanceGraph(tz)
+    if key == "pelvis":
+        return PelvicDropGraph(tz)
     if key == "symmetry":
         return SymmetryGraph(tz)
     if key == "pain":
@@ -49,6 +52,8 @@ def show_frame(
         card.show_range(f)
     if isinstance(card, StanceGraph):
         card.show(f.stance[eyes])
+    elif isinstance(card, PelvicDropGraph):
+        card.show(f.pelvic_drop)
     elif isinstance(card, SymmetryGraph):
         card.show(f.symmetry[eyes])
     elif isinstance(card, PainGraph):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 from glutemed.stance.norms import BirthYearError, validate_birth_year
 from glutemed.stance.protocol import DEFAULT_CAP_S, Phase, StanceProtocol, side_order
 from glutemed.stance.results import build_results
-from glutemed.stance.scoring import fmt_s, summarize
 from glutemed.store.db import Store
 from glutemed.store.models import Profile, StanceSession, StanceTrial
 from glutemed.store.profile import load_profile
@@ -33,7 +32,11 @@ from glutemed.store.timeutil import utc_now
 from glutemed.training.clock import Clock
 from glutemed.ui.any_input_catcher import AnyInputCatcher
 from glutemed.ui.events import DataEvents
-from glutemed.ui.stance_history_view import StanceHistoryView
+from glutemed.ui.stance_history_view import StanceHistoryView, history_row, when_taken
+
+if TYPE_CHECKING:
+    from glutemed.capture.camera_support import CameraSupport
+    from glutemed.ui.stance_camera_run import StanceCameraRun
 from glutemed.ui.stance_results_view import StanceResultsView
 from glutemed.ui.stance_run_view import StanceRunView
 from glutemed.ui.stance_setup_view import StanceSetupView
@@ -53,23 +56,6 @@ class SilentSound:
         pass
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
-
-
-def history_row(session: StanceSession) -> str:
-    """Two lines per past test: when and eyes; best per side and symmetry."""
-    summary = summarize(session.trials, session.eyes, session.cap_s)
-    parts = []
-    for side in ("left", "right"):
-        result = summary.side(side)
-        best = "–" if result is None else f"{fmt_s(result.best)} s"
-        parts.append(f"{side.capitalize()} {best}")
-    if summary.symmetry_pct is not None:
-        parts.append(f"symmetry {summary.symmetry_pct:.0f}%")
-    return f"{_when(session.taken_at)} · eyes {session.eyes}\n" + " · ".join(parts)
-
-
 class StancePage(QWidget):
     def __init__(
         self,
@@ -80,6 +66,7 @@ class StancePage(QWidget):
         parent: QWidget | None = None,
         *,
         wall_clock: Callable[[], datetime] = utc_now,
+        camera: CameraSupport | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stancePage")
@@ -94,6 +81,8 @@ class StancePage(QWidget):
         self._taken_at = wall_clock()
         self._stopped_row: StanceTrial | None = None  # saved when timing stopped
         self._deleted: StanceSession | None = None
+        self._camera = camera
+        self.camera_run: StanceCameraRun | None = None  # made on first use
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stanceStack")
@@ -123,6 +112,7 @@ class StancePage(QWidget):
         undo.activated.connect(self.undo_delete)
 
         self.setup.start_requested.connect(self.start_test)
+        self.setup.camera_requested.connect(self.start_camera_test)
         self.run.start_clicked.connect(self.start_countdown)
         self.run.finish_clicked.connect(self.finish_test)
         self.run.abandon_clicked.connect(self.abandon_test)
@@ -137,6 +127,7 @@ class StancePage(QWidget):
 
         self._load_profile()
         self._refresh_history()
+        QTimer.singleShot(0, self._offer_camera)
 
     @property
     def protocol(self) -> StanceProtocol | None:
@@ -167,7 +158,42 @@ class StancePage(QWidget):
         self._proto = None
         self.stack.setCurrentWidget(self._home)
         self._refresh_history()
+        self._offer_camera()
         self.setup.start_button.setFocus()
+
+    def _offer_camera(self) -> None:
+        self.setup.set_camera_available(self._camera is not None and self._camera.present())
+
+    def start_camera_test(self, eyes: str, cap_s: float) -> None:
+        """The hands-free test: the camera run drives the protocol on frame time."""
+        if self._camera is None:
+            return
+        from glutemed.ui.stance_camera_run import StanceCameraRun
+
+        if self.camera_run is None:
+            self.camera_run = StanceCameraRun(self._play, self._save_camera_trial, self)
+            self.stack.addWidget(self.camera_run)
+            self.camera_run.finished.connect(
+                lambda: self._show_current_results(stopped_early=False)
+            )
+            self.camera_run.stopped.connect(self._camera_stopped)
+        self.setup.show_camera_note("")
+        try:
+            estimator = self._camera.make_estimator()
+        except RuntimeError as exc:  # the camera part is missing or damaged
+            self.setup.show_camera_note(f"The camera test cannot run: {exc}.")
+            return
+        self.start_test(eyes, cap_s, clock=self.camera_run.clock)
+        self.stack.setCurrentWidget(self.camera_run)
+        assert self._proto is not None
+        self.camera_run.begin(self._proto, self._camera.make_source(), estimator)
+
+    def _save_camera_trial(self, row: StanceTrial) -> bool:
+        return self._commit(lambda: self._save_row(row))
+
+    def _camera_stopped(self, message: str) -> None:
+        self.go_home()
+        self.setup.show_camera_note(message)
 
     def open_test(self, test_id: int) -> None:
         self._show_results(test_id, stopped_early=False)
@@ -177,7 +203,7 @@ class StancePage(QWidget):
         if deleted is None:
             return
         self._deleted = deleted
-        text = f"Deleted the test from {_when(deleted.taken_at)}."
+        text = f"Deleted the test from {when_taken(deleted.taken_at)}."
         self.history.show_undo(text)
         self._events.stance_saved.emit()
         self._events.status_message.emit(text)
@@ -193,21 +219,22 @@ class StancePage(QWidget):
 
     # ----- running a test --------------------------------------------------------------------
 
-    def start_test(self, eyes: str, cap_s: float) -> None:
+    def start_test(self, eyes: str, cap_s: float, clock: Clock | None = None) -> None:
         try:
             first = side_order(self._profile.preferred_side_order)[0]
         except ValueError:
             first = "left"
         self._proto = StanceProtocol(
-            self._clock,
+            clock or self._clock,
             eyes="closed" if eyes == "closed" else "open",
             cap_s=cap_s or DEFAULT_CAP_S,
             first_side=first,
         )
         self._session_id = None  # created with the first trial, so no empty tests are kept
         self._taken_at = self._wall_clock()
-        self.stack.setCurrentWidget(self.run)
-        self._show_ready()
+        if clock is None:
+            self.stack.setCurrentWidget(self.run)
+            self._show_ready()
 
     def start_countdown(self) -> None:
         if self._proto is None or self._proto.phase is not Phase.READY:
