@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.domain.records import StanceTrial
 from glutemed.store import Store, open_store
-from glutemed.store.models import StanceTrial
 from glutemed.store.progress_stance import pelvic_drop_series
 from glutemed.store.stance import create_session, get_session, save_trial, update_trial
 from glutemed.store.transfer import ImportProblem, apply_import, export_json, read_import

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from glutemed import demo_data
+from glutemed.domain.records import PainLog, StanceSession, StanceTrial
 from glutemed.store import Store, open_store
 from glutemed.store.bulk import History, insert_history
-from glutemed.store.models import PainLog, StanceSession, StanceTrial
-from glutemed.ui.events import DataEvents
-from glutemed.ui.progress_page import ProgressPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.progress.page import ProgressPage
 
 END = date(2025, 6, 30)
 
@@ -53,7 +53,7 @@ def wait_full(qtbot: QtBot, page: ProgressPage) -> None:
 
 def test_page_module_does_not_import_pyqtgraph() -> None:
     code = (
-        "import sys; import glutemed.ui.progress_page, glutemed.ui.pain_page; "
+        "import sys; import glutemed.ui.progress.page, glutemed.ui.pain.page; "
         "print('pyqtgraph' in sys.modules)"
     )
     out = subprocess.run(
@@ -92,20 +92,23 @@ def test_one_point_builds_and_refreshes_on_events(qtbot: QtBot, store: Store) ->
 
 
 def test_ten_years_range_buttons_change_visible_range(qtbot: QtBot, big_store: Store) -> None:
+    from glutemed.render.graphs.plot_card import X_MARGIN
+
     page = make_page(qtbot, big_store)
     wait_full(qtbot, page)
     widths = {}
     for key in ("4w", "3m", "1y", "all"):
         qtbot.mouseClick(page.range_buttons[key], Qt.MouseButton.LeftButton)
         lo, hi = page.visible_x_range()
-        widths[key] = (hi - lo) / 86400
+        widths[key] = (hi - lo) / (1 + 2 * X_MARGIN) / 86400  # a margin each side
         assert page.range_buttons[key].isChecked()
     assert widths["4w"] == pytest.approx(28, abs=0.1)
     assert widths["3m"] == pytest.approx(91, abs=0.1)
     assert widths["1y"] == pytest.approx(365, abs=0.1)
     assert widths["all"] == pytest.approx(3652, abs=2)
     lo, hi = page.visible_x_range()
-    assert datetime.fromtimestamp(hi, UTC).date() == date(2025, 7, 1)  # end of 30 Jun
+    end = hi - (hi - lo) * X_MARGIN / (1 + 2 * X_MARGIN)
+    assert datetime.fromtimestamp(end, UTC).date() == date(2025, 7, 1)  # end of 30 Jun
 
 
 def hover(qtbot: QtBot, card: object, x: float, y: float) -> None:
@@ -148,7 +151,7 @@ def test_hover_reads_out_exact_value_and_date(qtbot: QtBot, store: Store) -> Non
     qtbot.mouseClick(page.range_buttons["4w"], Qt.MouseButton.LeftButton)
     wait_full(qtbot, page)
     stance = page.cards["stance"]
-    from glutemed.ui.progress_format import day_x
+    from glutemed.progress.text import day_x
 
     hover(qtbot, stance, day_x(date(2025, 6, 25), UTC), 22.7)
     assert stance.readout.text().startswith("Wed 25 Jun 2025: left 22.7 s, right 26.1 s")

@@ -7,12 +7,12 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.report.pdf import write_report
 from glutemed.store import Store
 from glutemed.store.bulk import History, insert_history
-from glutemed.store.models import StanceSession, StanceTrial
-from glutemed.ui.events import DataEvents
-from glutemed.ui.progress_page import ProgressPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.progress.page import ProgressPage
 
 END = date(2025, 6, 30)
 
@@ -76,9 +76,9 @@ def test_the_report_carries_the_pelvic_drop_graph(
 
 
 def test_the_report_lists_the_measured_drop_per_test_and_leg(store: Store) -> None:
+    from glutemed.domain.records import Profile
+    from glutemed.ops.progress import load_snapshot
     from glutemed.report.content import build_content
-    from glutemed.store.models import Profile
-    from glutemed.store.progress import load_snapshot
 
     insert_history(store, History(stance=[camera_test(9, 6.0, 1.0), camera_test(23, 4.0, -0.5)]))
     snapshot = load_snapshot(store, UTC, since=date(2025, 6, 1), until=END)

@@ -9,9 +9,9 @@ from PySide6.QtWidgets import QPushButton, QSpinBox
 from glutemed.catalog import load_catalog
 from glutemed.store.routines import list_routines
 from glutemed.training.plan_parser import PlanError
-from glutemed.ui.events import DataEvents
-from glutemed.ui.plan_entry_dialog import PlanEntryDialog
-from glutemed.ui.routine_editor import RoutineEditor
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.workout.plan_entry_dialog import PlanEntryDialog
+from glutemed.ui.workout.routine_editor import RoutineEditor
 
 
 @pytest.fixture

@@ -17,12 +17,12 @@ from pytestqt.qtbot import QtBot
 from glutemed.capture.camera_source import NO_CAMERA, CameraSource, busy_message
 from glutemed.capture.camera_support import CameraSupport
 from glutemed.capture.video_file import VideoFileSource
+from glutemed.domain.clock import FakeClock
 from glutemed.pose.estimator import PoseEstimator
 from glutemed.store import Store
 from glutemed.store.stance import list_sessions
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
-from glutemed.ui.stance_page import StancePage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.stance.page import StancePage
 
 NOW = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 CLIP = Path(__file__).resolve().parents[1] / "fixtures" / "pose" / "camera_test_two_trials.mp4"

@@ -5,20 +5,22 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import Routine, RoutineItem
 from glutemed.motion import load_animation
 from glutemed.store import workouts
-from glutemed.store.models import Routine, RoutineItem
 from glutemed.store.pain import list_pain
 from glutemed.store.routines import save_routine
-from glutemed.training.clock import FakeClock
 from glutemed.training.plan import Phase
-from glutemed.ui.events import DataEvents
-from glutemed.ui.sound import RecordingSound, SoundPlayer
-from glutemed.ui.workout_figure import make_figure
-from glutemed.ui.workout_page import WorkoutPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.sound import RecordingSound, SoundPlayer
+from glutemed.ui.workout.figure import make_figure
+from glutemed.ui.workout.page import WorkoutPage
 
 REP_S = 2.0
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
@@ -169,8 +171,25 @@ def test_full_screen_toggles_and_esc_leaves_it_first(qtbot, rig):
     assert player.rep_counter.max_point_size > 2 * normal  # as large as the screen allows
     assert player.rep_counter.font().pointSize() > normal
     assert not player.controls.isVisible()
+    hint = player.full_screen_hint
+    assert hint.isVisible() and "Esc" in hint.text() and "Space" in hint.text()
+    assert player.rect().contains(hint.geometry())
+    with qtbot.waitSignal(hint.fade.finished, timeout=5000):
+        hint.wait.timeout.emit()  # the wait is over: it fades away
+    assert not hint.isVisible()
+    moved = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(10, 10),
+        QPointF(10, 10),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(player.figure_slot, moved)  # the mouse moves: it comes back
+    assert hint.isVisible() and hint.effect.opacity() == 1.0
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert not player.across_room and not player.isWindow()
+    assert not hint.isVisible()
     assert rig.page.stack.currentWidget() is player
     assert rig.answers.asked == []  # Esc in full screen does not ask to leave
     key(qtbot, rig, Qt.Key.Key_F)
@@ -268,3 +287,15 @@ def test_main_window_close_mid_workout_asks(qtbot, rig):
     assert rig.page.confirm_close() is False
     assert rig.page.confirm_close() is True
     assert workouts.list_sessions(rig.store)[0].ended_at is not None
+
+
+def test_number_keys_pick_the_pain_score(qtbot, rig):
+    qtbot.mouseClick(rig.page.start_button, Qt.MouseButton.LeftButton)
+    prompt = rig.page.pain_prompt
+    assert rig.page.stack.currentWidget() is prompt
+    qtbot.waitUntil(prompt.hasFocus)
+    qtbot.keyClick(prompt, Qt.Key.Key_A)  # not a number: nothing happens
+    assert rig.page.stack.currentWidget() is prompt
+    qtbot.keyClick(prompt, Qt.Key.Key_7)
+    assert rig.page.stack.currentWidget() is rig.page.player
+    assert rig.page.pain_before == 7

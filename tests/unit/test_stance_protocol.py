@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from glutemed.domain.clock import FakeClock
 from glutemed.stance.protocol import (
     MANUAL_REASONS,
     Phase,
@@ -12,7 +13,6 @@ from glutemed.stance.protocol import (
     reasons_for,
     side_order,
 )
-from glutemed.training.clock import FakeClock
 
 
 def start_timing(proto: StanceProtocol, clock: FakeClock) -> list[str]:
@@ -253,8 +253,8 @@ def test_side_order_rejects_unknown_values() -> None:
 
 
 def _camera_ready(clock_start: float = 100.0):  # type: ignore[no-untyped-def]
+    from glutemed.domain.clock import FakeClock
     from glutemed.stance.protocol import Phase, StanceProtocol
-    from glutemed.training.clock import FakeClock
 
     clock = FakeClock(clock_start)
     proto = StanceProtocol(clock, cap_s=30.0)
@@ -286,8 +286,8 @@ def test_camera_timing_runs_from_the_lift_to_the_landing() -> None:
 
 
 def test_camera_out_of_view_is_a_way_to_end_only_a_camera_trial() -> None:
+    from glutemed.domain.clock import FakeClock
     from glutemed.stance.protocol import StanceProtocol
-    from glutemed.training.clock import FakeClock
 
     clock, proto = _camera_ready()
     proto.lift_seen(clock.now())

@@ -94,8 +94,8 @@ def test_times_show_like_a_stopwatch_and_changes_agree_with_them() -> None:
 
 
 def test_camera_measures_replace_the_yes_no_pelvis_check_per_side() -> None:
+    from glutemed.domain.records import StanceTrial
     from glutemed.stance.results import build_results
-    from glutemed.store.models import StanceTrial
 
     trials = [
         StanceTrial("left", 1, 20.0, "foot_down", pelvic_drop_deg=2.0, trunk_lean_deg=3.5),

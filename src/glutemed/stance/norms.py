@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
 
-Eyes = Literal["open", "closed"]
+from glutemed.domain.vocabulary import Eyes
 
 NORM_SOURCE = "Springer et al. 2007, J Geriatr Phys Ther 30(1):8-15"
 ARMS_CAVEAT = (

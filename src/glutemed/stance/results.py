@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from glutemed.stance.norms import BirthYearError, Eyes, NormLookup, norm_for
+from glutemed.domain.vocabulary import Eyes
+from glutemed.stance.norms import BirthYearError, NormLookup, norm_for
 from glutemed.stance.scoring import (
     Marker,
     SideChange,

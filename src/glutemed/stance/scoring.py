@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-Side = Literal["left", "right"]
-Eyes = Literal["open", "closed"]
+from glutemed.domain.vocabulary import Eyes, Side
 
 FALL_MARKER_S = 5.0  # eyes open, "5 s or less" (CONTENT.md)
 ARAUJO_MARKER_S = 10.0  # Araujo et al. 2022: unable to hold 10 s

@@ -1,0 +1,43 @@
+"""Everything the Progress page and the report show for one date range."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from glutemed.domain.history import (
+    DayBest,
+    PainBaseline,
+    PainPoint,
+    PelvicDropPoint,
+    StanceTest,
+    SymmetryPoint,
+    TrainingDay,
+    WeekVolume,
+)
+from glutemed.progress.stance import best_per_day, symmetry_of
+
+
+@dataclass(frozen=True)
+class ProgressSnapshot:
+    """Everything the Progress page and the report show, for one date range."""
+
+    since: date | None
+    until: date | None
+    tests: tuple[StanceTest, ...]
+    pain: tuple[PainPoint, ...]
+    baseline: PainBaseline | None
+    weeks: tuple[WeekVolume, ...]
+    days: tuple[TrainingDay, ...]
+    # Camera-measured pelvic drop per test and standing leg (empty without camera tests).
+    drops: tuple[PelvicDropPoint, ...] = field(default=())
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.tests or self.pain or self.days)
+
+    def best_per_day(self, eyes: str) -> list[DayBest]:
+        return best_per_day(self.tests, eyes)
+
+    def symmetry(self, eyes: str) -> list[SymmetryPoint]:
+        return symmetry_of(self.tests, eyes)
