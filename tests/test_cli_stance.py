@@ -112,3 +112,21 @@ def test_lifts_with_hands_on_hips_on_each_leg_are_told_apart() -> None:
         assert lift["start_s"] == pytest.approx(start, abs=0.15)
         assert lift["seconds"] == pytest.approx(3.0, abs=0.15)
         assert lift["ended_by"] == "foot_down"
+
+
+def test_without_the_camera_part_the_command_says_what_to_install(tmp_path: Path) -> None:
+    # A Python without the interpreter: hide it behind a module that refuses to import.
+    blocker = tmp_path / "ai_edge_litert"
+    blocker.mkdir()
+    (blocker / "__init__.py").write_text("raise ImportError('not installed here')\n")
+    env = {**os.environ, "PYTHONPATH": f"{tmp_path}{os.pathsep}{SRC}",
+           "QT_QPA_PLATFORM": "offscreen"}  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "glutemed", "stance", "analyse",
+         str(FIXTURES / "one_leg_synthetic_576.mp4")],
+        capture_output=True, text=True, env=env, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        "glutemed: the camera part is not installed (pip install 'glutemed[camera]')"
+    )

@@ -12,9 +12,11 @@ Row = tuple[str, float, str, str]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pose"
 
 
-def pose_frame_ms(frames: int) -> float:
+def pose_frame_ms(frames: int) -> tuple[float, float]:
     """Median estimate() time on the one-leg clip's frames, each letterboxed into 640x480
-    (the live view's frame size), tracking from frame to frame as the camera does."""
+    (the live view's frame size), tracking from frame to frame as the camera does: wall
+    time, and the process's CPU time (what a frame costs when no one else wants the
+    cores; on a shared machine the wall time also holds the waiting)."""
     from PIL import Image
 
     from glutemed.pose.estimator import PoseEstimator, RgbFrame
@@ -31,12 +33,15 @@ def pose_frame_ms(frames: int) -> float:
     Image.init()
     estimator = PoseEstimator()
     times = []
+    cpu = []
     for n in range(frames):
         frame = RgbFrame(640, 480, pictures[n % len(pictures)], 640 * 3)
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         estimator.estimate(frame)
         times.append(time.perf_counter() - started)
-    return statistics.median(times[5:]) * 1000  # the first frames also warm the caches
+        cpu.append(time.process_time() - cpu_started)
+    # The first frames also warm the caches.
+    return statistics.median(times[5:]) * 1000, statistics.median(cpu[5:]) * 1000
 
 
 def realtime_ratio() -> tuple[float, float]:
@@ -56,10 +61,11 @@ def realtime_ratio() -> tuple[float, float]:
 
 
 def run(quick: bool) -> list[Row]:
-    frame_ms = pose_frame_ms(40 if quick else 200)
+    frame_ms, frame_cpu_ms = pose_frame_ms(40 if quick else 200)
     ratio, seconds = realtime_ratio()
     return [
-        ("pose_frame_ms", frame_ms, "ms (median, 640x480)", "<= 50"),
+        ("pose_frame_ms", frame_ms, "ms (median wall time, 640x480)", "<= 50"),
+        ("pose_frame_cpu_ms", frame_cpu_ms, "ms (median CPU time, 640x480)", "<= 50"),
         ("stance_video_realtime_ratio", ratio, f"x ({seconds:.1f} s for 12 s)", "<= 1.0"),
     ]
 

@@ -176,3 +176,44 @@ def test_a_machine_without_a_camera_says_so() -> None:
     source.failed.connect(messages.append)
     source.start()
     assert messages == [NO_CAMERA]
+
+
+def test_without_the_camera_part_the_page_offers_no_camera(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import importlib.util
+
+    from glutemed.capture.camera_support import default_camera_support
+
+    real = importlib.util.find_spec
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "ai_edge_litert" else real(name, *a),
+    )
+    assert default_camera_support() is None
+    page = StancePage(store, FakeClock(), DataEvents(), RecordingSound(), camera=None)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.wait(10)
+    assert not button(page, "useCameraButton").isVisible()
+    assert button(page, "startTestButton").isEnabled()
+
+
+def test_a_broken_camera_part_says_so_and_keeps_the_manual_test(qtbot: QtBot, store: Store) -> None:
+    from glutemed.pose.estimator import PoseRuntimeMissing
+
+    def broken() -> PoseEstimator:
+        raise PoseRuntimeMissing("the pose model pose_detection.tflite is missing from /x")
+
+    sound = RecordingSound()
+    camera = CameraSupport(lambda: VideoFileSource(CLIP), broken, lambda: True)
+    page = StancePage(store, FakeClock(), DataEvents(), sound, camera=camera)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: button(page, "useCameraButton").isVisible())
+    button(page, "useCameraButton").click()
+    note = page.findChild(QLabel, "cameraNote")
+    assert note is not None and note.isVisible()
+    assert "pose_detection.tflite is missing" in note.text()
+    assert page.stack.currentWidget() is page._home
