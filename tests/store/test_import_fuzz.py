@@ -19,11 +19,11 @@ from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 from test_transfer import fill
 
+from glutemed.domain.localtz import local_tz
 from glutemed.ops.progress import load_snapshot
 from glutemed.report.content import build_content
 from glutemed.store import Store, open_store
 from glutemed.store.columns import TABLES
-from glutemed.store.localtz import local_tz
 from glutemed.store.pain import list_pain
 from glutemed.store.profile import load_profile
 from glutemed.store.progress import data_span

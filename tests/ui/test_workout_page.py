@@ -106,7 +106,7 @@ def key(qtbot, rig, k) -> None:
 
 def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
     start(qtbot, rig)
-    assert rig.page.session.phase is Phase.GET_READY
+    assert rig.page.run.session.phase is Phase.GET_READY
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is None and session.started_at == T0
     assert rig.page.player.rep_counter.text() == "Get ready"
@@ -117,7 +117,7 @@ def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
 
 def test_keyboard_controls(qtbot, rig):
     start(qtbot, rig)
-    player, session = rig.page.player, rig.page.session
+    player, session = rig.page.player, rig.page.run.session
     key(qtbot, rig, Qt.Key.Key_Space)
     assert session.paused and player.buttons["pause"].text() == "Resume"
     advance(rig, 60)
@@ -139,7 +139,7 @@ def test_keyboard_controls(qtbot, rig):
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
     assert session.phase is Phase.SWITCH_SIDES
     assert player.rep_counter.text() == "Switch sides"
-    [logged] = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    [logged] = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert logged.skipped and logged.side == "left" and logged.band == "red"
 
 
@@ -205,10 +205,10 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     rig.answers.replies = [False]
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert len(rig.answers.asked) == 1 and "sets you finished are saved" in rig.answers.asked[0]
-    assert rig.page.running() and not rig.page.session.paused  # "no" carries on
+    assert rig.page.running() and not rig.page.run.session.paused  # "no" carries on
     key(qtbot, rig, Qt.Key.Key_Escape)  # "yes" this time
     assert not rig.page.running()
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is not None
@@ -225,7 +225,7 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
     qtbot.mouseClick(rig.page.pain_prompt.score_buttons[2], Qt.MouseButton.LeftButton)
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.exercise_id, s.side, s.reps_done, s.hold_s) for s in sets] == [
         ("clamshell", "left", 3, None),
         ("clamshell", "right", 3, None),
@@ -277,7 +277,7 @@ def test_missing_audio_backend_does_not_break_the_workout(qtbot, rig, store):
     start(qtbot, rig)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
-    assert len(workouts.sets_for_session(store, rig.page.recorder.session_id)) == 4
+    assert len(workouts.sets_for_session(store, rig.page.run.session_id)) == 4
     assert messages == ["No sound output was found, so the workout runs silently."]
 
 

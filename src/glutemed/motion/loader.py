@@ -14,6 +14,7 @@ from glutemed.motion.animation import (
     Phase,
     Prop,
     Variation,
+    Working,
 )
 from glutemed.motion.skeleton import JOINTS, SEGMENTS
 from glutemed.motion.solve import Anchor, FlatFoot, Reach
@@ -32,6 +33,7 @@ _VARIATION_KEYS = frozenset(
         "contacts",
         "props",
         "band",
+        "working",
     }
 )
 
@@ -148,6 +150,24 @@ def _band(r: _Reader, value: Any, key: str) -> tuple[BandAnchor, BandAnchor] | N
     return ends[0], ends[1]
 
 
+def _working(r: _Reader, value: Any, key: str) -> Working:
+    if value is None:
+        return Working()
+    w = r.obj(value, key)
+    for name in w:
+        if name not in ("joint", "segments", "min_travel", "why"):
+            raise r.fail(f"{key}.{name}", "unknown key")
+    segments = tuple(
+        r.text(s, f"{key}.segments[{i}]", tuple(SEGMENTS))
+        for i, s in enumerate(r.lst(w.get("segments", ["thigh_r", "shank_r"]), f"{key}.segments"))
+    )
+    travel = r.num(w.get("min_travel", 0.12), f"{key}.min_travel", positive=True)
+    why = r.text(w.get("why", ""), f"{key}.why")
+    if travel < 0.12 and not why:
+        raise r.fail(f"{key}.why", "a travel floor below 0.12 needs a reason")
+    return Working(r.text(w.get("joint", "ankle_r"), f"{key}.joint", JOINTS), segments, travel, why)
+
+
 def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Variation:
     key = f"variations.{var_id}"
     over = r.obj(raw, key)
@@ -208,6 +228,7 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
         contacts=contacts,
         props=_props(r, merged.get("props", []), where("props")),
         band=_band(r, merged.get("band"), where("band")),
+        working=_working(r, merged.get("working"), where("working")),
     )
     _check_closes(r, variation, key)
     return variation
@@ -235,6 +256,15 @@ def parse_animation(path: Path, data: Any) -> Animation:
     if not variations_raw:
         raise r.fail("variations", "at least one variation is needed")
     variations = {vid: _variation(r, root, vid, raw) for vid, raw in variations_raw.items()}
+    views = {}
+    for name, raw_view in r.obj(root.get("views", {}), "views").items():
+        k = f"views.{name}"
+        r.text(name, k, ("front", "side", "top"))
+        v = r.obj(raw_view, k)
+        views[name] = (
+            r.num(r.get(v, "yaw", k), f"{k}.yaw"),
+            r.num(r.get(v, "pitch", k), f"{k}.pitch"),
+        )
     return Animation(
         exercise_id=exercise_id,
         title=r.text(r.get(root, "title", ""), "title"),
@@ -244,6 +274,7 @@ def parse_animation(path: Path, data: Any) -> Animation:
         ),
         both_glutes=bool(root.get("both_glutes", False)),
         variations=variations,
+        views=views,
     )
 
 

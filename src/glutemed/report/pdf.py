@@ -19,13 +19,12 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from glutemed.ops.progress import load_snapshot
+from glutemed.domain.localtz import local_tz
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.report.content import ReportContent, Table, build_content
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span
 
 DPI = 120
 GRAPH_TITLES = {

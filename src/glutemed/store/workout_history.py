@@ -2,29 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import WorkoutSession
 from glutemed.store.db import Store
 from glutemed.store.timeutil import from_text
-
-
-@dataclass(frozen=True)
-class SessionSummary:
-    session: WorkoutSession
-    routine_name: str | None
-    sets_done: int
-    sets_skipped: int
-    reps_done: int
-    hold_s_total: float  # seconds held across all hold sets
-    exercises: int  # distinct exercises with at least one set
-
-    @property
-    def duration_s(self) -> float | None:
-        if self.session.ended_at is None:
-            return None
-        return (self.session.ended_at - self.session.started_at).total_seconds()
-
 
 _SUMMARY_SQL = """
 SELECT s.id, s.started_at, s.ended_at, s.routine_id, s.notes, r.name AS routine_name,

@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 from glutemed import APP_NAME
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock
-from glutemed.store import Store
-from glutemed.store.settings import get_setting, set_setting
+from glutemed.ops import Store
+from glutemed.ops.settings import read_setting, write_setting
 from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
@@ -150,7 +150,7 @@ class MainWindow(QMainWindow):
     def sound(self) -> QObject:
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
-            from glutemed.store.profile import load_profile
+            from glutemed.ops.profile import load_profile
             from glutemed.ui.common.sound import SoundPlayer
 
             player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
@@ -205,7 +205,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def _restore_geometry(self) -> None:
-        saved = get_setting(self.store, GEOMETRY_KEY)
+        saved = read_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
         screen = self.screen().availableGeometry()
@@ -218,5 +218,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         encoded = bytes(self.saveGeometry().toBase64().data()).decode()
-        set_setting(self.store, GEOMETRY_KEY, encoded)
+        write_setting(self.store, GEOMETRY_KEY, encoded)
         super().closeEvent(event)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import Qt
@@ -24,12 +23,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import PainLog
 from glutemed.domain.rules import PAIN_SCORE
+from glutemed.ops import Store
+from glutemed.ops.pain import PainDiary
 from glutemed.progress.text import moment_text
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.pain import add_pain, delete_pain, list_pain, restore_pain, update_pain
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 
@@ -55,12 +55,12 @@ class PainPage(QWidget):
         self.setObjectName("painPage")
         self.store = store
         self.events = events
-        self._now = now or (lambda: datetime.now(UTC))
+        self.diary = PainDiary(store, now or (lambda: datetime.now(UTC)))
+        self.announcer = Announcer(events)
         self.tz = tz or local_tz()
         self.editing: PainLog | None = None
         self.score: int | None = None  # chosen by the user; None until then
         # (what was done, the entry as it was before): "deleted" or "edited"
-        self.undo_stack: list[tuple[str, PainLog]] = []
         self._build()
         self._clear_score()
         self.refresh()
@@ -191,7 +191,8 @@ class PainPage(QWidget):
         items: list[QTreeWidgetItem] = []
         current: QTreeWidgetItem | None = None
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for entry in list_pain(self.store):
+        entries = self.announcer.attempt("read the pain diary", self.diary.entries) or []
+        for entry in entries:
             local = entry.taken_at.astimezone(self.tz)
             item = QTreeWidgetItem(
                 [
@@ -223,9 +224,9 @@ class PainPage(QWidget):
         has = self.selected_entry() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
-        self.undo_button.setEnabled(bool(self.undo_stack))
-        if self.undo_stack:
-            self.undo_button.setText(UNDO_TEXT[self.undo_stack[-1][0]])
+        self.undo_button.setEnabled(bool(self.diary.undo_stack))
+        if self.diary.undo_stack:
+            self.undo_button.setText(UNDO_TEXT[self.diary.undo_stack[-1][0]])
         else:
             self.undo_button.setText("Undo")
 
@@ -254,18 +255,19 @@ class PainPage(QWidget):
             return
         context = str(self.context.currentData())
         note = self.note.text().strip()
-        if self.editing is None:
-            entry = PainLog(self._now(), score, context, note)  # type: ignore[arg-type]
-            add_pain(self.store, entry)
-            message = f"Pain {score}/10 logged"
+        editing = self.editing
+        if editing is None:
+            done = self.announcer.attempt(
+                "save the pain score",
+                lambda: self.diary.log(score, context, note),  # type: ignore[arg-type]
+            )
         else:
-            entry = replace(self.editing, score=score, context=context, note=note)  # type: ignore[arg-type]
-            update_pain(self.store, entry)
-            self.undo_stack.append(("edited", self.editing))
-            message = "Pain entry updated - Ctrl+Z undoes the change"
-        self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit(message)
+            done = self.announcer.attempt(
+                "save the change",
+                lambda: self.diary.edit(editing, score, context, note),  # type: ignore[arg-type]
+            )
+        if done is not None:
+            self._reset_form()
 
     def edit_selected(self) -> None:
         entry = self.selected_entry()
@@ -296,24 +298,15 @@ class PainPage(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.id is None:
             return
-        delete_pain(self.store, entry.id)
-        self.undo_stack.append(("deleted", entry))
+        if self.announcer.attempt("delete the entry", lambda: self.diary.delete(entry)) is None:
+            return
         if self.editing is not None and self.editing.id == entry.id:
             self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit("Pain entry deleted - Ctrl+Z brings it back")
 
     def undo(self) -> None:
-        if not self.undo_stack:
+        done = self.announcer.attempt("undo", self.diary.undo)
+        if done is None:
             return
-        action, entry = self.undo_stack.pop()
-        if action == "deleted":
-            restore_pain(self.store, entry)
-            message = "Pain entry restored"
-        else:
-            update_pain(self.store, entry)
-            message = "Change to the pain entry undone"
-            if self.editing is not None and self.editing.id == entry.id:
-                self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit(message)
+        entry = done.entry
+        if entry is not None and self.editing is not None and self.editing.id == entry.id:
+            self._reset_form()

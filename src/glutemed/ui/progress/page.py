@@ -30,14 +30,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import Profile
-from glutemed.ops.progress import load_snapshot
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot, reader
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 

@@ -20,11 +20,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_now
 from glutemed.domain.rules import REP_TEMPO
-from glutemed.store import Store, StoreError
-from glutemed.store.backups import take_backup
-from glutemed.store.localtz import local_now
-from glutemed.store.profile import load_profile, save_profile
+from glutemed.ops import Store
+from glutemed.ops.changes import DATA_ERRORS
+from glutemed.ops.data import back_up
+from glutemed.ops.profile import load_profile, save_profile
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
 
@@ -51,6 +53,7 @@ class SettingsPage(QWidget):
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.store, self.events = store, events
+        self.announcer = Announcer(events)
 
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
@@ -143,19 +146,17 @@ class SettingsPage(QWidget):
         profile.sound = str(self.sound.currentData())
         profile.theme = str(self.theme.currentData())
         profile.rep_tempo = float(self.tempo.value())
-        save_profile(self.store, profile)
-        apply_theme(profile.theme)
-        self.events.profile_changed.emit()
-        self.events.status_message.emit("Settings saved")
+        if self.announcer.attempt("save the settings", lambda: save_profile(self.store, profile)):
+            apply_theme(profile.theme)
 
     def back_up_now(self) -> None:
         try:
-            path = take_backup(self.store.conn, self.store.backups_dir, "manual", local_now())
-        except (StoreError, OSError) as exc:  # a full disk, a damaged file: say it, go on
+            done = back_up(self.store, local_now())
+        except DATA_ERRORS as exc:  # a full disk, a damaged file: say it, go on
             QMessageBox.warning(self, "Backup not made", f"No backup was made: {exc}.")
             self.events.status_message.emit("Backup not made")
             return
-        self.events.status_message.emit(f"Backup saved to {path}")
+        self.announcer.announce(done.changes)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))

@@ -15,7 +15,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from glutemed.domain.records import StanceTrial
+from glutemed.ops.changes import Changes
+from glutemed.ops.stance import StanceRun, StanceStep
 from glutemed.pose.landmarks import PoseLandmarks
 from glutemed.pose.stance_tracker import Lift, StanceTracker
 from glutemed.stance.protocol import CAMERA_ENDINGS, Phase, StanceProtocol
@@ -38,10 +39,6 @@ class FrameClock:
         return self.t
 
 
-def _degrees(value: float | None, low: float) -> float | None:
-    return None if value is None else round(min(90.0, max(low, value)), 1)
-
-
 class StanceCameraRun(QWidget):
     """`finished()` when the test is over; `stopped(message)` when the camera stopped
     before any trial was filed (the page goes back to the manual test with the message)."""
@@ -51,16 +48,16 @@ class StanceCameraRun(QWidget):
 
     def __init__(
         self,
-        play: Callable[[list[str]], None],
-        save: Callable[[StanceTrial], bool],
+        play: Callable[[StanceStep], None],
+        announce: Callable[[Changes], None],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stanceCameraRun")
         self._play = play
-        self._save = save
+        self._announce = announce
         self.clock = FrameClock()
-        self.proto: StanceProtocol | None = None
+        self.run: StanceRun | None = None
         self.tracker: StanceTracker | None = None
         self._source: Any = None
         self._analyser: Any = None
@@ -115,11 +112,15 @@ class StanceCameraRun(QWidget):
 
     # ----- starting and stopping ---------------------------------------------------------
 
-    def begin(self, proto: StanceProtocol, camera: CameraSupport) -> None:
-        """Start the camera (or video) and run `proto` from its frames."""
+    @property
+    def proto(self) -> StanceProtocol | None:
+        return None if self.run is None else self.run.protocol
+
+    def begin(self, run: StanceRun, camera: CameraSupport) -> None:
+        """Start the camera (or video) and run the test from its frames."""
         from glutemed.capture.analyser import StanceAnalyser
 
-        self.proto = proto
+        self.run = run
         try:
             estimator = camera.make_estimator()
         except RuntimeError as exc:  # the camera part is missing or damaged
@@ -146,23 +147,26 @@ class StanceCameraRun(QWidget):
         self._end(abandon=True)
 
     def finish_test(self) -> None:
-        if self.proto is not None and self.proto.can_finish:
-            self.proto.finish()
+        if self.run is not None and self.run.protocol.can_finish:
+            self.run.finish()
             self._end(abandon=False)
 
     def stop_timing(self) -> None:
         """A stop by hand (a wobble the camera missed): filed as ended by hand."""
-        proto = self.proto
-        if proto is None or proto.phase not in (Phase.COUNTDOWN, Phase.WAITING, Phase.TIMING):
+        run = self.run
+        if run is None:
             return
-        timing = proto.phase is Phase.TIMING
-        self._play(proto.stop())
-        if timing:
-            self._file_trial("manual")
+        if run.protocol.phase is Phase.WAITING:
+            run.protocol.stop()  # not on one leg yet: back to getting ready
+        elif run.protocol.phase in (Phase.COUNTDOWN, Phase.TIMING):
+            step = run.stop()
+            self._play(step)
+            if step.stopped is not None:
+                self._file(*self._open_measures())
         self._show_state()
 
     def _end(self, *, abandon: bool, message: str = "") -> None:
-        proto = self.proto
+        run = self.run
         if self._analyser is not None:
             self._analyser.detach()
         if self._source is not None:
@@ -170,12 +174,12 @@ class StanceCameraRun(QWidget):
         self.camera_on.setVisible(False)
         self.view.clear()
         self._source = self._analyser = None
-        if proto is None:
+        if run is None:
             return
-        self.proto = None
+        self.run = None
         if abandon:
-            proto.abandon()
-        if proto.trials:
+            self._announce(run.abandon().changes)
+        if run.session_id is not None:
             self.finished.emit()
         else:
             self.stopped.emit(message)
@@ -185,33 +189,34 @@ class StanceCameraRun(QWidget):
 
     def _source_ended(self) -> None:
         """A recording ran out: a trial under way ends where the picture did."""
-        proto = self.proto
-        if proto is not None and proto.phase is Phase.TIMING and self.tracker is not None:
-            drop, lean = self.tracker.open_measures()
-            self._play(
-                proto.landing_seen(
+        run = self.run
+        if run is not None and run.protocol.phase is Phase.TIMING:
+            drop, lean = self._open_measures()
+            self._filed(
+                run.landing_seen(
                     self.clock.t, "out_of_view", pelvic_drop_deg=drop, trunk_lean_deg=lean
                 )
             )
-            self._file_trial(None, drop, lean)
         self._end(abandon=True, message="The camera picture ended before a trial was timed.")
 
     # ----- frame by frame ----------------------------------------------------------------
 
     def _on_frame(self, image: QImage, pose: PoseLandmarks | None, t: float) -> None:
-        proto, tracker = self.proto, self.tracker
-        if proto is None or tracker is None:
+        run, tracker = self.run, self.tracker
+        if run is None or tracker is None:
             return
+        proto = run.protocol
         self.clock.t = t
         framed = tracker.last_measures is not None
         self.view.show_frame(image, pose, framed)
         if proto.phase in (Phase.COUNTDOWN, Phase.TIMING):
-            self._play(proto.tick())
+            self._play(run.tick())
         if proto.phase is Phase.WAITING and self._waiting_since == 0.0:
             self._waiting_since = t
         if proto.phase is Phase.OUTCOME:  # the cap
-            drop, lean = tracker.open_measures()
-            self._file_trial(None, drop, lean)
+            self._file(*self._open_measures())
+            if self.run is None:
+                return
         elif proto.phase is Phase.READY:
             self._waiting_since = 0.0
             ready = framed and tracker.hands_on_hips and tracker.lifted is None
@@ -221,16 +226,17 @@ class StanceCameraRun(QWidget):
                 self._ready_since = t
             elif t - self._ready_since >= READY_HOLD_S:
                 self._ready_since = None
-                self._play(proto.start_countdown(wait_for_lift=True))
+                self._play(run.start_camera_countdown())
         elif proto.phase is Phase.COUNTDOWN and (not framed or tracker.lifted is not None):
-            proto.stop()
+            run.stop()
             self.last_result.setText("Wait for the count, then lift your foot.")
         self._show_state()
 
     def _on_lift(self, stance_side: str, start_t: float) -> None:
-        proto, tracker = self.proto, self.tracker
-        if proto is None or tracker is None or proto.phase is not Phase.WAITING:
+        run, tracker = self.run, self.tracker
+        if run is None or tracker is None or run.protocol.phase is not Phase.WAITING:
             return
+        proto = run.protocol
         if stance_side != proto.current_side:
             self.last_result.setText(
                 f"That was your {stance_side} leg; this trial is for the "
@@ -240,56 +246,49 @@ class StanceCameraRun(QWidget):
         if not tracker.hands_on_hips:
             self.last_result.setText("Keep your hands on your hips while you stand.")
             return
-        self._play(proto.lift_seen(max(start_t, self._waiting_since)))
+        self._play(run.lift_seen(max(start_t, self._waiting_since)))
         self._show_state()
 
     def _on_landing(self, lift: Lift) -> None:
-        proto = self.proto
-        if proto is None or proto.phase is not Phase.TIMING:
+        run = self.run
+        if run is None or run.protocol.phase is not Phase.TIMING:
             return
         ended = lift.ended_by.value if lift.ended_by.value in CAMERA_ENDINGS else "out_of_view"
-        drop, lean = lift.pelvic_drop_deg_max, lift.trunk_lean_deg_max
-        self._play(
-            proto.landing_seen(
+        self._filed(
+            run.landing_seen(
                 lift.end_s,
-                ended,
-                pelvic_drop_deg=drop,
-                trunk_lean_deg=lean,  # type: ignore[arg-type]
+                ended,  # type: ignore[arg-type]
+                pelvic_drop_deg=lift.pelvic_drop_deg_max,
+                trunk_lean_deg=lift.trunk_lean_deg_max,
             )
         )
-        self._file_trial(None, drop, lean)
         self._show_state()
 
-    def _file_trial(
-        self, ended_by: str | None, drop: float | None = None, lean: float | None = None
-    ) -> None:
-        proto = self.proto
-        if proto is None or proto.pending is None:
-            return
-        if drop is None and lean is None and self.tracker is not None:
-            drop, lean = self.tracker.open_measures()
-        trial = proto.record(ended_by or proto.pending.ended_by)  # type: ignore[arg-type]
-        row = StanceTrial(
-            side=trial.side,
-            trial_no=trial.trial_no,
-            seconds=trial.seconds,
-            ended_by=trial.ended_by,
-            capped=trial.capped,
-            pelvic_drop_deg=_degrees(drop, -90.0),
-            trunk_lean_deg=_degrees(lean, 0.0),
-        )
-        self._save(row)
-        measured = ""
-        if row.pelvic_drop_deg is not None:
-            measured = f" Pelvic drop {row.pelvic_drop_deg:.1f}°"
-            if row.trunk_lean_deg is not None:
-                measured += f", trunk lean {row.trunk_lean_deg:.1f}°"
-            measured += "."
-        self.last_result.setText(
-            f"{trial.side.capitalize()} leg, trial {trial.trial_no}: {fmt_s(trial.seconds)} s, "
-            f"ended by {trial.ended_by.replace('_', ' ')}.{measured}"
-        )
-        if proto.is_over:
+    def _open_measures(self) -> tuple[float | None, float | None]:
+        return (None, None) if self.tracker is None else self.tracker.open_measures()
+
+    def _file(self, drop: float | None, lean: float | None) -> None:
+        """Save a trial stopped by the cap or by hand, with what was measured so far."""
+        if self.run is not None:
+            self._filed(self.run.file_measured(drop, lean))
+
+    def _filed(self, step: StanceStep) -> None:
+        """A trial was saved: sounds, the line about it, and the end of the test if due."""
+        self._play(step)
+        self._announce(step.changes)
+        row = step.saved
+        if row is not None:
+            measured = ""
+            if row.pelvic_drop_deg is not None:
+                measured = f" Pelvic drop {row.pelvic_drop_deg:.1f}°"
+                if row.trunk_lean_deg is not None:
+                    measured += f", trunk lean {row.trunk_lean_deg:.1f}°"
+                measured += "."
+            self.last_result.setText(
+                f"{row.side.capitalize()} leg, trial {row.trial_no}: {fmt_s(row.seconds)} s, "
+                f"ended by {row.ended_by.replace('_', ' ')}.{measured}"
+            )
+        if self.run is not None and self.run.protocol.is_over:
             self._end(abandon=False)
 
     def _show_state(self) -> None:

@@ -40,7 +40,11 @@ class StanceRunView(QWidget):
         left = QVBoxLayout()
         self.figure = StanceFigure(clock, self)
         left.addWidget(self.figure, 1)
-        self.drop_check = QCheckBox("Show what a pelvic drop looks like", self)
+        self.drop_check = QCheckBox("Show a pelvic drop (exaggerated)", self)
+        self.drop_check.setToolTip(
+            "The figure tilts its pelvis much further than a real drop of a few degrees, "
+            "so the movement is easy to see."
+        )
         self.drop_check.setObjectName("showDropCheck")
         self.drop_check.toggled.connect(self._show_figure)
         left.addWidget(self.drop_check)

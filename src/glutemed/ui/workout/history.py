@@ -5,8 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from glutemed.store import Store
-from glutemed.store.workout_history import SessionSummary, session_summaries
+from glutemed.domain.history import SessionSummary
+from glutemed.ops import Store
+from glutemed.ops.workout import past_workouts
 
 
 def _row(summary: SessionSummary) -> list[str]:
@@ -44,7 +45,7 @@ class WorkoutHistory(QTreeWidget):
 
     def refresh(self) -> None:
         self.clear()
-        for summary in session_summaries(self.store, limit=200):
+        for summary in past_workouts(self.store, limit=200):
             item = QTreeWidgetItem(_row(summary))
             item.setData(0, Qt.ItemDataRole.UserRole, summary.session.id)
             self.addTopLevelItem(item)

@@ -1,7 +1,8 @@
 """The player: figure, big counters, countdown ring, what comes next, cues and controls.
 
 It ticks a GuidedSession from a QTimer and shows its snapshot; it never keeps time itself.
-Finished sets leave through `set_finished` the moment the session reports them.
+Each step runs through the `WorkoutRun`, which commits finished sets at once; `changed`
+says what a step saved.
 """
 
 from __future__ import annotations
@@ -20,13 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog
-from glutemed.training.events import (
-    CueRequested,
-    Event,
-    RepCounted,
-    SetFinished,
-    WorkoutFinished,
-)
+from glutemed.ops.changes import NOTHING
+from glutemed.ops.workout import WorkoutRun, WorkoutStep
+from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
@@ -68,7 +65,7 @@ def _clock_text(seconds: float) -> str:
 
 
 class WorkoutPlayer(QWidget):
-    set_finished = Signal(object)  # SetRecord
+    changed = Signal(object)  # Changes: what a step committed
     finished = Signal(object)  # WorkoutFinished
     leave_requested = Signal()
     full_screen_requested = Signal(bool)
@@ -80,6 +77,7 @@ class WorkoutPlayer(QWidget):
         self.setObjectName("workoutPlayer")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.catalog, self.sound, self.figure = catalog, sound, figure
+        self.run: WorkoutRun | None = None
         self.session: GuidedSession | None = None
         self.across_room = False
         self._shown_demo: tuple[str, str, str] | None = None
@@ -179,22 +177,23 @@ class WorkoutPlayer(QWidget):
         self.elapsed_label.setFont(font)
 
     # ----- running -----
-    def start(self, session: GuidedSession) -> None:
-        self.session = session
+    def start(self, run: WorkoutRun, first: WorkoutStep) -> None:
+        """Play *run*, whose `start()` gave *first*."""
+        self.run, self.session = run, run.session
         self._shown_demo = None
-        self._handle(session.start())
+        self._handle(first)
         self.timer.start()
         self.setFocus()
 
     def tick(self) -> None:
-        if self.session is None:
+        if self.run is None:
             return
-        self._handle(self.session.update())
+        self._handle(self.run.tick())
 
     def _act(self, action: str, *args: int) -> None:
-        if self.session is None or self.session.finished:
+        if self.run is None or self.run.session.finished:
             return
-        self._handle(getattr(self.session, action)(*args))
+        self._handle(getattr(self.run, action)(*args))
 
     def toggle_pause(self) -> None:
         self._act("toggle_pause")
@@ -229,21 +228,21 @@ class WorkoutPlayer(QWidget):
     def request_leave(self) -> None:
         self.leave_requested.emit()
 
-    def _handle(self, events: list[Event]) -> None:
+    def _handle(self, step: WorkoutStep) -> None:
         cues: list[tuple[str, str | None]] = []
         last_count: str | None = None
         done: WorkoutFinished | None = None
-        for event in events:
+        for event in step.events:
             if isinstance(event, RepCounted):
                 last_count = str(event.count)
             elif isinstance(event, CueRequested):
                 cues.append((event.cue, last_count if event.cue == "rep" else None))
-            elif isinstance(event, SetFinished):
-                self.set_finished.emit(event.record)
             elif isinstance(event, WorkoutFinished):
                 done = event
         for cue, words in cues[-_MAX_CUES_PER_TICK:]:
             self.sound.play(cue, words)
+        if step.changes != NOTHING:
+            self.changed.emit(step.changes)
         self.refresh()
         if done is not None:
             self.timer.stop()

@@ -23,11 +23,12 @@ from PySide6.QtWidgets import (
 from glutemed.catalog import Catalog
 from glutemed.domain.records import Routine, RoutineItem
 from glutemed.domain.rules import HOLD_S, REPS, REST_S, SETS
-from glutemed.store import Store
-from glutemed.store.routines import delete_routine, ensure_routine, list_routines, save_routine
+from glutemed.ops import Store
+from glutemed.ops.routines import all_routines, delete_routine, routines, save_routine
 from glutemed.training.plan import build_steps, planned_seconds
 from glutemed.training.plan_parser import PlanError, parse_plan
 from glutemed.training.routines import RoutineError, check_item, copy_routine, default_routine
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 
 COLUMNS = ("Exercise", "Variation", "Sets", "Reps / holds", "Hold (s)", "Rest (s)", "Band", "Sides")
@@ -50,6 +51,7 @@ class RoutineEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("routineEditor")
         self.store, self.catalog, self.events, self.confirm = store, catalog, events, confirm
+        self.announcer = Announcer(events)
         self.routine: Routine = default_routine(catalog)
         self._loading = False
 
@@ -124,21 +126,26 @@ class RoutineEditor(QWidget):
 
     # ----- routines -----
     def reload(self, select_id: int | None = None) -> None:
-        routines = ensure_routine(self.store, default_routine(self.catalog))
+        found = self.announcer.attempt(
+            "read the routines", lambda: routines(self.store, default_routine(self.catalog))
+        )
+        found = found or [default_routine(self.catalog)]
         wanted = select_id if select_id is not None else self.routine.id
         self._loading = True
         self.routine_combo.clear()
-        for routine in routines:
+        for routine in found:
             self.routine_combo.addItem(routine.name, routine.id)
         index = max(0, self.routine_combo.findData(wanted))
         self.routine_combo.setCurrentIndex(index)
         self._loading = False
-        self._show(routines[index])
+        self._show(found[index])
 
     def _on_routine_picked(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        for routine in list_routines(self.store):
+        for routine in (
+            self.announcer.attempt("read the routines", lambda: all_routines(self.store)) or []
+        ):
             if routine.id == self.routine_combo.itemData(index):
                 self._show(routine)
 
@@ -154,8 +161,8 @@ class RoutineEditor(QWidget):
         self.routine_changed.emit(routine)
 
     def _save(self) -> None:
-        save_routine(self.store, self.routine)
-        self.events.workout_saved.emit()
+        routine = self.routine
+        self.announcer.attempt("save the routine", lambda: save_routine(self.store, routine))
         self._update_estimate()
         self.routine_changed.emit(self.routine)
 
@@ -169,9 +176,8 @@ class RoutineEditor(QWidget):
         self.routine_combo.setItemText(self.routine_combo.currentIndex(), name)
 
     def _save_new(self, routine: Routine) -> None:
-        save_routine(self.store, routine)
-        self.events.workout_saved.emit()
-        self.reload(routine.id)
+        if self.announcer.attempt("save the routine", lambda: save_routine(self.store, routine)):
+            self.reload(routine.id)
 
     def new_routine(self) -> None:
         self._save_new(copy_routine(default_routine(self.catalog), "New routine"))
@@ -185,8 +191,11 @@ class RoutineEditor(QWidget):
         question = f"Delete the routine “{self.routine.name}”? Past workouts stay in the history."
         if not self.confirm("Delete routine", question):
             return
-        delete_routine(self.store, self.routine.id)
-        self.events.workout_saved.emit()
+        routine_id = self.routine.id
+        if not self.announcer.attempt(
+            "delete the routine", lambda: delete_routine(self.store, routine_id)
+        ):
+            return
         self.routine = default_routine(self.catalog)
         self.reload()
 
