@@ -144,7 +144,12 @@ def test_full_test_by_keys_and_clicks(
     hold(qtbot, page, clock, 4.0, "4.0")
     qtbot.mouseClick(find(page, QWidget, "figureSlot"), Qt.MouseButton.LeftButton)
     assert page.protocol is not None and page.protocol.phase is Phase.OUTCOME
-    click(qtbot, page, "saveTrialButton")  # default: the lifted foot touched down
+    form = find(page, QWidget, "outcomeForm")
+    qtbot.waitUntil(form.hasFocus)  # no Tab needed: Enter saves at once
+    qtbot.keyClick(form, Qt.Key.Key_Return)  # default: the lifted foot touched down
+    assert page.protocol.phase is not Phase.OUTCOME
+    [left_1] = [t for t in list_sessions(store)[0].trials if t.side == "left"]
+    assert left_1.ended_by == "foot_down"
 
     # Right 2 reaches the cap: it stops by itself with a sound, and right 3 is skipped.
     count_down(qtbot, page, clock)

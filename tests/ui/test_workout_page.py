@@ -213,6 +213,8 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is not None
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    question = rig.page.pain_prompt.question.text()
+    assert "All done" not in question and "stopped early" in question
     qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
     assert rig.page.stack.currentWidget() is rig.page.summary
     assert "1</b> sets done" in rig.page.summary.body.text()
@@ -224,6 +226,7 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     start(qtbot, rig, pain=4)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    assert rig.page.pain_prompt.question.text().startswith("All done.")
     qtbot.mouseClick(rig.page.pain_prompt.score_buttons[2], Qt.MouseButton.LeftButton)
     sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.exercise_id, s.side, s.reps_done, s.hold_s) for s in sets] == [
@@ -286,7 +289,7 @@ def test_main_window_close_mid_workout_asks(qtbot, rig):
     rig.answers.replies = [False]
     assert rig.page.confirm_close() is False
     assert rig.page.confirm_close() is True
-    assert workouts.list_sessions(rig.store)[0].ended_at is not None
+    assert workouts.list_sessions(rig.store) == []  # left before a rep: nothing kept
 
 
 def test_number_keys_pick_the_pain_score(qtbot, rig):
@@ -299,3 +302,27 @@ def test_number_keys_pick_the_pain_score(qtbot, rig):
     qtbot.keyClick(prompt, Qt.Key.Key_7)
     assert rig.page.stack.currentWidget() is rig.page.player
     assert rig.page.pain_before == 7
+
+
+def test_workout_clock_stands_still_while_paused(qtbot, rig):
+    start(qtbot, rig)
+    player = rig.page.player
+    advance(rig, 5)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 3)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 1)
+    assert player.elapsed_label.text() == "0:06"
+
+
+def test_leaving_before_any_rep_keeps_no_workout(qtbot, rig):
+    messages: list[str] = []
+    rig.events.status_message.connect(messages.append)
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Escape)  # the confirm answers yes
+    assert workouts.list_sessions(rig.store) == []
+    assert rig.page.stack.currentWidget() is rig.page.home
+    assert any("not added to Past workouts" in m for m in messages)
+    assert rig.page.history.topLevelItemCount() == 0

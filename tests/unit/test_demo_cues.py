@@ -265,7 +265,7 @@ def test_setup_positions_hold() -> None:
 
 def test_stance_pelvic_drop_is_obvious_and_legs_never_cross() -> None:
     anim = ALL["stance_test"]
-    yaw, pitch = anim.camera_angles("best")
+    yaw, pitch = anim.camera_angles("best", "right", "pelvic_drop")
     from glutemed.motion import Camera
 
     cam = Camera(yaw, pitch)

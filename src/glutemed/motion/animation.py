@@ -121,6 +121,7 @@ class Variation:
     props: tuple[Prop, ...]
     band: tuple[BandAnchor, BandAnchor] | None
     working: Working = Working()
+    camera: tuple[float, float] | None = None  # this variation's own best view, if any
     keyframes: tuple[Mapping[str, float], ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -157,11 +158,20 @@ class Animation:
     # lying on their side is seen "from the side" from above, not along the body.
     views: Mapping[str, tuple[float, float]] = field(default_factory=dict)
 
-    def camera_angles(self, view: str, side: str = "right") -> tuple[float, float]:
-        """Camera (yaw, pitch) for a named view of this demo, mirrored for the left side."""
+    def camera_angles(
+        self, view: str, side: str = "right", variation_id: str | None = None
+    ) -> tuple[float, float]:
+        """Camera (yaw, pitch) for a named view of this demo, mirrored for the left side.
+
+        "best" is the variation's own view when it has one (a leg moved forward is seen
+        better from further round), else the exercise's.
+        """
         if view in self.views:
             return view_angles("best", self.views[view], side)
-        return view_angles(view, self.best_view, side)
+        best = self.best_view
+        if variation_id is not None:
+            best = self.variation(variation_id).camera or best
+        return view_angles(view, best, side)
 
     @property
     def variation_ids(self) -> tuple[str, ...]:

@@ -81,7 +81,7 @@ def measure(
     samples: int = SAMPLES,
 ) -> Legibility:
     """Legibility of one variation and side in a named view (default: its best view)."""
-    cam = Camera(*animation.camera_angles(view, side))
+    cam = Camera(*animation.camera_angles(view, side, variation_id))
     working: Working = animation.variation(variation_id).working.for_side(side)
     leg_side = working.joint.rsplit("_", 1)[1] if "_" in working.joint else side[0]
     leg = [f"thigh_{leg_side}", f"shank_{leg_side}", f"foot_{leg_side}"]

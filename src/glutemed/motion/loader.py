@@ -34,6 +34,7 @@ _VARIATION_KEYS = frozenset(
         "props",
         "band",
         "working",
+        "camera",
     }
 )
 
@@ -150,6 +151,11 @@ def _band(r: _Reader, value: Any, key: str) -> tuple[BandAnchor, BandAnchor] | N
     return ends[0], ends[1]
 
 
+def _camera(r: _Reader, value: Any, key: str) -> tuple[float, float]:
+    c = r.obj(value, key)
+    return r.num(r.get(c, "yaw", key), f"{key}.yaw"), r.num(r.get(c, "pitch", key), f"{key}.pitch")
+
+
 def _working(r: _Reader, value: Any, key: str) -> Working:
     if value is None:
         return Working()
@@ -229,6 +235,7 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
         props=_props(r, merged.get("props", []), where("props")),
         band=_band(r, merged.get("band"), where("band")),
         working=_working(r, merged.get("working"), where("working")),
+        camera=_camera(r, over["camera"], f"{key}.camera") if "camera" in over else None,
     )
     _check_closes(r, variation, key)
     return variation
@@ -251,7 +258,7 @@ def parse_animation(path: Path, data: Any) -> Animation:
     exercise_id = r.text(r.get(root, "exercise", ""), "exercise")
     if exercise_id != path.stem:
         raise r.fail("exercise", f"{exercise_id!r} does not match the file name {path.stem!r}")
-    camera = r.obj(r.get(root, "camera", ""), "camera")
+    camera = _camera(r, r.get(root, "camera", ""), "camera")
     variations_raw = r.obj(r.get(root, "variations", ""), "variations")
     if not variations_raw:
         raise r.fail("variations", "at least one variation is needed")
@@ -268,10 +275,7 @@ def parse_animation(path: Path, data: Any) -> Animation:
     return Animation(
         exercise_id=exercise_id,
         title=r.text(r.get(root, "title", ""), "title"),
-        best_view=(
-            r.num(r.get(camera, "yaw", "camera"), "camera.yaw"),
-            r.num(r.get(camera, "pitch", "camera"), "camera.pitch"),
-        ),
+        best_view=camera,
         both_glutes=bool(root.get("both_glutes", False)),
         variations=variations,
         views=views,

@@ -15,6 +15,7 @@ from datetime import datetime, timedelta
 from glutemed.domain.clock import Clock
 from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import Routine, SetLog
+from glutemed.domain.rules import counts_as_training
 from glutemed.ops.changes import NOTHING, Changes, problem_text
 from glutemed.store import Store, workouts
 from glutemed.store.workout_history import session_summaries, session_summary
@@ -58,6 +59,7 @@ class WorkoutRun:
         self._clock_start = 0.0
         self._wall_start: datetime | None = None
         self._ended = False
+        self.kept = True  # False once ended without a rep done (the session is removed)
 
     @property
     def running(self) -> bool:
@@ -118,7 +120,7 @@ class WorkoutRun:
                     self._end(event.at)
             except sqlite3.Error as exc:
                 what = "save that set" if isinstance(event, SetFinished) else "save the end"
-                problem = problem_text(what, exc)
+                problem = problem or problem_text(what, exc)  # the first one tells most
         self.set_ids += written
         changed = bool(written) or finished is not None
         return WorkoutStep(
@@ -131,9 +133,16 @@ class WorkoutRun:
         return workouts.log_set(self.store, entry)
 
     def _end(self, clock_time: float) -> None:
+        """Give the session its end time; a session in which nothing counts as training
+        is removed instead, rather than kept as an empty entry in Past workouts."""
         if not self._ended and self.session_id is not None:
-            workouts.end_session(self.store, self.session_id, self.wall(clock_time))
             self._ended = True
+            sets = workouts.sets_for_session(self.store, self.session_id)
+            if not any(counts_as_training(s.reps_done) for s in sets):
+                workouts.delete_session(self.store, self.session_id)
+                self.kept = False
+                return
+            workouts.end_session(self.store, self.session_id, self.wall(clock_time))
 
 
 def past_workouts(store: Store, limit: int = 100) -> list[SessionSummary]:

@@ -46,7 +46,7 @@ def render_demo(
     anim.variation(variation_id)
     if side not in ("right", "left"):
         raise ValueError(f"unknown side {side!r} (valid: right, left)")
-    camera = Camera(*anim.camera_angles(view, side))
+    camera = Camera(*anim.camera_angles(view, side, variation_id))
     from glutemed.render.figure.painter import band_colours
 
     if band_level is not None and band_level not in band_colours():

@@ -93,7 +93,7 @@ def render_sheet(
     draw = ImageDraw.Draw(sheet)
     font = ImageFont.load_default(size=14)
     for row, name in enumerate(views):
-        camera = Camera(*anim.camera_angles(name, side))
+        camera = Camera(*anim.camera_angles(name, side, variation_id))
         cells = _render_cells(anim, variation_id, side, camera, times, band_level)
         top = row * (height + LABEL_H)
         for col, (t, cell) in enumerate(zip(times, cells, strict=True)):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import WorkoutSession
+from glutemed.domain.rules import MIN_REPS_TRAINED
 from glutemed.store.db import Store
 from glutemed.store.timeutil import from_text
 
 _SUMMARY_SQL = """
 SELECT s.id, s.started_at, s.ended_at, s.routine_id, s.notes, r.name AS routine_name,
-       COALESCE(SUM(l.skipped = 0), 0) AS sets_done,
-       COALESCE(SUM(l.skipped = 1), 0) AS sets_skipped,
+       COALESCE(SUM(l.reps_done >= {trained}), 0) AS sets_done,
+       COALESCE(SUM(l.reps_done < {trained}), 0) AS sets_skipped,
        COALESCE(SUM(l.reps_done), 0) AS reps_done,
        COALESCE(SUM(CASE WHEN l.hold_s IS NOT NULL THEN l.hold_s * l.reps_done END), 0)
            AS hold_s_total,
@@ -28,7 +29,7 @@ ORDER BY s.started_at DESC, s.id DESC
 def _summaries(
     store: Store, where: str, params: tuple[int, ...], limit: str = ""
 ) -> list[SessionSummary]:
-    sql = _SUMMARY_SQL.format(where=where, limit=limit)
+    sql = _SUMMARY_SQL.format(where=where, limit=limit, trained=MIN_REPS_TRAINED)
     rows = store.conn.execute(sql, params).fetchall()
     return [
         SessionSummary(

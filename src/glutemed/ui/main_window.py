@@ -22,6 +22,7 @@ from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock
 from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
+from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
@@ -65,6 +66,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
+        speak(self.sidebar)
         self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
@@ -101,9 +103,12 @@ class MainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         # Imports are local so a page's heavy modules load only when it is first opened.
         def exercises() -> QWidget:
+            from glutemed.ops.save_folder import SaveFolder
             from glutemed.ui.exercises.page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events, self.clock)
+            return ExercisesPage(
+                self.catalog, self.events, self.clock, save_folder=SaveFolder(self.store)
+            )
 
         def workout() -> QWidget:
             from glutemed.ui.workout.page import WorkoutPage
@@ -186,6 +191,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self._built[key] = widget
+            speak_all(widget)  # names and descriptions for screen readers
+            first = getattr(widget, "first_focus", None)
+            if isinstance(first, QWidget):  # the page's main action is one Tab away
+                QWidget.setTabOrder(self.sidebar, first)
         return self._built[key]
 
     def show_page(self, key: str) -> None:

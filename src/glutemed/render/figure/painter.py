@@ -44,7 +44,7 @@ BAND_WIDTH_M = 0.016
 FAR_SIDE_FADE = 0.45
 NEAR_THICKER = 0.25  # limbs this much thicker at DEPTH_SPAN_M nearer than the pelvis
 DEPTH_SPAN_M = 0.3
-SHADOW_JOINTS = ("pelvis", "spine", "neck", "head", "knee_l", "knee_r", "ankle_l", "ankle_r")
+SHADOW_JOINTS = ("pelvis", "neck", "head", "knee_l", "knee_r", "ankle_l", "ankle_r")
 SHADOW_RADIUS_M = 0.14
 SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
 _CIRCLE = tuple(
@@ -221,33 +221,26 @@ class FigurePainter:
     ) -> None:
         """A soft shadow on the floor under the body, darker where the body is low."""
         pos = frame.positions
-        radius = SHADOW_RADIUS_M * k
-        sprite = self._shadow_image(radius, dpr)
         # A disc on the floor looks flatter the lower the camera (up.y is cos(pitch)).
         squash = max(0.12, math.sqrt(max(0.0, 1.0 - camera.up[1] ** 2)))
+        sprite = self._shadow_image(SHADOW_RADIUS_M * k, squash, dpr)
+        half_w = sprite.width() / (2 * dpr)
+        half_h = sprite.height() / (2 * dpr)
         for joint in SHADOW_JOINTS:
             x, y, z = pos[joint]
-            strength = max(0.0, 1.0 - y / SHADOW_FADE_M)
+            strength = 1.0 - y / SHADOW_FADE_M
             if strength <= 0.0:
                 continue
             centre = at((x, 0.0, z))
             painter.setOpacity(strength)
-            painter.drawImage(
-                QRectF(
-                    centre.x() - radius,
-                    centre.y() - radius * squash,
-                    2 * radius,
-                    2 * radius * squash,
-                ),
-                sprite,
-            )
+            painter.drawImage(QPointF(centre.x() - half_w, centre.y() - half_h), sprite)
         painter.setOpacity(1.0)
 
-    def _shadow_image(self, radius: float, dpr: float) -> QImage:
-        key = (round(radius, 1), dpr)
+    def _shadow_image(self, radius: float, squash: float, dpr: float) -> QImage:
+        key = (round(radius, 1), round(squash, 2), dpr)
         if self._shadow_sprite is not None and self._shadow_sprite[0] == key:
             return self._shadow_sprite[1]
-        image = soft_disc(radius, dpr, QColor(self.style.shadow), 1.0)
+        image = soft_disc(radius, dpr, QColor(self.style.shadow), 1.0, squash)
         self._shadow_sprite = (key, image)
         return image
 

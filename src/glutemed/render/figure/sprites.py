@@ -16,14 +16,18 @@ def blend(colour: QColor, towards: QColor, amount: float) -> QColor:
     )
 
 
-def soft_disc(radius: float, dpr: float, colour: QColor, alpha: float) -> QImage:
-    """A radial fade from *colour* at the centre to transparent at *radius*."""
+def soft_disc(
+    radius: float, dpr: float, colour: QColor, alpha: float, squash: float = 1.0
+) -> QImage:
+    """A radial fade from *colour* at the centre to transparent at *radius*; *squash* < 1
+    flattens it into an ellipse (a disc on the floor seen from a low camera)."""
     side = max(2, round(2 * radius * dpr))
-    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image = QImage(side, max(2, round(side * squash)), QImage.Format.Format_ARGB32_Premultiplied)
     image.setDevicePixelRatio(dpr)
     image.fill(Qt.GlobalColor.transparent)
     p = QPainter(image)
     p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.scale(1.0, squash)
     grad = QRadialGradient(QPointF(radius, radius), radius)
     inner, outer = QColor(colour), QColor(colour)
     inner.setAlphaF(colour.alphaF() * alpha)

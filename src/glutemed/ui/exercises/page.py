@@ -27,6 +27,7 @@ from glutemed.ui.common.enum_props import set_enum_props
 from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
+    from glutemed.ops.save_folder import SaveFolder
     from glutemed.ui.exercises.demo_player import DemoPlayer
 
 AskPath = Callable[[str], str]
@@ -68,7 +69,7 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
         f"<p><b>This version:</b> {escape(variation.summary)}</p>"
         f"<h3>Set-up</h3><p>{escape(exercise.setup)}</p>"
         f"<h3>How to do it</h3>{_bullets(exercise.cues_for(variation_id))}"
-        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes)}"
+        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes_for(variation_id))}"
         f"<h3>You need</h3><p>{escape(', '.join(exercise.equipment))}</p>"
         f"<h3>Starting dose</h3><p>{escape(dose_text(exercise))}. "
         f"{escape(exercise.dose_note)}</p>"
@@ -92,10 +93,12 @@ class ExercisesPage(QWidget):
         parent: QWidget | None = None,
         *,
         ask_path: AskPath = ask_gif_path,
+        save_folder: SaveFolder | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exercisesPage")
         self.catalog, self.events, self._ask_path = catalog, events, ask_path
+        self.save_folder = save_folder
 
         self.exercise_list = QListWidget()
         self.exercise_list.setObjectName("exerciseList")
@@ -255,7 +258,10 @@ class ExercisesPage(QWidget):
 
     def save_gif(self) -> None:
         exercise, variation = self.current_exercise(), self.current_variation_id()
-        suggested = str(Path.home() / f"{exercise.id}-{variation}-{self.current_side()}.gif")
+        name = f"{exercise.id}-{variation}-{self.current_side()}.gif"
+        suggested = (
+            str(Path.home() / name) if self.save_folder is None else self.save_folder.suggest(name)
+        )
         path = self._ask_path(suggested)
         if not path:
             return
@@ -271,4 +277,6 @@ class ExercisesPage(QWidget):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if self.save_folder is not None:
+            self.save_folder.remember(path)
         self.events.status_message.emit(f"Demo saved to {path}")

@@ -193,7 +193,7 @@ class FigureWidget(QWidget):
 
     def camera_angles(self) -> tuple[float, float]:
         if self._anim is not None:
-            yaw, pitch = self._anim.camera_angles(self._view, self._side)
+            yaw, pitch = self._anim.camera_angles(self._view, self._side, self._variation)
         else:
             yaw, pitch = view_angles(self._view, (0.0, 0.0), self._side)
         return yaw + self._orbit[0], max(-10.0, min(90.0, pitch + self._orbit[1]))
@@ -205,6 +205,10 @@ class FigureWidget(QWidget):
 
     def current_phase(self) -> str:
         return self._phase
+
+    def peak_time(self) -> float:
+        """Seconds into the rep of the pose furthest from the start (0 before set_demo)."""
+        return self._anim.peak_time(self._variation) if self._anim else 0.0
 
     def rep_duration(self) -> float:
         return self._rep_length() / self._speed
@@ -288,7 +292,7 @@ class FigureWidget(QWidget):
         self._drag_from = event.position()
         yaw, pitch = self._orbit
         if self._anim is not None:
-            base_pitch = self._anim.camera_angles(self._view, self._side)[1]
+            base_pitch = self._anim.camera_angles(self._view, self._side, self._variation)[1]
         else:
             base_pitch = view_angles(self._view, (0.0, 0.0), self._side)[1]
         # Keep the offset inside what can be shown so dragging back responds at once.

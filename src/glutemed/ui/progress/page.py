@@ -35,6 +35,7 @@ from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.progress import data_span, load_snapshot, reader
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.ui.common.events import DataEvents
@@ -91,6 +92,7 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.store = store
         self.events = events
+        self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
         self.range_key = DEFAULT_RANGE
@@ -194,6 +196,7 @@ class ProgressPage(QWidget):
         if slot is None:
             return
         card = self.graphs.make_card(key, self.tz)
+        card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
         self.column.replaceWidget(slot, card)
@@ -368,7 +371,10 @@ class ProgressPage(QWidget):
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+            self,
+            "Save report for your physiotherapist",
+            self.save_folder.suggest("glutemed-report.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_report(path)
@@ -381,4 +387,5 @@ class ProgressPage(QWidget):
         except OSError as exc:
             self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
             return
+        self.save_folder.remember(path)
         self.events.status_message.emit(f"Report saved to {path}")

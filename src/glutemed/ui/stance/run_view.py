@@ -17,6 +17,7 @@ from glutemed.stance.instructions import WATCH_FOR, steps
 from glutemed.stance.protocol import Trial
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.common.big_timer_label import BigTimerLabel
+from glutemed.ui.common.control_texts import announce
 from glutemed.ui.stance.figure import StanceFigure
 from glutemed.ui.stance.outcome_form import StanceOutcomeForm
 
@@ -140,18 +141,22 @@ class StanceRunView(QWidget):
         self.abandon_button.setVisible(False)
         self.drop_check.setVisible(False)
         self.timer.setText(str(number))
+        self.figure.show_pose(self.figure.side, one_leg=False)  # get ready on both feet
+        self.hint.setProperty("mode", None)  # the next timing tick starts a new trial
+        announce(self.timer)  # 3, 2, 1 read out
         self.hint.setText("Get ready… lift your foot on “go”. Any key cancels.")
 
     def show_timing(self, seconds: float) -> None:
         if self.hint.property("mode") != "timing":
             self.hint.setProperty("mode", "timing")
             self.hint.setText("Press any key or click anywhere to stop")
-            self.figure.pause()
+            self.figure.show_pose(self.figure.side, one_leg=True)  # held still while timing
         self.timer.setText(timer_text(seconds))
 
     def show_outcome(self, trial: Trial, eyes: str) -> None:
         self.hint.setProperty("mode", None)
         self.timer.setText(timer_text(trial.seconds))
+        announce(self.timer)  # the time held is read out once, when it stops
         self.hint.setText("")
         self.outcome.ask(trial, eyes)
         self.outcome.setVisible(True)
@@ -166,4 +171,8 @@ class StanceRunView(QWidget):
         self.done_list.setText("Done so far:  " + "  ·  ".join(parts))
 
     def _show_figure(self) -> None:
-        self.figure.show_stance(self.figure.side, self.drop_check.isChecked())
+        """Before a trial: on both feet as the text says, or the pelvic drop shown moving."""
+        if self.drop_check.isChecked():
+            self.figure.show_stance(self.figure.side, pelvic_drop=True)
+        else:
+            self.figure.show_pose(self.figure.side, one_leg=False)

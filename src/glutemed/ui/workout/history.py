@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
 from glutemed.domain.history import SessionSummary
+from glutemed.domain.wording import duration_text
 from glutemed.ops import Store
 from glutemed.ops.workout import past_workouts
 
@@ -13,7 +14,7 @@ from glutemed.ops.workout import past_workouts
 def _row(summary: SessionSummary) -> list[str]:
     started = summary.session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
     duration = summary.duration_s
-    minutes = "unfinished" if duration is None else f"{max(1, round(duration / 60))} min"
+    minutes = "unfinished" if duration is None else duration_text(duration)
     sets = f"{summary.sets_done}"
     if summary.sets_skipped:
         sets += f" (+{summary.sets_skipped} skipped)"

@@ -83,6 +83,7 @@ class WorkoutPage(QWidget):
         self.start_button.setMinimumHeight(44)
         self.start_button.setStyleSheet("font-size: 14pt; font-weight: 600; padding: 0 24px;")
         self.start_button.clicked.connect(self.start_workout)
+        self.first_focus = self.start_button  # the main window puts it first after the sidebar
         self.start_problem = QLabel()
         self.start_problem.setObjectName("startProblem")
         self.start_problem.setStyleSheet("color: #c0392b;")
@@ -200,7 +201,15 @@ class WorkoutPage(QWidget):
 
     def _workout_finished(self, done: WorkoutFinished) -> None:
         self.player.set_across_room(False)
-        self._ask_pain("after", "All done. How much pain do you have now?")
+        if self.run is not None and not self.run.kept:  # no rep done: nothing to ask about
+            self.run = None
+            self.events.status_message.emit(
+                "No reps were done, so this workout was not added to Past workouts."
+            )
+            self.show_home()
+            return
+        opening = "All done." if done.completed else "You stopped early; your sets are saved."
+        self._ask_pain("after", f"{opening} How much pain do you have now?")
 
     def _show_summary(self) -> None:
         if self.run is None or self.run.session_id is None:

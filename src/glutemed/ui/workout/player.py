@@ -60,7 +60,7 @@ _SIZES = {
 
 
 def _clock_text(seconds: float) -> str:
-    whole = int(seconds)
+    whole = int(seconds + 1e-6)  # 50 ticks of 0.1 s are 5 s, not 4.999
     return f"{whole // 60}:{whole % 60:02d}"
 
 
@@ -258,7 +258,7 @@ class WorkoutPlayer(QWidget):
         if self.session is None:
             return
         snap = self.session.snapshot()
-        self.elapsed_label.setText(_clock_text(snap.elapsed_s))
+        self.elapsed_label.setText(_clock_text(snap.active_s))  # stands still while paused
         block = snap.block
         self.buttons["pause"].setText("Resume" if snap.paused else "Pause")
         if block is None:

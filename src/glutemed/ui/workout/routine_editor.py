@@ -29,6 +29,7 @@ from glutemed.training.plan import build_steps, planned_seconds
 from glutemed.training.plan_parser import PlanError, parse_plan
 from glutemed.training.routines import RoutineError, check_item, copy_routine, default_routine
 from glutemed.ui.common.announcer import Announcer
+from glutemed.ui.common.control_texts import speak
 from glutemed.ui.common.events import DataEvents
 
 COLUMNS = ("Exercise", "Variation", "Sets", "Reps / holds", "Hold (s)", "Rest (s)", "Band", "Sides")
@@ -247,6 +248,8 @@ class RoutineEditor(QWidget):
         sides_combo.setCurrentIndex(sides_combo.findData(item.sides))
         widgets = (exercise_combo, variation_combo, sets, reps, hold, rest, band_combo, sides_combo)
         for column, widget in enumerate(widgets):
+            widget.setAccessibleName(f"{COLUMNS[column]}, line {row + 1}")
+            speak(widget)
             self.table.setCellWidget(row, column, widget)
         exercise_combo.currentIndexChanged.connect(
             lambda _=0, c=exercise_combo, v=variation_combo: self._exercise_changed(c, v)
