@@ -153,3 +153,14 @@ def test_ranges_refuse_what_is_not_a_number() -> None:
     assert "5" not in rules.PAIN_SCORE
     assert True not in rules.PAIN_SCORE
     assert None not in rules.SETS
+
+
+def test_measured_angle_ranges_match_the_checks(store: Store) -> None:
+    for column, limits in (
+        ("pelvic_drop_deg", rules.PELVIC_DROP_DEG),
+        ("trunk_lean_deg", rules.TRUNK_LEAN_DEG),
+    ):
+        assert _trial(store, **{column: limits.low}) and _trial(store, **{column: limits.high})
+        assert not _trial(store, **{column: limits.low - 0.1})
+        assert not _trial(store, **{column: limits.high + 0.1})
+        assert _trial(store, **{column: None})  # timed by hand: not measured

@@ -14,6 +14,7 @@ from datetime import datetime
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
+from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG, Range
 from glutemed.domain.vocabulary import EndedBy, Eyes, Side
 from glutemed.ops.changes import NOTHING, Changes, problem_text
 from glutemed.stance.protocol import Phase, StanceProtocol, Trial, side_order
@@ -113,8 +114,8 @@ class StanceRun:
             return StanceStep()
         self.protocol.pending = replace(
             pending,
-            pelvic_drop_deg=_angle(pelvic_drop_deg, -90.0),
-            trunk_lean_deg=_angle(trunk_lean_deg, 0.0),
+            pelvic_drop_deg=_angle(pelvic_drop_deg, PELVIC_DROP_DEG),
+            trunk_lean_deg=_angle(trunk_lean_deg, TRUNK_LEAN_DEG),
         )
         return self._save(self.protocol.record(pending.ended_by))
 
@@ -163,9 +164,9 @@ class StanceRun:
         return StanceStep(saved=row, changes=STANCE_CHANGED)
 
 
-def _angle(value: float | None, low: float) -> float | None:
+def _angle(value: float | None, limits: Range) -> float | None:
     """A measured angle as stored: a tenth of a degree, within what the store accepts."""
-    return None if value is None else round(min(90.0, max(low, value)), 1)
+    return None if value is None else round(min(limits.high, max(limits.low, value)), 1)
 
 
 # ----- history ------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glutemed.domain.vocabulary import Eyes
+from glutemed.domain.wording import counted
 from glutemed.stance.norms import BirthYearError, NormLookup, norm_for
 from glutemed.stance.scoring import (
     Marker,
@@ -92,7 +93,7 @@ def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
                 leans.append(float(lean))
         if not drops:
             continue
-        count = f"{len(drops)} trial{'s' if len(drops) > 1 else ''}"
+        count = counted(len(drops), "trial")
         text = (
             f"Standing on your {side} leg, the camera measured a largest pelvic drop of "
             f"{max(drops):+.1f}° on the lifted side (mean over {count} "

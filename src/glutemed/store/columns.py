@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG
 from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
@@ -217,8 +218,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("ended_by", "text", choices=ENDED_BY),
         Column("pelvis_dropped", "bool"),
         Column("trunk_lean", "bool"),
-        Column("pelvic_drop_deg", "real", nullable=True, minimum=-90, maximum=90, added_in=4),
-        Column("trunk_lean_deg", "real", nullable=True, minimum=0, maximum=90, added_in=4),
+        Column(
+            "pelvic_drop_deg",
+            "real",
+            nullable=True,
+            minimum=PELVIC_DROP_DEG.low,
+            maximum=PELVIC_DROP_DEG.high,
+            added_in=4,
+        ),
+        Column(
+            "trunk_lean_deg",
+            "real",
+            nullable=True,
+            minimum=TRUNK_LEAN_DEG.low,
+            maximum=TRUNK_LEAN_DEG.high,
+            added_in=4,
+        ),
     ),
     "pain_logs": (
         ID,
