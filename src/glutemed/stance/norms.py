@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glutemed.domain.rules import OLDEST_BIRTH_YEAR
 from glutemed.domain.vocabulary import Eyes
 
 NORM_SOURCE = "Springer et al. 2007, J Geriatr Phys Ther 30(1):8-15"
@@ -11,7 +12,6 @@ ARMS_CAVEAT = (
     "The study timed people with their arms crossed on the chest; here you keep your hands "
     "on your hips, so treat the comparison as an approximation (Springer 2007)."
 )
-OLDEST_BIRTH_YEAR = 1900
 ADULT_AGE = 18
 
 

@@ -1,10 +1,11 @@
 """Progress page: stance, symmetry, pain, training volume and adherence over time.
 
 pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
-`progress_graphs`, imported from showEvent. What a user waits for is kept small: only the
-cards on screen are built, with the visible range queried and drawn; the other cards are
-built when idle (or when scrolled to), and the whole history plus the frames of every
-range load on a worker thread, so a later range click only hands arrays to the plots.
+`progress_graphs`, imported from showEvent (or earlier, by the main window's warm-up).
+What a user waits for is kept small: the first card is built, with the visible range
+queried and drawn; the other cards are built when idle (or when scrolled to), and the
+whole history plus the frames of every range load on a worker thread, so a later range
+click only hands arrays to the plots.
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glutemed.domain.localtz import local_tz
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
@@ -94,7 +95,7 @@ class ProgressPage(QWidget):
         self.events = events
         self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
-        self._today = today or (lambda: date.today())
+        self._today = today or local_today
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None
@@ -260,7 +261,9 @@ class ProgressPage(QWidget):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.stack.setCurrentWidget(self.scroll)
-        self._build_visible()
+        # One graph first: on a first visit it is on screen soonest; the other cards in
+        # view follow one per idle step, so each wait stays short.
+        self._build_card(self.graphs.CARD_KEYS[0])
         self._show_partial()
         self._awaiting_paint = True  # the idle work starts once the first paint is done
 

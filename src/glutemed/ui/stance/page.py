@@ -29,6 +29,7 @@ from glutemed.stance.protocol import Phase, StanceProtocol
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.stance.history_view import StanceHistoryView, history_row, when_taken
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
     from glutemed.ui.stance.camera_run import StanceCameraRun
 
 TICK_MS = 25
+HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing is drawn
 HISTORY_LIMIT = 500
 
 
@@ -105,6 +107,8 @@ class StancePage(QWidget):
         self.ticker.setTimerType(Qt.TimerType.PreciseTimer)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self._on_tick)
+        self._watch = SeenWatch(self.run)
+        self._watch.changed.connect(self._seen_changed)
         self.catcher = AnyInputCatcher(self, self.stop_by_user)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
@@ -265,7 +269,14 @@ class StancePage(QWidget):
         else:
             self._show_timer()
 
+    def _seen_changed(self, seen: bool) -> None:
+        self.ticker.setInterval(TICK_MS if seen else HIDDEN_TICK_MS)
+        if seen:
+            self._show_timer()
+
     def _show_timer(self) -> None:
+        if not self._watch.is_seen():
+            return  # unseen: the step's saving and sounds happened; drawing can wait
         proto = self.protocol
         if proto is not None and proto.phase is Phase.COUNTDOWN:
             self.run.show_countdown(proto.countdown_left())
