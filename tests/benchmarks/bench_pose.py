@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import resource
 import statistics
 import subprocess
 import sys
@@ -44,11 +45,13 @@ def pose_frame_ms(frames: int) -> tuple[float, float]:
     return statistics.median(times[5:]) * 1000, statistics.median(cpu[5:]) * 1000
 
 
-def realtime_ratio() -> tuple[float, float]:
+def realtime_ratio() -> tuple[float, float, float]:
     """Wall time of `glutemed stance analyse` over the clip's length (both fixture clips
-    joined), as a user runs it: a fresh process, models loaded, every frame analysed."""
+    joined), as a user runs it: a fresh process, models loaded, every frame analysed; and
+    the CPU time it used over the clip's length (what it needs when the cores are free)."""
     clip = FIXTURES / "stand_lift_stand_576.mp4"
     src = Path(__file__).resolve().parents[2] / "src"
+    cpu_before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     subprocess.run(
         [sys.executable, "-c", "import sys; from glutemed.cli import main; "
@@ -57,16 +60,19 @@ def realtime_ratio() -> tuple[float, float]:
                                                "QT_QPA_PLATFORM": "offscreen"},
     )  # fmt: skip
     elapsed = time.perf_counter() - started
-    return elapsed / 12.0, elapsed  # the clip is 12 s long
+    cpu_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (cpu_after.ru_utime - cpu_before.ru_utime) + (cpu_after.ru_stime - cpu_before.ru_stime)
+    return elapsed / 12.0, elapsed, cpu / 12.0  # the clip is 12 s long
 
 
 def run(quick: bool) -> list[Row]:
     frame_ms, frame_cpu_ms = pose_frame_ms(40 if quick else 200)
-    ratio, seconds = realtime_ratio()
+    ratio, seconds, cpu_ratio = realtime_ratio()
     return [
         ("pose_frame_ms", frame_ms, "ms (median wall time, 640x480)", "<= 50"),
         ("pose_frame_cpu_ms", frame_cpu_ms, "ms (median CPU time, 640x480)", "<= 50"),
         ("stance_video_realtime_ratio", ratio, f"x ({seconds:.1f} s for 12 s)", "<= 1.0"),
+        ("stance_video_cpu_ratio", cpu_ratio, "x (CPU time / video length)", "<= 1.0"),
     ]
 
 
