@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
@@ -56,3 +58,22 @@ def test_the_box_is_much_smaller_than_the_widget() -> None:
     camera = Camera(*view_angles("best", anim.best_view, "right"))
     box = FigureRegion().box(anim.frame("standard", 1.0, "right"), fit, camera, 900, 700)
     assert box.width() * box.height() < 0.6 * 900 * 700
+
+
+def test_a_move_under_half_a_pixel_looks_the_same_and_more_does_not() -> None:
+    anim = ANIMATIONS["clamshell"]
+    fit = fit_for(anim, "band", "right")
+    camera = Camera(*view_angles("best", anim.best_view, "right"))
+    region = FigureRegion()
+    frame = anim.frame("band", 1.0, "right")
+    region.box(frame, fit, camera, 900, 700)  # the view in use: pixels per metre
+    k = fit.view(camera, 900.0, 700.0)[2]
+
+    def nudged(metres: float):  # type: ignore[no-untyped-def]
+        positions = {n: (p[0] + metres, p[1], p[2]) for n, p in frame.positions.items()}
+        return replace(frame, positions=positions)
+
+    assert region.looks_the_same(frame, nudged(0.3 / k))
+    assert not region.looks_the_same(frame, nudged(0.7 / k))
+    assert not region.looks_the_same(frame, replace(frame, glow=frame.glow + 0.5))
+    assert not region.looks_the_same(frame, anim.frame("band", 1.1, "right"))

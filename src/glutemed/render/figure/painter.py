@@ -51,7 +51,7 @@ SHADOW_JOINTS = (
     "head",
     *(f"{j}_{s}" for s in ("l", "r") for j in ("knee", "ankle")),
 )
-SHADOW_RADIUS_M = 0.12
+SHADOW_RADIUS_M = 0.17
 SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
 SHADOW_LEVELS = 6
 _CIRCLE = tuple(

@@ -25,7 +25,7 @@ class FigureStyle:
     background: str = "#f6f4ef"
     floor: str = "#e4dfd3"
     floor_line: str = "#b9b09c"
-    shadow: str = "#40000000"  # Qt reads #AARRGGBB: black at a quarter strength
+    shadow: str = "#30000000"  # Qt reads #AARRGGBB: black at a fifth of full strength
     ink: str = "#2f3544"
     accent: str = "#e0671b"  # the working leg
     glow: str = "#ff7a2f"

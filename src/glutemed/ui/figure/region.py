@@ -16,6 +16,8 @@ from glutemed.render.figure.style import Fit
 # Beyond the joints: head (0.11 m) and glute glow (0.13 m) radii, limb width, band sag.
 PAD_M = 0.2
 PAD_PX = 3  # antialiased edges
+HALF_PIXEL = 0.5
+GLOW_STEP = 0.02  # a change of glow strength below this does not show
 
 
 class FigureRegion:
@@ -30,6 +32,22 @@ class FigureRegion:
         if key != self._key:
             self._key, self._view = key, fit.view(camera, float(width), float(height))
         return figure_box(frame, self._view, camera, width, height)
+
+    def looks_the_same(self, a: Frame, b: Frame) -> bool:
+        """No joint or band end moved half a pixel and the glow is unchanged to the eye:
+        painting *b* over *a* would change nothing (the slow ends of an eased movement)."""
+        if abs(a.glow - b.glow) > GLOW_STEP:
+            return False
+        limit = HALF_PIXEL / self._view[2]
+        if (a.band is None) != (b.band is None):
+            return False
+        pairs = [(p, b.positions.get(name, p)) for name, p in a.positions.items()]
+        if a.band is not None and b.band is not None:
+            pairs.extend(zip(a.band, b.band, strict=True))
+        return all(
+            abs(p[0] - q[0]) < limit and abs(p[1] - q[1]) < limit and abs(p[2] - q[2]) < limit
+            for p, q in pairs
+        )
 
 
 def figure_box(

@@ -299,14 +299,7 @@ class FigureWidget(QWidget):
 
     def _same_as_painted(self, frame: Frame) -> bool:
         shown = self._painted
-        return shown is not None and (
-            frame is shown
-            or (
-                frame.positions == shown.positions
-                and frame.glow == shown.glow
-                and frame.band == shown.band
-            )
-        )
+        return shown is not None and (frame is shown or self._region.looks_the_same(shown, frame))
 
     def _frame_at(self, t: float) -> Frame:
         assert self._frames is not None

@@ -67,9 +67,10 @@ def lines_of(sets: list[SetLog], plan: list[RoutineItem] | None) -> list[Line]:
 def _names(catalog: Catalog, line: Line) -> str:
     try:
         exercise = catalog.exercise(line.exercise_id)
-        return exercise.variation(line.variation_id).name
+        variation = exercise.variation(line.variation_id).name
     except KeyError:
         return line.exercise_id
+    return exercise.name if variation == exercise.name else f"{exercise.name}: {variation}"
 
 
 def _work(line: Line) -> str:
