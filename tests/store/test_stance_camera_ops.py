@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from glutemed.domain.clock import FakeClock
+from glutemed.domain.vocabulary import StancePhase as Phase
 from glutemed.ops.stance import StanceRun
-from glutemed.stance.protocol import Phase
 from glutemed.store import Store
 from glutemed.store.stance import get_session
 

@@ -107,7 +107,7 @@ class CameraSource(QObject):
         app = QCoreApplication.instance()
         if app is None:
             return Qt.PermissionStatus.Granted
-        return app.checkPermission(QCameraPermission())  # type: ignore[attr-defined,no-any-return]
+        return app.checkPermission(QCameraPermission())
 
     def _ask_permission(self, device: QCameraDevice) -> None:
         from PySide6.QtCore import QCameraPermission
@@ -115,7 +115,7 @@ class CameraSource(QObject):
         app = QCoreApplication.instance()
 
         def answered(permission: QCameraPermission) -> None:
-            if app is not None and app.checkPermission(permission) == Qt.PermissionStatus.Granted:  # type: ignore[attr-defined]
+            if app is not None and app.checkPermission(permission) == Qt.PermissionStatus.Granted:
                 self._open(device)
             else:
                 self.failed.emit(DENIED)

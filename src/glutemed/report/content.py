@@ -11,7 +11,7 @@ from glutemed.domain.wording import counted, stance_seconds
 from glutemed.progress.series import MONTHLY, bin_start
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.training import adherence
-from glutemed.stance.age_norm import CAVEAT, age_norm
+from glutemed.stance.norms import ARMS_CAVEAT_SHORT, age_group
 
 DETAIL_LIMIT = 40  # up to this many tests are listed one by one; more are summed per month
 
@@ -136,11 +136,11 @@ def build_content(
         )
         if last.symmetry is not None:
             line += f", symmetry {last.symmetry:.0f}%"
-        norm = age_norm(age, eyes)
-        if norm is not None:
+        group = None if age is None else age_group(age)
+        if group is not None:
             line += (
-                f". Age norm {norm.seconds:g} s for ages {norm.low_age}-{norm.high_age} "
-                f"(Springer 2007; {CAVEAT})"
+                f". Age norm {group.seconds(eyes):g} s for ages {group.label} "
+                f"(Springer 2007; {ARMS_CAVEAT_SHORT})"
             )
         s.append(line + ".")
     if not tests:

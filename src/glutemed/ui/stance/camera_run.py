@@ -15,11 +15,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops.changes import Changes
 from glutemed.ops.stance import StanceRun, StanceStep
 from glutemed.pose.landmarks import PoseLandmarks
 from glutemed.pose.stance_tracker import Lift, StanceTracker
-from glutemed.stance.protocol import CAMERA_ENDINGS, Phase, StanceProtocol
+from glutemed.stance.protocol import CAMERA_ENDINGS, StanceProtocol
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.stance.camera_view import CameraView
 
@@ -156,9 +157,9 @@ class StanceCameraRun(QWidget):
         run = self.run
         if run is None:
             return
-        if run.protocol.phase is Phase.WAITING:
+        if run.protocol.phase is StancePhase.WAITING:
             run.protocol.stop()  # not on one leg yet: back to getting ready
-        elif run.protocol.phase in (Phase.COUNTDOWN, Phase.TIMING):
+        elif run.protocol.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             step = run.stop()
             self._play(step)
             if step.stopped is not None:
@@ -190,7 +191,7 @@ class StanceCameraRun(QWidget):
     def _source_ended(self) -> None:
         """A recording ran out: a trial under way ends where the picture did."""
         run = self.run
-        if run is not None and run.protocol.phase is Phase.TIMING:
+        if run is not None and run.protocol.phase is StancePhase.TIMING:
             drop, lean = self._open_measures()
             self._filed(
                 run.landing_seen(
@@ -209,15 +210,15 @@ class StanceCameraRun(QWidget):
         self.clock.t = t
         framed = tracker.last_measures is not None
         self.view.show_frame(image, pose, framed)
-        if proto.phase in (Phase.COUNTDOWN, Phase.TIMING):
+        if proto.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             self._play(run.tick())
-        if proto.phase is Phase.WAITING and self._waiting_since == 0.0:
+        if proto.phase is StancePhase.WAITING and self._waiting_since == 0.0:
             self._waiting_since = t
-        if proto.phase is Phase.OUTCOME:  # the cap
+        if proto.phase is StancePhase.OUTCOME:  # the cap
             self._file(*self._open_measures())
             if self.run is None:
                 return
-        elif proto.phase is Phase.READY:
+        elif proto.phase is StancePhase.READY:
             self._waiting_since = 0.0
             ready = framed and tracker.hands_on_hips and tracker.lifted is None
             if not ready:
@@ -227,14 +228,14 @@ class StanceCameraRun(QWidget):
             elif t - self._ready_since >= READY_HOLD_S:
                 self._ready_since = None
                 self._play(run.start_camera_countdown())
-        elif proto.phase is Phase.COUNTDOWN and (not framed or tracker.lifted is not None):
+        elif proto.phase is StancePhase.COUNTDOWN and (not framed or tracker.lifted is not None):
             run.stop()
             self.last_result.setText("Wait for the count, then lift your foot.")
         self._show_state()
 
     def _on_lift(self, stance_side: str, start_t: float) -> None:
         run, tracker = self.run, self.tracker
-        if run is None or tracker is None or run.protocol.phase is not Phase.WAITING:
+        if run is None or tracker is None or run.protocol.phase is not StancePhase.WAITING:
             return
         proto = run.protocol
         if stance_side != proto.current_side:
@@ -251,13 +252,13 @@ class StanceCameraRun(QWidget):
 
     def _on_landing(self, lift: Lift) -> None:
         run = self.run
-        if run is None or run.protocol.phase is not Phase.TIMING:
+        if run is None or run.protocol.phase is not StancePhase.TIMING:
             return
         ended = lift.ended_by.value if lift.ended_by.value in CAMERA_ENDINGS else "out_of_view"
         self._filed(
             run.landing_seen(
                 lift.end_s,
-                ended,  # type: ignore[arg-type]
+                ended,
                 pelvic_drop_deg=lift.pelvic_drop_deg_max,
                 trunk_lean_deg=lift.trunk_lean_deg_max,
             )
@@ -302,15 +303,17 @@ class StanceCameraRun(QWidget):
             f"{proto.trials_per_side}"
         )
         self.finish_button.setEnabled(proto.can_finish)
-        self.stop_button.setEnabled(proto.phase in (Phase.COUNTDOWN, Phase.WAITING, Phase.TIMING))
+        self.stop_button.setEnabled(
+            proto.phase in (StancePhase.COUNTDOWN, StancePhase.WAITING, StancePhase.TIMING)
+        )
         phase = proto.phase
-        if phase is Phase.TIMING:
+        if phase is StancePhase.TIMING:
             text = f"Timing. Stand still on your {side} leg."
             self.timer.setText(fmt_s(proto.elapsed()))
-        elif phase is Phase.COUNTDOWN:
+        elif phase is StancePhase.COUNTDOWN:
             text = "Get ready…"
             self.timer.setText(str(proto.countdown_left()))
-        elif phase is Phase.WAITING:
+        elif phase is StancePhase.WAITING:
             text = f"Now lift your {other} foot, hands on hips."
             self.timer.setText(fmt_s(0.0))
         elif tracker.last_measures is None:

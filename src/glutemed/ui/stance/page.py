@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 from glutemed.domain.clock import Clock, utc_now
 from glutemed.domain.records import Profile, StanceSession
 from glutemed.domain.rules import DEFAULT_CAP_S
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.stance import (
@@ -25,10 +26,11 @@ from glutemed.ops.stance import (
     stance_history,
 )
 from glutemed.stance.norms import BirthYearError, validate_birth_year
-from glutemed.stance.protocol import Phase, StanceProtocol
+from glutemed.stance.protocol import StanceProtocol
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.protocols import Cues
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.stance.history_view import StanceHistoryView, history_row, when_taken
 from glutemed.ui.stance.results_view import StanceResultsView
@@ -44,14 +46,10 @@ HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing 
 HISTORY_LIMIT = 500
 
 
-class Sound(Protocol):
-    def play(self, cue: str) -> None: ...
-
-
 class SilentSound:
     """Plays nothing (for a window without a sound player)."""
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         pass
 
 
@@ -64,7 +62,7 @@ class StancePage(QWidget):
         store: Store,
         clock: Clock,
         events: DataEvents,
-        sound: Sound,
+        sound: Cues,
         parent: QWidget | None = None,
         *,
         wall_clock: Callable[[], datetime] = utc_now,
@@ -193,12 +191,16 @@ class StancePage(QWidget):
             view = StanceCameraRun(self._play, self._announcer.announce)
             self.stack.addWidget(view)
             view.finished.connect(lambda: self._show_current_results(stopped_early=False))
-            view.stopped.connect(lambda text: (self.go_home(), self.setup.show_camera_note(text)))
+            view.stopped.connect(self._camera_stopped)
             self.camera_run = view
         self.setup.show_camera_note("")
         self._run = self._new_run(eyes, cap_s, self.camera_run.clock)
         self.stack.setCurrentWidget(self.camera_run)
         self.camera_run.begin(self._run, self._camera)
+
+    def _camera_stopped(self, message: str) -> None:
+        self.go_home()
+        self.setup.show_camera_note(message)
 
     def open_test(self, test_id: int) -> None:
         self._show_results(test_id, stopped_early=False)
@@ -238,7 +240,7 @@ class StancePage(QWidget):
         )
 
     def start_countdown(self) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.READY:
+        if self._run is None or self._run.protocol.phase is not StancePhase.READY:
             return
         self._play(self._run.start_countdown())
         self.catcher.start()
@@ -278,13 +280,13 @@ class StancePage(QWidget):
         if not self._watch.is_seen():
             return  # unseen: the step's saving and sounds happened; drawing can wait
         proto = self.protocol
-        if proto is not None and proto.phase is Phase.COUNTDOWN:
+        if proto is not None and proto.phase is StancePhase.COUNTDOWN:
             self.run.show_countdown(proto.countdown_left())
-        elif proto is not None and proto.phase is Phase.TIMING:
+        elif proto is not None and proto.phase is StancePhase.TIMING:
             self.run.show_timing(proto.elapsed())
 
     def record_outcome(self, ended_by: str, pelvis_dropped: bool, trunk_lean: bool) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.OUTCOME:
+        if self._run is None or self._run.protocol.phase is not StancePhase.OUTCOME:
             return
         step = self._run.record(
             ended_by,  # type: ignore[arg-type]

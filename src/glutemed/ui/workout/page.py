@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -34,6 +33,7 @@ from glutemed.training.plan import RepSeconds
 from glutemed.training.routines import RoutineError, check_routine
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.protocols import DemoFigure, Sound
 from glutemed.ui.pain.prompt import PainPrompt
 from glutemed.ui.workout.figure import make_figure, motion_rep_seconds
 from glutemed.ui.workout.history import WorkoutHistory
@@ -51,11 +51,11 @@ class WorkoutPage(QWidget):
         catalog: Catalog,
         clock: Clock,
         events: DataEvents,
-        sound: Any,
+        sound: Sound,
         parent: QWidget | None = None,
         *,
         confirm: Confirm | None = None,
-        figure: QWidget | None = None,
+        figure: DemoFigure | None = None,
         rep_seconds: RepSeconds | None = None,
         wall_now: Callable[[], datetime] = utc_now,
     ) -> None:
@@ -140,9 +140,9 @@ class WorkoutPage(QWidget):
             self.history.refresh()
 
     def _profile_changed(self) -> None:
-        set_mode = getattr(self.sound, "set_mode", None)
-        if callable(set_mode):
-            set_mode(load_profile(self.store).sound)
+        profile = self.announcer.attempt("read your settings", lambda: load_profile(self.store))
+        if profile is not None:
+            self.sound.set_mode(profile.sound)
 
     def running(self) -> bool:
         return self.run is not None and self.run.running
