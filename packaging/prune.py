@@ -23,9 +23,16 @@ BASE_QT_MODULES = {"QtCore", "QtGui", "QtWidgets"}
 # Qt plugins kept, by plugin type, as file stems without "lib" and extension (so one
 # list serves .so, .dll and .dylib); a type that is not listed is dropped whole.
 KEEP_PLUGINS: dict[str, set[str] | None] = {
-    # offscreen: self-test and CI; xcb: X11 and XWayland (every Wayland desktop runs it,
-    # and the native Wayland plugin would add about 3 MB); cocoa and windows natively.
-    "platforms": {"qxcb", "qoffscreen", "qcocoa", "qwindows"},
+    # offscreen: self-test and CI; xcb: X11 and XWayland; wayland: the default session on
+    # GNOME and KDE, and the only one on Sway/Hyprland setups without XWayland (the
+    # launcher falls back to xcb when no compositor answers); cocoa and windows natively.
+    "platforms": {"qxcb", "qwayland", "qoffscreen", "qcocoa", "qwindows"},
+    # What the Wayland plugin needs to show a window: the xdg-shell protocol (every
+    # current compositor), EGL buffers for OpenGL, and Qt's own title bar for compositors
+    # that leave decorations to the client (GNOME). Not adwaita: it pulls in QtSvg.
+    "wayland-shell-integration": {"xdg-shell"},
+    "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},
+    "wayland-decoration-client": {"bradient"},
     # Compose key / dead keys and IBus input methods, so notes can hold any character.
     # (Not the Qt virtual keyboard: it drags in Qt Quick and QML, about 25 MB.)
     "platforminputcontexts": {
@@ -64,6 +71,18 @@ PLUGINS_FOR_MODULE: dict[str, dict[str, set[str] | None]] = {
         }
     },
 }
+# PyInstaller runtime hooks that run before the app's first line although GluteMed never
+# uses what they set up: multiprocessing (no child processes), pkgutil (no module
+# discovery) and pyqtgraph's multiprocess bootstrap. Together they cost about 15-25 ms
+# of every start (importing multiprocessing, pkgutil and their dependencies); the
+# modules stay in the bundle. tests/unit/test_prune.py checks the app imports none.
+UNUSED_RUNTIME_HOOKS = {
+    "pyi_rth_multiprocessing",
+    "pyi_rth_pkgutil",
+    "pyi_rth_pyqtgraph_multiprocess",
+}
+RUNTIME_HOOK_MODULES = ("multiprocessing", "pkgutil", "pyqtgraph.multiprocess")
+
 # The app's UI is English only, so no Qt translations are shipped.
 KEEP_TRANSLATIONS: set[str] = set()
 
@@ -273,3 +292,8 @@ def clean_elf(folder: Path, report: dict[str, list[tuple[str, int]]]) -> None:
             report["symbol tables (strip --strip-unneeded)"].append(
                 (str(path.relative_to(folder)), before - path.stat().st_size)
             )
+
+
+def drop_runtime_hooks(scripts: list[tuple[str, str, str]]) -> list[tuple[str, str, str]]:
+    """Analysis.scripts without the runtime hooks in UNUSED_RUNTIME_HOOKS."""
+    return [entry for entry in scripts if entry[0] not in UNUSED_RUNTIME_HOOKS]

@@ -16,9 +16,26 @@ refresh() {
 }
 
 if [ "${1:-}" = "--uninstall" ]; then
-  rm -f "$desktop" "$bin_dir/glutemed"
-  find "$data_home/icons/hicolor" -name "$app_id.*" -delete 2>/dev/null || true
+  rm -f "$desktop"
+  # The command link only if it is ours: another glutemed there (a pip install, another
+  # copy of this folder) is left alone.
+  if [ -L "$bin_dir/glutemed" ] && [ "$(readlink "$bin_dir/glutemed")" = "$here/glutemed" ]; then
+    rm -f "$bin_dir/glutemed"
+  elif [ -e "$bin_dir/glutemed" ]; then
+    echo "note: $bin_dir/glutemed is not a link to this folder; left as it is" >&2
+  fi
+  # Our icons, then the folders install.sh made for them if nothing else is in them.
+  (cd "$here/share/icons" && find hicolor -type f) | while read -r icon; do
+    rm -f "$data_home/icons/$icon"
+    apps=$(dirname "$data_home/icons/$icon")
+    rmdir "$apps" "$(dirname "$apps")" 2>/dev/null || true
+  done
   refresh
+  # The icon cache refresh drops its index once the theme folder holds no icons.
+  if [ -d "$data_home/icons/hicolor" ] && [ -z "$(find "$data_home/icons/hicolor" -type f ! -name icon-theme.cache)" ]; then
+    rm -f "$data_home/icons/hicolor/icon-theme.cache"
+    rmdir "$data_home/icons/hicolor" "$data_home/icons" 2>/dev/null || true
+  fi
   echo "GluteMed removed from the menu. Your data was left where it is."
   exit 0
 fi

@@ -14,6 +14,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 import textwrap
 import xml.etree.ElementTree as ET
 from datetime import UTC, datetime
@@ -72,14 +73,18 @@ def _is_elf(path: Path) -> bool:
         return handle.read(4) == b"\x7fELF"
 
 
+def _needed(path: Path) -> list[str]:
+    out = _run(["readelf", "-d", str(path)])
+    return re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out)
+
+
 def bundle_needs(bundle: Path) -> set[str]:
     """Shared-library names the bundle's ELF files link to that the bundle lacks."""
-    provided = {p.name for p in bundle.rglob("*")}
+    provided = {p.name for p in bundle.rglob("*") if p.exists()}
     needed: set[str] = set()
     for path in bundle.rglob("*"):
         if _is_elf(path):
-            out = _run(["readelf", "-d", str(path)])
-            needed.update(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out))
+            needed.update(_needed(path))
     return needed - provided
 
 
@@ -121,9 +126,53 @@ def compute_depends(bundle: Path) -> list[str]:
     packages.update(REQUIRED_DEPENDS)
     if any(bundle.rglob("libQt6Multimedia.so*")):
         packages.update(SOUND_DEPENDS)
-    libc = _run(["dpkg-query", "-W", "-f=${Version}", "libc6"]).split("-")[0]
-    packages.discard("libc6")
-    return [f"libc6 (>= {libc})", *sorted(packages)]
+    versions = symbol_versions(bundle)
+    packages.update(versions)
+    return [f"{p} (>= {versions[p]})" if versions.get(p) else p for p in sorted(packages)]
+
+
+def _has_symbols_file(package: str) -> bool:
+    info = Path("/var/lib/dpkg/info")
+    return (info / f"{package}:amd64.symbols").is_file() or (info / f"{package}.symbols").is_file()
+
+
+def symbol_versions(bundle: Path) -> dict[str, str]:
+    """Package -> lowest version that has every symbol the bundle uses from it.
+
+    dpkg-shlibdeps looks each imported symbol up in the packages' symbols files. Some
+    packages ship only a shlibs file, which names the version they were built at (e.g.
+    libzstd1 (>= 1.5.2) on Debian 12, newer than Ubuntu 22.04 has) whatever the symbols
+    used: their versions are dropped, since no symbol asks for them (tests/packaging
+    checks each remaining version against the symbols)."""
+    files = [
+        p.resolve()
+        for p in sorted(bundle.rglob("*"))
+        if _is_elf(p) and not (set(_needed(p)) & set(OPTIONAL_LIBS))
+    ]
+    dirs = sorted({f"-l{f.parent}" for f in files})
+    with tempfile.TemporaryDirectory() as tmp:
+        (Path(tmp) / "debian").mkdir()
+        (Path(tmp) / "debian" / "control").write_text(
+            f"Source: {PACKAGE}\n\nPackage: {PACKAGE}\nArchitecture: amd64\n", encoding="utf-8"
+        )
+        result = subprocess.run(
+            ["dpkg-shlibdeps", "-O", "--ignore-missing-info", *dirs, *map(str, files)],
+            cwd=tmp,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+    line = next((x for x in result.stdout.splitlines() if x.startswith("shlibs:Depends=")), None)
+    if result.returncode != 0 or line is None:
+        sys.exit(f"stage.py: dpkg-shlibdeps failed:\n{result.stderr}")
+    versions: dict[str, str] = {}
+    for item in line.split("=", 1)[1].split(", "):
+        match = re.fullmatch(r"(\S+)(?: \(>= (\S+)\))?", item.strip())
+        if match is None:
+            sys.exit(f"stage.py: unexpected dependency from dpkg-shlibdeps: {item}")
+        name, version = match.groups()
+        versions[name] = version if version and _has_symbols_file(name) else ""
+    return versions
 
 
 def read_releases(metainfo: Path) -> list[tuple[str, str, list[str]]]:
@@ -180,8 +229,10 @@ def _gzip(text: str, target: Path) -> None:
 
 def _copy_bundle(bundle: Path, target: Path) -> None:
     shutil.copytree(bundle, target, symlinks=True)
-    for path in target.rglob("*"):  # predictable modes: only the launcher is executable
+    for path in sorted(target.rglob("*")):  # predictable modes: only the launcher runs
         if path.is_symlink():
+            if not path.exists():  # PyInstaller's link to a library the spec pruned
+                path.unlink()
             continue
         path.chmod(0o755 if path.is_dir() or path == target / PACKAGE else 0o644)
 

@@ -24,15 +24,18 @@ def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QApplication
 
     from glutemed import APP_NAME, __version__
+    from glutemed.system_check import install_qt_guard
 
     existing = QApplication.instance()
     if existing is not None:
         return existing
+    guard = install_qt_guard()  # no platform plugin could start: one line, not an abort
     # Qt 6 already rounds high-DPI scale factors with PassThrough. Fusion (one look
     # everywhere; it follows light/dark schemes) is asked for on the command line: Qt
     # makes it in C++, while setStyle() returns a QStyle and PySide then builds that
     # class's many Python enums before the first paint (~15 ms).
     app = QApplication([*argv, "-style", "Fusion"])
+    guard.started()
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     app.setApplicationVersion(__version__)

@@ -178,10 +178,26 @@ def _window_only(words: list[str]) -> argparse.Namespace | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    import os
+
+    from glutemed import system_check
+
     words = list(sys.argv[1:] if argv is None else argv)
     args = _window_only(words) or build_parser().parse_args(words)
-    if args.command is None:
-        from glutemed.app import run_gui
+    # The window needs a screen; self-test, report and render may end up offscreen.
+    system_check.prepare_platform(os.environ, headless_ok=args.command is not None)
+    try:
+        if args.command is None:
+            from glutemed.app import run_gui
 
-        return run_gui(args)
-    return dispatch(args)
+            return run_gui(args)
+        return dispatch(args)
+    except ImportError as exc:  # Qt (or Pillow, numpy) could not load a system library
+        library = system_check.library_in_error(exc)
+        if library is None:
+            raise
+        missing = system_check.missing_libraries()
+        if library not in missing:
+            missing.insert(0, library)
+        system_check.tell_user(system_check.missing_message(missing))
+        return 1

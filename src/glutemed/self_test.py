@@ -118,6 +118,9 @@ def self_test(say: Callable[[str], object]) -> int:
     os.environ.setdefault(
         "QT_LOGGING_RULES", "qt.multimedia*=false;qt.qpa.*=false;default.warning=false"
     )
+    # libpipewire (Qt's first-choice audio backend) prints its own errors when it finds no
+    # client configuration, as on a fresh Debian 13 without a PipeWire server; 0 = silent.
+    os.environ.setdefault("PIPEWIRE_DEBUG", "0")
     failures = 0
     with tempfile.TemporaryDirectory(prefix="glutemed-self-test-") as folder:
         for name, check in checks():

@@ -122,3 +122,107 @@ def test_frozen_render_writes_a_gif(unpacked: Path, tmp_path: Path) -> None:
 
     with Image.open(out) as gif:
         assert gif.is_animated and gif.n_frames > 10
+
+
+def _depends(deb: Path) -> dict[str, str]:
+    """Package -> minimum version ('' when unversioned), from the .deb's Depends."""
+    field = _run(["dpkg-deb", "-f", str(deb), "Depends"]).stdout.strip()
+    deps = {}
+    for item in field.split(", "):
+        match = re.fullmatch(r"(\S+)(?: \(>= (\S+)\))?", item)
+        assert match is not None, f"unexpected Depends item {item!r}"
+        deps[match.group(1)] = match.group(2) or ""
+    return deps
+
+
+def _imported_symbols(bundle: Path) -> set[str]:
+    """Every strong undefined dynamic symbol of the bundle's ELF files, as name@VERSION
+    (name@Base when unversioned), the keys Debian's symbols files use."""
+    wanted: set[str] = set()
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
+            continue
+        for line in _run(["objdump", "-T", str(path)]).stdout.splitlines():
+            if "*UND*" not in line:
+                continue
+            flags, rest = line.split("*UND*", 1)
+            parts = rest.split()  # size, [version: "(GLIBC_2.14)", "Base" or none], name
+            if " w " in flags or len(parts) not in (2, 3):
+                continue  # a weak reference needs nothing
+            version = parts[1].strip("()") if len(parts) == 3 else "Base"
+            wanted.add(f"{parts[-1]}@{version}")
+    return wanted
+
+
+def _newest(versions: set[str], op: str = "gt") -> str:
+    newest = ""
+    for version in versions:
+        later = subprocess.run(["dpkg", "--compare-versions", version, op, newest or version])
+        newest = version if later.returncode == 0 or not newest else newest
+    return newest
+
+
+def _linked_sonames(bundle: Path) -> set[str]:
+    names: set[str] = set()
+    for path in bundle.rglob("*"):
+        if path.is_symlink() or not path.is_file() or path.read_bytes()[:4] != b"\x7fELF":
+            continue
+        out = _run(["readelf", "-d", str(path)]).stdout
+        names.update(re.findall(r"\(NEEDED\)\s+Shared library: \[(.+?)\]", out))
+    return names
+
+
+def _symbols_sections(table: Path) -> dict[str, dict[str, str]]:
+    """soname -> {symbol@VERSION: minimum package version} from a Debian symbols file."""
+    sections: dict[str, dict[str, str]] = {}
+    current: dict[str, str] = {}
+    for line in table.read_text(encoding="utf-8").splitlines():
+        if line and line[0] not in " |*#":
+            current = sections.setdefault(line.split()[0], {})
+        elif line.startswith(" "):
+            parts = re.sub(r"^\s*(\([^)]*\))*", "", line).split()  # drop "(optional)" tags
+            if len(parts) >= 2:
+                current[parts[0]] = parts[1]
+    return sections
+
+
+def test_every_versioned_depends_is_what_the_bundle_symbols_need(
+    build: Build, unpacked: Path
+) -> None:
+    """Ubuntu 22.04 has glibc 2.35: a Depends copied from the build machine (libc6 >= 2.36)
+    locked it out. Each minimum version must follow from the package's symbols file: the
+    newest version among the symbols the bundle imports from a library it links, or, for
+    a linked library none of whose symbols is used, the oldest (the library must exist).
+    No package without a symbols file may carry a version (its shlibs minimum says nothing
+    about the symbols used)."""
+    deps = _depends(build.deb)
+    bundle = unpacked / "usr" / "lib" / "glutemed"
+    imported = _imported_symbols(bundle)
+    linked = _linked_sonames(bundle)
+    glibc = {
+        v.split("_", 1)[1] for v in (s.split("@")[1] for s in imported) if v.startswith("GLIBC_2")
+    }
+    assert deps["libc6"] == _newest(glibc), (deps["libc6"], _newest(glibc))
+    versioned = {p: v for p, v in deps.items() if v}
+    assert "libc6" in versioned and "libstdc++6" in versioned
+    for package, version in versioned.items():
+        table = Path(f"/var/lib/dpkg/info/{package}:amd64.symbols")
+        assert table.is_file(), f"{package} (>= {version}) has no symbols file to justify it"
+        needs = set()
+        for soname, symbols in _symbols_sections(table).items():
+            if soname not in linked:
+                continue
+            used = {v for s, v in symbols.items() if s in imported}
+            needs.add(_newest(used) if used else _newest(set(symbols.values()), "lt"))
+        assert needs, f"the bundle links no library of {package}"
+        assert version == _newest(needs), (package, version, _newest(needs))
+
+
+def test_no_broken_symlinks_in_the_bundle(unpacked: Path, build: Build, tmp_path: Path) -> None:
+    import tarfile
+
+    broken = [p for p in (unpacked / "usr" / "lib" / "glutemed").rglob("*") if not p.exists()]
+    assert broken == []
+    with tarfile.open(build.tarball) as archive:
+        archive.extractall(tmp_path, filter="tar")
+    assert [p for p in tmp_path.rglob("*") if not p.exists()] == []

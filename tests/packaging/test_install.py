@@ -34,10 +34,16 @@ def _make_user_data(app: str, home: Path, data_dir: Path) -> None:
         assert result.returncode == 0, result.stdout + result.stderr
 
 
-@pytest.mark.skipif(os.geteuid() != 0, reason="dpkg -i needs root")
-def test_dpkg_install_then_remove_and_purge_keeps_user_data(build: Build, tmp_path: Path) -> None:
+def _apt(action: str, what: str) -> list[str]:
+    """apt-get as a user runs it; waits for another dpkg run's lock instead of failing."""
+    return ["apt-get", action, "-y", "-qq", "-o", "DPkg::Lock::Timeout=600", what]
+
+
+def test_apt_install_then_remove_keeps_user_data(build: Build, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.fail("installing needs root (.ci/packaging runs as root)")
     home, data_dir = tmp_path / "home", tmp_path / "data"
-    installed = subprocess.run(["dpkg", "-i", str(build.deb)], capture_output=True, text=True)
+    installed = subprocess.run(_apt("install", str(build.deb)), capture_output=True, text=True)
     try:
         assert installed.returncode == 0, installed.stdout + installed.stderr
         _make_user_data("/usr/bin/glutemed", home, data_dir)
@@ -45,10 +51,11 @@ def test_dpkg_install_then_remove_and_purge_keeps_user_data(build: Build, tmp_pa
         before = (_snapshot(data_dir), _snapshot(default_dir))
         assert before[0] and before[1], "the app wrote no data to protect"
     finally:
-        subprocess.run(["dpkg", "-r", "glutemed"], capture_output=True, check=True)
+        subprocess.run(_apt("remove", "glutemed"), capture_output=True, check=True)
     assert not Path("/usr/lib/glutemed").exists() and not Path("/usr/bin/glutemed").exists()
-    subprocess.run(["dpkg", "--purge", "glutemed"], capture_output=True, check=True)
     assert (_snapshot(data_dir), _snapshot(default_dir)) == before
+    # Purging (a separate path in dpkg) is checked on the minimal Debian:
+    # test_clean_system.py::test_purge_on_minimal_debian_keeps_user_data.
 
 
 def test_tarball_runs_and_installs_into_the_home_folder(build: Build, tmp_path: Path) -> None:
@@ -81,4 +88,25 @@ def test_tarball_runs_and_installs_into_the_home_folder(build: Build, tmp_path: 
     )
     assert not desktop.exists() and not (home / ".local" / "bin" / "glutemed").exists()
     assert not list(share.glob("icons/hicolor/*/apps/io.github.glutemed.GluteMed.*"))
+    left = [p for p in (share / "icons").rglob("*") if p.is_dir() and not any(p.iterdir())]
+    assert left == [], f"empty folders left behind: {left}"
     assert _snapshot(share / "GluteMed") == data_before
+
+
+def test_uninstall_leaves_a_glutemed_command_it_did_not_make(build: Build, tmp_path: Path) -> None:
+    with tarfile.open(build.tarball) as archive:
+        archive.extractall(tmp_path, filter="tar")
+    folder = tmp_path / f"glutemed-{build.version}-linux-x86_64"
+    home = tmp_path / "home"
+    env = clean_env(HOME=str(home))
+    env.pop("XDG_DATA_HOME", None)
+    subprocess.run([str(folder / "install.sh")], env=env, check=True, capture_output=True)
+    command = home / ".local" / "bin" / "glutemed"
+    command.unlink()
+    command.write_text('#!/bin/sh\nexec /opt/other/glutemed "$@"\n')  # e.g. a pip install
+    result = subprocess.run(
+        [str(folder / "install.sh"), "--uninstall"], env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 0, result.stderr
+    assert command.read_text().startswith("#!/bin/sh\nexec /opt/other/glutemed")
+    assert "not a link to this folder" in result.stderr

@@ -22,11 +22,17 @@ from glutemed.ops.workout import WorkoutRun
 from glutemed.training.routines import default_routine
 
 
+def say(line: str) -> None:
+    # One write() per line: a pipe write under PIPE_BUF is atomic, so a kill can never
+    # leave half a line for the parent's "end" line to run into (print may write twice).
+    os.write(sys.stdout.fileno(), f"{line}\n".encode())
+
+
 def work(data_dir: Path) -> None:
     store = open_data(data_dir)
     routine = default_routine(load_catalog())
     clock = FakeClock(start=0.0)
-    print(f"pid {os.getpid()}", flush=True)
+    say(f"pid {os.getpid()}")
     while True:
         # The app's path: the player ticks a WorkoutRun, which commits each set it ends.
         run = WorkoutRun(store, routine, clock, lambda: datetime.now(UTC))
@@ -34,7 +40,7 @@ def work(data_dir: Path) -> None:
         while run.running:
             clock.advance(1.0)
             for set_id in run.tick().set_ids:
-                print(f"set {set_id}", flush=True)
+                say(f"set {set_id}")
 
 
 def main() -> None:

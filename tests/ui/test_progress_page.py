@@ -48,7 +48,7 @@ def make_page(qtbot: QtBot, store: Store, events: DataEvents | None = None) -> P
 
 
 def wait_full(qtbot: QtBot, page: ProgressPage) -> None:
-    qtbot.waitUntil(lambda: page.full_loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: page.full_loaded, timeout=30_000)
 
 
 def test_page_module_does_not_import_pyqtgraph() -> None:

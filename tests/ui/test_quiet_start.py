@@ -12,6 +12,7 @@ from glutemed.app import create_application
 app = create_application(["glutemed"])
 from glutemed.ui.common.sound import SoundPlayer
 player = SoundPlayer("beeps", lambda text: print("status:", text))
+player.prepare()
 from PySide6.QtCore import qWarning
 qWarning("an unexpected warning")
 """

@@ -37,6 +37,7 @@ def test_voice_without_an_engine_falls_back_to_beeps(qapp):
     player = SoundPlayer(
         "voice", messages.append, has_audio_output=lambda: True, speech_engines=lambda: []
     )
+    player.prepare()
     assert player.active_mode == "beeps"
     assert messages == ["No text-to-speech voice was found, so cues use beeps instead."]
     player.play("rep")  # plays (or quietly fails) without raising
@@ -62,3 +63,31 @@ def test_unknown_cues_and_modes_are_errors(qapp):
         SoundPlayer("loud")
     with pytest.raises(ValueError, match="unknown cue"):
         RecordingSound().play("boom")
+
+
+def test_nothing_is_loaded_until_a_cue_is_needed(qapp):
+    """Qt Multimedia costs memory: a player that is made but not prepared holds no effect
+    and has not even asked for a device; preparing loads it and reports what is missing."""
+    asked: list[bool] = []
+    messages: list[str] = []
+
+    def no_device() -> bool:
+        asked.append(True)
+        return False
+
+    player = SoundPlayer("beeps", messages.append, has_audio_output=no_device)
+    player.set_mode("voice")
+    assert not player.prepared and asked == [] and messages == []
+    assert player.children() == []
+    player.prepare()
+    assert player.prepared and asked == [True] and player.active_mode == "silent"
+    assert messages == ["No sound output was found, so the workout runs silently."]
+
+
+def test_a_mode_change_after_preparing_takes_effect_at_once(qapp, tmp_path):
+    player = SoundPlayer("silent", has_audio_output=lambda: True, speech_engines=lambda: [])
+    player.prepare()
+    assert player.active_mode == "silent" and player.children() == []
+    player.set_mode("beeps")
+    assert player.active_mode == "beeps"
+    assert len(player.children()) == len(CUE_NAMES)  # one sound effect per cue

@@ -32,8 +32,11 @@ class RecordingSound:
     def __init__(self) -> None:
         self.cues: list[str] = []
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         self.cues.append(cue)
+
+    def prepare(self) -> None:
+        pass
 
 
 class FailingSource(QObject):

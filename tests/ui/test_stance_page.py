@@ -32,9 +32,13 @@ NOW = datetime(2025, 6, 1, 10, 0, tzinfo=UTC)
 class RecordingSound:
     def __init__(self) -> None:
         self.cues: list[str] = []
+        self.prepared = False
 
     def play(self, cue: str, words: str | None = None) -> None:
         self.cues.append(cue)
+
+    def prepare(self) -> None:
+        self.prepared = True
 
 
 @pytest.fixture

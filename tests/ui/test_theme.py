@@ -73,7 +73,7 @@ def test_theme_change_reaches_every_page_and_graph(
         window.show_page(key)
     window.show_page("progress")
     progress = window.page("progress")
-    qtbot.waitUntil(lambda: progress.full_loaded, timeout=10_000)
+    qtbot.waitUntil(lambda: progress.full_loaded, timeout=30_000)
     settings = window.page("settings")
     for theme, dark in (("dark", True), ("light", False)):
         combo = settings.theme

@@ -36,7 +36,7 @@ def test_modules_are_imported_on_a_worker_after_the_delay(qtbot: QtBot, probe: s
     warm = WarmUp((probe, "glutemed_no_such_module"), delay_ms=20)
     warm.arm()
     assert probe not in sys.modules  # nothing happens before the delay
-    with qtbot.waitSignal(warm.finished, timeout=10_000):
+    with qtbot.waitSignal(warm.finished, timeout=30_000):
         pass
     assert warm.done
     assert threading.main_thread().name != sys.modules[probe].IMPORTED_ON

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 import tomllib
 from pathlib import Path
 
@@ -24,3 +25,11 @@ def test_version_has_one_source() -> None:
     assert "version" in config["project"]["dynamic"]
     assert config["tool"]["setuptools"]["dynamic"]["version"]["attr"] == "glutemed.__version__"
     assert __version__.count(".") == 2
+
+
+def test_man_page_describes_every_subcommand() -> None:
+    from glutemed.cli import SUBCOMMANDS
+
+    page = (ROOT / "packaging" / "linux" / "glutemed.1").read_text(encoding="utf-8")
+    described = set(re.findall(r"^\.B ([a-z]+(?:\\-[a-z]+)?)", page, re.MULTILINE))
+    assert {c.replace("-", "\\-") for c in SUBCOMMANDS} <= described

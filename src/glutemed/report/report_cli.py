@@ -60,8 +60,12 @@ def run(args: argparse.Namespace) -> int:
     from glutemed.ops import StoreError
     from glutemed.ops.data import open_data
     from glutemed.report.pdf import write_report
+    from glutemed.system_check import install_qt_guard
 
-    app = QApplication.instance() or QApplication([])  # noqa: F841 (graphs are widgets)
+    if QApplication.instance() is None:  # the graphs are widgets
+        guard = install_qt_guard()
+        app = QApplication([])  # noqa: F841 (kept alive until the report is written)
+        guard.started()
     try:
         store = open_data(_data_dir(args))
     except StoreError as exc:

@@ -14,6 +14,9 @@ class Cues(Protocol):
 
     def play(self, cue: str, words: str | None = None) -> None: ...
 
+    def prepare(self) -> None:
+        """Load what playing needs (called when a workout or test starts)."""
+
 
 class Sound(Cues, Protocol):
     """A cue player whose mode (beeps, voice, silent) follows the settings."""

@@ -2,6 +2,8 @@
 
 No audio device, no multimedia backend or no speech engine never stops a workout: the
 player falls back (voice -> beeps -> silent) and reports why once through *report*.
+Qt Multimedia (~20 MB resident) loads only when a workout or stance test starts
+(`prepare`), not when a page that may play cues is opened.
 """
 
 from __future__ import annotations
@@ -44,12 +46,16 @@ class RecordingSound:
         self.cues: list[str] = []
         self.spoken: list[str | None] = []
         self.modes: list[str] = []
+        self.prepared = False
 
     def play(self, cue: str, words: str | None = None) -> None:
         if cue not in CUE_NAMES:
             raise ValueError(f"unknown cue {cue!r}")
         self.cues.append(cue)
         self.spoken.append(words)
+
+    def prepare(self) -> None:
+        self.prepared = True
 
     def set_mode(self, mode: str) -> None:
         if mode not in MODES:
@@ -58,7 +64,8 @@ class RecordingSound:
 
 
 class SoundPlayer(QObject):
-    """Plays cues in the chosen mode; `mode` is what was asked, `active_mode` what works."""
+    """Plays cues in the chosen mode; `mode` is what was asked, `active_mode` what works
+    (known once `prepared`: until then nothing is loaded and it reads "silent")."""
 
     def __init__(
         self,
@@ -81,6 +88,7 @@ class SoundPlayer(QObject):
         self._speech: Any = None
         self.mode = "silent"
         self.active_mode = "silent"
+        self.prepared = False
         self.set_mode(mode)
 
     def _tell(self, key: str, message: str) -> None:
@@ -93,6 +101,18 @@ class SoundPlayer(QObject):
         if mode not in MODES:
             raise ValueError(f"sound mode must be one of {', '.join(MODES)}, got {mode!r}")
         self.mode = mode
+        if self.prepared:
+            self._resolve()
+
+    def prepare(self) -> None:
+        """Load what the chosen mode needs now (a workout or test is starting), so the
+        first cue is on time; `play` does it too if nobody did."""
+        if not self.prepared:
+            self.prepared = True
+            self._resolve()
+
+    def _resolve(self) -> None:
+        mode = self.mode
         self.active_mode = "silent"
         if mode == "silent":
             return
@@ -149,6 +169,7 @@ class SoundPlayer(QObject):
         """Play *cue*; in voice mode say *words* (or the cue's own word) where it fits."""
         if cue not in CUE_NAMES:
             raise ValueError(f"unknown cue {cue!r}")
+        self.prepare()
         if self.active_mode == "silent":
             return
         if self.active_mode == "voice" and self._speech is not None:

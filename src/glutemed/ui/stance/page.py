@@ -52,6 +52,9 @@ class SilentSound:
     def play(self, cue: str, words: str | None = None) -> None:
         pass
 
+    def prepare(self) -> None:
+        pass
+
 
 NARROW_PAGE = 760
 
@@ -194,6 +197,7 @@ class StancePage(QWidget):
             view.stopped.connect(self._camera_stopped)
             self.camera_run = view
         self.setup.show_camera_note("")
+        self._sound.prepare()
         self._run = self._new_run(eyes, cap_s, self.camera_run.clock)
         self.stack.setCurrentWidget(self.camera_run)
         self.camera_run.begin(self._run, self._camera)
@@ -225,6 +229,7 @@ class StancePage(QWidget):
     # ----- running a test --------------------------------------------------------------------
 
     def start_test(self, eyes: str, cap_s: float) -> None:
+        self._sound.prepare()
         self._run = self._new_run(eyes, cap_s, self._clock)
         self.stack.setCurrentWidget(self.run)
         self._show_ready()

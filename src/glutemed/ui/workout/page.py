@@ -159,6 +159,7 @@ class WorkoutPage(QWidget):
             self.start_problem.setText(f"Cannot start: {exc}")
             return
         self.start_problem.setText("")
+        self.sound.prepare()
         self.pain_before = self.pain_after = None
         self._ask_pain("before", "Before you start: how much pain do you have right now?")
 
