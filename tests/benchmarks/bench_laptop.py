@@ -218,7 +218,8 @@ def run(quick: bool) -> list[Row]:
                 f"# progress_first_open{label}: a real xdotool click on Progress "
                 f"{idle:g} s after the window was mapped (pyqtgraph loaded before the "
                 f"click: {','.join(sorted(preloaded))}); from the click's press event to "
-                f"the first graph card painted (wall, and the GUI thread's own CPU time, "
+                f"the first useful paint: a graph card, or the headline's numbers while "
+                f"pyqtgraph still loads (wall, and the GUI thread's own CPU time, "
                 f"which a busy shared machine does not inflate), and to the full ten-year "
                 f"history loaded, every card built and painted; median of {repeats} fresh "
                 f"processes",

@@ -210,3 +210,62 @@ def test_the_wheel_over_a_graph_scrolls_the_page(qtbot: QtBot, big_store: Store)
     assert bar.value() == 0
     wheel(Qt.KeyboardModifier.NoModifier)
     assert bar.value() > 0
+
+
+def test_headline_follows_the_range(qtbot: QtBot, big_store: Store) -> None:
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    assert page.headline.isVisible()
+    training = page.headline.values["training"]
+    assert " of 91 days" in training.text()  # the default range: 3 months
+    qtbot.mouseClick(page.range_buttons["4w"], Qt.MouseButton.LeftButton)
+    assert " of 28 days" in training.text()
+    assert "2025)" in page.headline.values["stance"].text()
+
+
+HEADLINE_FIRST = """
+import sys
+from datetime import UTC, date
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication
+from glutemed.store import open_store
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.progress.page import ProgressPage
+
+app = QApplication([])
+page = ProgressPage(open_store(Path(sys.argv[1])), DataEvents(), tz=UTC,
+                    today=lambda: date(2025, 6, 30), exercise_names={})
+seen = []
+
+class Watch(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint and not seen:
+            seen.append(("pyqtgraph" in sys.modules, page.headline.values["pain"].text()))
+        return False
+
+watch = Watch()
+page.headline.installEventFilter(watch)
+page.resize(1000, 900)
+page.show()
+while not page.full_loaded:
+    app.processEvents()
+print(seen[0][0], "pyqtgraph" in sys.modules, len(page.cards), seen[0][1])
+"""
+
+
+def test_first_visit_paints_the_headline_before_pyqtgraph_loads(ten_years: Path) -> None:
+    """A fresh process (pyqtgraph not yet imported, as when Progress is clicked at start):
+    the headline paints with its numbers first; the graphs follow once imported."""
+    out = subprocess.run(
+        [sys.executable, "-c", HEADLINE_FIRST, str(ten_years)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={"PYTHONPATH": str(Path(__file__).parents[2] / "src"), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.returncode == 0, out.stderr
+    loaded_at_paint, loaded_after, cards, pain_text = out.stdout.strip().split(" ", 3)
+    assert loaded_at_paint == "False"  # the headline's first paint needed no pyqtgraph
+    assert "of 10 on average" in pain_text  # and it already said something useful
+    assert (loaded_after, cards) == ("True", "6")  # then every graph card was built (pelvis too)

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QRect
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
@@ -51,7 +51,8 @@ def unreadable_labels(window: MainWindow) -> list[str]:
     for label in window.stack.currentWidget().findChildren(QLabel):
         if not label.isVisibleTo(window) or not label.text().strip() or label.height() < 8:
             continue
-        rect = QRect(label.mapTo(window, QPoint(0, 0)), label.size()) & window.rect()
+        shown = label.visibleRegion().boundingRect()  # a label half scrolled out: its shown part
+        rect = QRect(label.mapTo(window, shown.topLeft()), shown.size()) & window.rect()
         if rect.isEmpty():
             continue
         if contrast(image, rect) < READABLE:

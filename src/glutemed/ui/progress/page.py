@@ -1,7 +1,7 @@
 """Progress page: stance, symmetry, pain, training volume and adherence over time.
 
-pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
-`progress_graphs`, imported from showEvent (or earlier, by the main window's warm-up).
+pyqtgraph (and numpy) load only when needed: the graphs live in `progress_graphs`, imported
+by the main window's warm-up or, with the headline painted first, on the page's first show.
 What a user waits for is kept small: the first card is built, with the visible range
 queried and drawn; the other cards are built when idle (or when scrolled to), and the
 whole history plus the frames of every range load on a worker thread, so a later range
@@ -11,6 +11,7 @@ click only hands arrays to the plots.
 from __future__ import annotations
 
 import contextlib
+import sys
 import threading
 from collections.abc import Callable, Mapping
 from datetime import date, timedelta, tzinfo
@@ -23,7 +24,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -36,13 +36,17 @@ from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
-from glutemed.ops.progress import data_span, load_snapshot, reader
+from glutemed.ops.progress import data_span, load_snapshot
 from glutemed.ops.save_folder import SaveFolder
+from glutemed.progress.headline import headline
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
+from glutemed.ui.common.warm_up import WarmUp
+from glutemed.ui.progress.history_load import load_history
+from glutemed.ui.progress.plain_views import HeadlineView, empty_state
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -66,15 +70,7 @@ SLOT_HEIGHTS = {
     "adherence": 240,
 }
 IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
-
-EMPTY_TEXT = (
-    "<h2>Nothing to show yet</h2>"
-    "<p>Your graphs start with your first records. A good first step:</p>"
-    "<ol><li><b>Take the stance test</b> (Ctrl+3) to time how long each leg holds you.</li>"
-    "<li><b>Log how your back feels</b> in the Pain diary (Ctrl+5).</li>"
-    "<li><b>Do a workout</b> (Ctrl+2).</li></ol>"
-    "<p>Come back here to see your times, pain and training add up over the weeks.</p>"
-)
+GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 
 
 class _Loaded(QObject):
@@ -106,6 +102,7 @@ class ProgressPage(QWidget):
         self.shown: ProgressSnapshot | None = None
         self.span: tuple[date, date] | None = None
         self.graphs: Any = None  # the progress_graphs module once loaded
+        self._graphs_import: WarmUp | None = None
         self.cards: dict[str, GraphCard] = {}
         self._slots: dict[str, QWidget] = {}
         self._frames: dict[str, Frame] = {}  # range key -> frame, once the history loaded
@@ -166,11 +163,10 @@ class ProgressPage(QWidget):
         title_row.addWidget(self.report_button)
         layout.addLayout(title_row)
         layout.addLayout(bar)
+        self.headline = HeadlineView()
+        layout.addWidget(self.headline)
         self.stack = QStackedWidget()
-        self.empty_state = QLabel(EMPTY_TEXT)
-        self.empty_state.setObjectName("emptyState")
-        self.empty_state.setWordWrap(True)
-        self.empty_state.setMargin(24)
+        self.empty_state = empty_state()
         self.stack.addWidget(self.empty_state)
         self.scroll = QScrollArea()
         self.scroll.setObjectName("progressGraphs")
@@ -231,10 +227,30 @@ class ProgressPage(QWidget):
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if self.graphs is None and GRAPHS_MODULE not in sys.modules:
+            self._show_headline()  # paints now; the graphs follow once imported
+            if self._graphs_import is None:
+                self._graphs_import = WarmUp((GRAPHS_MODULE,), self, delay_ms=0)
+                self._graphs_import.finished.connect(self._graphs_imported)
+                self._graphs_import.arm()
+            return
+        self._graphs_imported()
+
+    def _graphs_imported(self) -> None:
         if self.graphs is None:
             self._build_graphs()
-        if self._dirty:
+        if self._dirty and self.isVisible():
             self.reload()
+
+    def _show_headline(self, snapshot: ProgressSnapshot | None = None) -> None:
+        # Queried here if not given: no numpy, no pyqtgraph.
+        self.span = self.span or data_span(self.store, self.tz)
+        self.headline.setVisible(self.span is not None)
+        self.stack.setCurrentWidget(self.scroll if self.span else self.empty_state)
+        if self.span is not None:
+            start, end = self.range_days()
+            snapshot = snapshot or load_snapshot(self.store, self.tz, since=start)
+            self.headline.show_headline(headline(snapshot, start, end))
 
     def _data_changed(self) -> None:
         self._dirty = True
@@ -263,6 +279,7 @@ class ProgressPage(QWidget):
         self.full = None
         self._frames = {}
         self.span = data_span(self.store, self.tz)
+        self.headline.setVisible(self.span is not None)
         if self.span is None:
             self.stack.setCurrentWidget(self.empty_state)
             return
@@ -282,6 +299,7 @@ class ProgressPage(QWidget):
         series = prepare(snapshot, bin_size_for((end - start).days + 1))
         self.shown = snapshot
         self._days_given = set()
+        self._show_headline(snapshot)
         f = frame(series, snapshot, load_profile(self.store), start, end, self.tz)
         self._draw(f, everywhere=True)  # only the cards on screen are built yet
 
@@ -308,23 +326,9 @@ class ProgressPage(QWidget):
     def _load_all(
         self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
     ) -> None:
-        from glutemed.render.graphs.frames import BinCentres, frame
-
-        second = reader(self.store)
-        try:
-            snapshot = load_snapshot(second, self.tz)
-        finally:
-            second.close()
-        prepared: dict[int, Any] = {}
-        frames: dict[str, Frame] = {}
-        centres = BinCentres(self.tz)  # this thread's own: the ranges share most bins
-        for key, (start, end) in ranges.items():
-            size = bin_size_for((end - start).days + 1)
-            if size not in prepared:
-                prepared[size] = prepare(snapshot, size)
-            frames[key] = frame(prepared[size], snapshot, profile, start, end, self.tz, centres)
+        loaded = load_history(self.store, self.tz, profile, ranges)
         with contextlib.suppress(RuntimeError):  # the page may be gone by now
-            self._loaded.done.emit(generation, (snapshot, frames))
+            self._loaded.done.emit(generation, loaded)
 
     def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
         if generation != self._generation:
@@ -365,6 +369,7 @@ class ProgressPage(QWidget):
             return
         if key in self._frames:
             self._draw(self._frames[key])
+            self._show_headline(self.full)
         else:
             self._show_partial()
 

@@ -1,0 +1,37 @@
+"""The whole history and the frames of every range, computed on the page's worker thread."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+from typing import TYPE_CHECKING
+
+from glutemed.domain.records import Profile
+from glutemed.ops import Store
+from glutemed.ops.progress import load_snapshot, reader
+from glutemed.progress.series import PreparedSeries, bin_size_for, prepare
+from glutemed.progress.snapshot import ProgressSnapshot
+
+if TYPE_CHECKING:
+    from glutemed.render.graphs.frames import Frame
+
+
+def load_history(
+    store: Store, tz: tzinfo, profile: Profile, ranges: dict[str, tuple[date, date]]
+) -> tuple[ProgressSnapshot, dict[str, Frame]]:
+    """Everything on record, and each range's frame (range key -> frame)."""
+    from glutemed.render.graphs.frames import BinCentres, frame
+
+    second = reader(store)  # a thread's own handle on the file
+    try:
+        snapshot = load_snapshot(second, tz)
+    finally:
+        second.close()
+    prepared: dict[int, PreparedSeries] = {}
+    frames: dict[str, Frame] = {}
+    centres = BinCentres(tz)  # this thread's own: the ranges share most bins
+    for key, (start, end) in ranges.items():
+        size = bin_size_for((end - start).days + 1)
+        if size not in prepared:
+            prepared[size] = prepare(snapshot, size)
+        frames[key] = frame(prepared[size], snapshot, profile, start, end, tz, centres)
+    return snapshot, frames
