@@ -155,6 +155,17 @@ def test_ranges_refuse_what_is_not_a_number() -> None:
     assert None not in rules.SETS
 
 
+def test_measured_angle_ranges_match_the_checks(store: Store) -> None:
+    for column, limits in (
+        ("pelvic_drop_deg", rules.PELVIC_DROP_DEG),
+        ("trunk_lean_deg", rules.TRUNK_LEAN_DEG),
+    ):
+        assert _trial(store, **{column: limits.low}) and _trial(store, **{column: limits.high})
+        assert not _trial(store, **{column: limits.low - 0.1})
+        assert not _trial(store, **{column: limits.high + 0.1})
+        assert _trial(store, **{column: None})  # timed by hand: not measured
+
+
 def test_a_hand_edited_setting_reads_as_its_default(store: Store) -> None:
     from glutemed.store.profile import load_profile
 

@@ -9,7 +9,7 @@ import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["domain", "catalog", "motion", "training", "stance", "progress", "store", "ops"]
+PURE = ["domain", "catalog", "motion", "training", "stance", "progress", "store", "ops", "pose"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -246,3 +246,80 @@ def test_side_order_rejects_unknown_values() -> None:
     assert side_order("left_first") == ("left", "right")
     with pytest.raises(ValueError, match="side order"):
         side_order("both")
+
+
+# ----- the camera test: the timer waits for the lift and stops on the landing -----------
+
+
+def _camera_ready(clock_start: float = 100.0):  # type: ignore[no-untyped-def]
+    from glutemed.domain.clock import FakeClock
+    from glutemed.domain.vocabulary import StancePhase as Phase
+    from glutemed.stance.protocol import StanceProtocol
+
+    clock = FakeClock(clock_start)
+    proto = StanceProtocol(clock, cap_s=30.0)
+    assert proto.start_countdown(wait_for_lift=True) == ["tick"]
+    clock.advance(3.0)
+    assert proto.tick() == ["go"]
+    assert proto.phase is Phase.WAITING
+    return clock, proto
+
+
+def test_camera_timing_runs_from_the_lift_to_the_landing() -> None:
+    from glutemed.domain.vocabulary import StancePhase as Phase
+
+    clock, proto = _camera_ready()
+    clock.advance(2.0)  # the person takes two seconds to lift
+    assert proto.elapsed() == 0.0
+    assert proto.lift_seen(clock.now() - 0.25) == []  # reported a quarter second late
+    assert proto.phase is Phase.TIMING
+    clock.advance(10.0)
+    cues = proto.landing_seen(
+        clock.now() - 0.25, "hands_off", pelvic_drop_deg=4.5, trunk_lean_deg=6.0
+    )
+    assert cues == ["stop"]
+    assert proto.pending is not None
+    assert proto.pending.seconds == 10.0
+    trial = proto.record(proto.pending.ended_by)
+    assert (trial.ended_by, trial.pelvic_drop_deg, trial.trunk_lean_deg) == ("hands_off", 4.5, 6.0)
+    assert proto.current_side == "right"
+
+
+def test_camera_out_of_view_is_a_way_to_end_only_a_camera_trial() -> None:
+    from glutemed.domain.clock import FakeClock
+    from glutemed.stance.protocol import StanceProtocol
+
+    clock, proto = _camera_ready()
+    proto.lift_seen(clock.now())
+    clock.advance(4.0)
+    proto.landing_seen(clock.now(), "out_of_view", pelvic_drop_deg=None, trunk_lean_deg=None)
+    assert proto.record("out_of_view").ended_by == "out_of_view"
+    manual_clock = FakeClock(0.0)
+    manual = StanceProtocol(manual_clock)
+    manual.start_countdown()
+    manual_clock.advance(5.0)
+    manual.tick()
+    manual.stop()
+    with pytest.raises(ValueError):
+        manual.record("out_of_view")
+
+
+def test_camera_cap_ends_the_trial_and_keeps_the_measures() -> None:
+    clock, proto = _camera_ready()
+    proto.lift_seen(clock.now())
+    clock.advance(31.0)
+    cues = proto.landing_seen(clock.now(), "foot_down", pelvic_drop_deg=2.0, trunk_lean_deg=1.0)
+    assert cues == ["stop"]
+    assert proto.pending is not None and proto.pending.capped
+    trial = proto.record()
+    assert (trial.ended_by, trial.seconds, trial.pelvic_drop_deg) == ("cap", 30.0, 2.0)
+
+
+def test_camera_waiting_can_be_cancelled_and_retried() -> None:
+    from glutemed.domain.vocabulary import StancePhase as Phase
+
+    _, proto = _camera_ready()
+    assert proto.stop() == []
+    assert proto.phase is Phase.READY
+    with pytest.raises(ValueError, match="cannot see"):
+        _camera_ready()[1].landing_seen(0.0, "cap", pelvic_drop_deg=None, trunk_lean_deg=None)

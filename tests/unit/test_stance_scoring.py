@@ -91,3 +91,25 @@ def test_times_show_like_a_stopwatch_and_changes_agree_with_them() -> None:
     assert fmt_s(45.0) == "45.0"
     assert fmt_s(0.3) == "0.3"  # 0.3 * 10 is 2.9999... in floating point
     assert SideChange("left", 14.0, 23.47).describe() == ("Left leg best: 14.0 s → 23.4 s (+9.4 s)")
+
+
+def test_camera_measures_replace_the_yes_no_pelvis_check_per_side() -> None:
+    from glutemed.domain.records import StanceTrial
+    from glutemed.stance.results import build_results
+
+    trials = [
+        StanceTrial("left", 1, 20.0, "foot_down", pelvic_drop_deg=2.0, trunk_lean_deg=3.5),
+        StanceTrial("left", 2, 25.0, "hands_off", pelvic_drop_deg=5.0, trunk_lean_deg=1.0),
+        StanceTrial("right", 1, 22.0, "foot_down", pelvic_drop_deg=-1.5, trunk_lean_deg=None),
+    ]
+    results = build_results(trials, "open", 45.0, birth_year=None, year=2026)
+    left, right, caveat = results.pelvis
+    assert "left leg" in left and "+5.0°" in left and "+3.5°" in left and "2 trials" in left
+    assert "trunk leaned up to 3.5°" in left
+    assert "right leg" in right and "-1.5°" in right and "trunk" not in right
+    assert "Hardcastle & Nade 1985" in caveat
+    manual = build_results(
+        [StanceTrial("left", 1, 20.0, "foot_down")], "open", 45.0, birth_year=None, year=2026
+    )
+    assert manual.pelvis == ["Your pelvis stayed level on every trial: a good sign "
+                             "(Hardcastle & Nade 1985)."]  # fmt: skip

@@ -55,6 +55,18 @@ class SymmetryPoint:
     percent: float
 
 
+@dataclass(frozen=True)
+class PelvicDropPoint:
+    """The camera-measured pelvic drop of one test and standing leg: the mean over its
+    trials of each trial's largest drop, in degrees (positive: the lifted side sank)."""
+
+    day: date
+    taken_at: datetime
+    side: str  # the standing leg
+    degrees: float
+    trials: int
+
+
 def symmetry_percent(left: float | None, right: float | None) -> float | None:
     """min(L, R) / max(L, R) x 100 (CONTENT.md); None unless both sides have a time."""
     if left is None or right is None:

@@ -77,6 +77,9 @@ class StanceTrial:
     capped: bool = False
     pelvis_dropped: bool = False
     trunk_lean: bool = False
+    # Measured by the camera test (degrees), None when timed by hand.
+    pelvic_drop_deg: float | None = None
+    trunk_lean_deg: float | None = None
     stance_session_id: int | None = None
     id: int | None = None
 

@@ -33,6 +33,11 @@ DEFAULT_CAP_S = 45.0  # Springer 2007 and Nezic 2012 (CONTENT.md)
 TRIALS_PER_SIDE = 3  # Springer 2007: best of 3 is very reliable
 TRIAL_NO = Range(1, TRIALS_PER_SIDE)
 
+# Camera stance test, degrees: the pelvic drop is signed (negative: the lifted side rose),
+# the trunk lean is a size either way; a quarter turn bounds both.
+PELVIC_DROP_DEG = Range(-90.0, 90.0)
+TRUNK_LEAN_DEG = Range(0.0, 90.0)
+
 # Pain diary: 0-10 numeric rating scale.
 PAIN_SCORE = Range(0, 10)
 

@@ -33,6 +33,7 @@ class EndedByName(StrEnum):
     EYES_OPENED = "eyes_opened"
     CAP = "cap"
     MANUAL = "manual"
+    OUT_OF_VIEW = "out_of_view"  # camera test: the person left the picture
 
 
 class PainContextName(StrEnum):
@@ -65,6 +66,7 @@ class StancePhase(Enum):
 
     READY = "ready"  # instructions shown, waiting for the person to start the countdown
     COUNTDOWN = "countdown"  # 3-2-1
+    WAITING = "waiting"  # camera test: counted down, the timer starts when the foot lifts
     TIMING = "timing"  # on one leg; any key, a click or the cap stops it
     OUTCOME = "outcome"  # stopped; asking how it ended and what was seen
     FINISHED = "finished"
@@ -86,7 +88,9 @@ CUE_NAMES: tuple[str, ...] = tuple(Cue)
 
 Side = Literal["left", "right"]
 Eyes = Literal["open", "closed"]
-EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]
+EndedBy = Literal[
+    "foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual", "out_of_view"
+]
 PainContext = Literal["before", "after", "daily"]
 Sides = Literal["both", "left", "right"]
 

@@ -9,7 +9,7 @@ from glutemed.progress.training import days_of, weeks_of
 from glutemed.store import Store
 from glutemed.store import progress as progress_rows
 from glutemed.store.progress_pain import pain_baseline, pain_series
-from glutemed.store.progress_stance import stance_tests
+from glutemed.store.progress_stance import pelvic_drop_series, stance_tests
 from glutemed.store.progress_training import session_volumes
 
 
@@ -25,6 +25,7 @@ def load_snapshot(
         baseline=pain_baseline(store, tz),
         weeks=tuple(weeks_of(volumes, since, until)),
         days=tuple(days_of(volumes)),
+        drops=tuple(pelvic_drop_series(store, tz, since, until)),
     )
 
 

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
+from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG, Range
 from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase, side_order
 from glutemed.ops.changes import NOTHING, Changes, problem_text
 from glutemed.stance.protocol import StanceProtocol, Trial
@@ -81,6 +82,43 @@ class StanceRun:
         cancelled = before is StancePhase.COUNTDOWN and after is StancePhase.READY
         return StanceStep(cues=cues, stopped=stopped, cancelled=cancelled)
 
+    # ----- the camera test: it sees the lift and the landing, so nobody is asked -------------
+    def start_camera_countdown(self) -> StanceStep:
+        """3-2-1, then the timer waits for the foot to leave the floor."""
+        return StanceStep(cues=tuple(self.protocol.start_countdown(wait_for_lift=True)))
+
+    def lift_seen(self, at: float) -> StanceStep:
+        return StanceStep(cues=tuple(self.protocol.lift_seen(at)))
+
+    def landing_seen(
+        self,
+        at: float,
+        ended_by: EndedBy,
+        *,
+        pelvic_drop_deg: float | None,
+        trunk_lean_deg: float | None,
+    ) -> StanceStep:
+        """The camera saw the trial end at clock time `at`: stop, label and save it."""
+        cues = self.protocol.landing_seen(
+            at, ended_by, pelvic_drop_deg=pelvic_drop_deg, trunk_lean_deg=trunk_lean_deg
+        )
+        return replace(self.file_measured(pelvic_drop_deg, trunk_lean_deg), cues=tuple(cues))
+
+    def file_measured(
+        self, pelvic_drop_deg: float | None, trunk_lean_deg: float | None
+    ) -> StanceStep:
+        """Save the stopped trial (the cap, a stop by hand, or a landing) as it ended, with
+        the pelvic drop and trunk lean the camera measured."""
+        pending = self.protocol.pending
+        if self.protocol.phase is not StancePhase.OUTCOME or pending is None:
+            return StanceStep()
+        self.protocol.pending = replace(
+            pending,
+            pelvic_drop_deg=_angle(pelvic_drop_deg, PELVIC_DROP_DEG),
+            trunk_lean_deg=_angle(trunk_lean_deg, TRUNK_LEAN_DEG),
+        )
+        return self._save(self.protocol.record(pending.ended_by))
+
     # ----- after a trial --------------------------------------------------------------------
     def record(
         self, ended_by: EndedBy | None, *, pelvis_dropped: bool = False, trunk_lean: bool = False
@@ -113,6 +151,8 @@ class StanceRun:
             capped=trial.capped,
             pelvis_dropped=trial.pelvis_dropped,
             trunk_lean=trial.trunk_lean,
+            pelvic_drop_deg=trial.pelvic_drop_deg,
+            trunk_lean_deg=trial.trunk_lean_deg,
         )
         test = StanceSession(self.taken_at, self.protocol.eyes, self.protocol.cap_s)
         try:
@@ -122,6 +162,11 @@ class StanceRun:
         except sqlite3.Error as exc:
             return StanceStep(changes=Changes(problem=problem_text("save the stance trial", exc)))
         return StanceStep(saved=row, changes=STANCE_CHANGED)
+
+
+def _angle(value: float | None, limits: Range) -> float | None:
+    """A measured angle as stored: a tenth of a degree, within what the store accepts."""
+    return None if value is None else round(min(limits.high, max(limits.low, value)), 1)
 
 
 # ----- history ------------------------------------------------------------------------------

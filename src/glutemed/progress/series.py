@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import bisect
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import TypeVar
 
@@ -111,6 +111,7 @@ class PreparedSeries:
     pain: list[BinPoint]
     volume: list[VolumeBin]
     records: dict[tuple[str, str], frozenset[date]]  # (eyes, side) -> starts of personal bests
+    pelvic_drop: dict[str, list[BinPoint]] = field(default_factory=dict)  # side -> mean per bin
 
 
 def prepare(snapshot: ProgressSnapshot, size: int) -> PreparedSeries:
@@ -125,7 +126,13 @@ def prepare(snapshot: ProgressSnapshot, size: int) -> PreparedSeries:
         symmetry[eyes] = binned(((p.day, p.percent) for p in snapshot.symmetry(eyes)), size, mean)
     pain = binned(((p.day, float(p.score)) for p in snapshot.pain), size, mean)
     records = {key: frozenset(p.start for p in running_bests(v)) for key, v in stance.items()}
-    return PreparedSeries(size, stance, symmetry, pain, volume_bins(snapshot.weeks, size), records)
+    drops = {
+        side: binned(((p.day, p.degrees) for p in snapshot.drops if p.side == side), size, mean)
+        for side in ("left", "right")
+    }
+    return PreparedSeries(
+        size, stance, symmetry, pain, volume_bins(snapshot.weeks, size), records, drops
+    )
 
 
 _T = TypeVar("_T", BinPoint, VolumeBin)

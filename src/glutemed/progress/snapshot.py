@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from glutemed.domain.history import (
     DayBest,
     PainBaseline,
     PainPoint,
+    PelvicDropPoint,
     StanceTest,
     SymmetryPoint,
     TrainingDay,
@@ -28,6 +29,8 @@ class ProgressSnapshot:
     baseline: PainBaseline | None
     weeks: tuple[WeekVolume, ...]
     days: tuple[TrainingDay, ...]
+    # Camera-measured pelvic drop per test and standing leg (empty without camera tests).
+    drops: tuple[PelvicDropPoint, ...] = field(default=())
 
     @property
     def is_empty(self) -> bool:

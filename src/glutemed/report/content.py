@@ -84,6 +84,32 @@ def _stance_table(tests: list[StanceTest], eyes: str) -> Table | None:
     return Table(f"Stance test results by month, eyes {eyes}", headers, rows, note)
 
 
+def _drop_table(snapshot: ProgressSnapshot) -> Table | None:
+    """Camera-measured pelvic drop per test and standing leg (the last 40 tests)."""
+    by_test: dict[object, dict[str, float]] = {}
+    days: dict[object, date] = {}
+    for point in snapshot.drops:
+        by_test.setdefault(point.taken_at, {})[point.side] = point.degrees
+        days[point.taken_at] = point.day
+    if not by_test:
+        return None
+    rows = [
+        [day_text(days[key]), *(_deg(sides.get(side)) for side in ("left", "right"))]
+        for key, sides in list(by_test.items())[-DETAIL_LIMIT:]
+    ]
+    note = (
+        "Largest drop of the pelvis on the lifted side during each trial, averaged over the "
+        "test's trials, in degrees, measured by the camera; negative: the lifted side rose. "
+        "A drop suggests weak hip abductors of the standing leg (Hardcastle & Nade 1985)."
+    )
+    headers = ["Date", "Standing on left", "Standing on right"]
+    return Table("Pelvic drop measured by the camera", headers, rows, note)
+
+
+def _deg(value: float | None) -> str:
+    return "-" if value is None else f"{value:+.1f}°"
+
+
 def build_content(
     snapshot: ProgressSnapshot, profile: Profile, start: date, end: date, today: date
 ) -> ReportContent:
@@ -161,6 +187,9 @@ def build_content(
         table = _stance_table(tests, eyes)
         if table is not None:
             content.tables.append(table)
+    drops = _drop_table(snapshot)
+    if drops is not None:
+        content.tables.append(drops)
     if snapshot.weeks:
         rows = [
             [f"{w.iso_year}-W{w.iso_week:02d}", day_text(w.week_start), str(w.sets), str(w.reps)]

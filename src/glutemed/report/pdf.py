@@ -31,6 +31,7 @@ from glutemed.report.content import ReportContent, Table, build_content
 DPI = 120
 GRAPH_TITLES = {
     "stance": "Single-leg stance, best time per side (eyes open)",
+    "pelvis": "Pelvic drop on the lifted side, measured by the camera (degrees)",
     "symmetry": "Symmetry between legs",
     "pain": "Pain over time, with baseline and the 2-point band",
     "volume": "Training volume",

@@ -39,6 +39,13 @@ class Trial:
     ended_by: EndedBy
     pelvis_dropped: bool = False
     trunk_lean: bool = False
+    # Measured by the camera (degrees); None when timed by hand.
+    pelvic_drop_deg: float | None = None
+    trunk_lean_deg: float | None = None
+
+
+# How the camera can end a trial (it sees these itself, so nobody is asked).
+CAMERA_ENDINGS: tuple[EndedBy, ...] = ("foot_down", "hands_off", "out_of_view")
 
 
 def reasons_for(eyes: Eyes) -> tuple[EndedBy, ...]:
@@ -79,6 +86,7 @@ class StanceProtocol:
         self._countdown_started = 0.0
         self._timing_started = 0.0
         self._ticks_sounded = 0
+        self._wait_for_lift = False
         self._current: tuple[Side, int] | None = self._next_step()
 
     # ----- where we are ---------------------------------------------------------------
@@ -119,9 +127,11 @@ class StanceProtocol:
 
     # ----- what the person does ---------------------------------------------------------
 
-    def start_countdown(self) -> list[Cue]:
-        """Begin 3-2-1; returns the sound cues to play now."""
+    def start_countdown(self, *, wait_for_lift: bool = False) -> list[Cue]:
+        """Begin 3-2-1; returns the sound cues to play now. With `wait_for_lift` (the
+        camera test) the timer then waits for `lift_seen` instead of starting at "go"."""
         self._require(StancePhase.READY)
+        self._wait_for_lift = wait_for_lift
         self.phase = StancePhase.COUNTDOWN
         self._countdown_started = self._clock.now()
         self._ticks_sounded = 1
@@ -136,7 +146,7 @@ class StanceProtocol:
             if passed >= COUNTDOWN_S:
                 # Timing starts at the exact end of the countdown, however late this tick is.
                 self._timing_started = self._countdown_started + COUNTDOWN_S
-                self.phase = StancePhase.TIMING
+                self.phase = StancePhase.WAITING if self._wait_for_lift else StancePhase.TIMING
                 cues.append(Cue.GO)
             else:
                 due = 1 + math.floor(passed)
@@ -150,7 +160,7 @@ class StanceProtocol:
 
     def stop(self) -> list[Cue]:
         """Any key or click: stops the timing (or cancels a countdown). Returns cues."""
-        if self.phase is StancePhase.COUNTDOWN:
+        if self.phase in (StancePhase.COUNTDOWN, StancePhase.WAITING):
             self.phase = StancePhase.READY  # not on one leg yet: nothing to record
             return []
         self._require(StancePhase.TIMING)
@@ -161,9 +171,51 @@ class StanceProtocol:
             cues.append(Cue.STOP)
         return cues
 
+    def lift_seen(self, at: float) -> list[Cue]:
+        """Camera test: the foot left the floor at clock time `at`; timing runs from it."""
+        self._require(StancePhase.WAITING)
+        self._timing_started = min(at, self._clock.now())
+        self.phase = StancePhase.TIMING
+        return self.tick()  # a lift reported late may already be past the cap
+
+    def landing_seen(
+        self,
+        at: float,
+        ended_by: EndedBy,
+        *,
+        pelvic_drop_deg: float | None,
+        trunk_lean_deg: float | None,
+    ) -> list[Cue]:
+        """Camera test: the trial ended at clock time `at`, as the camera saw it. Stops
+        the timer with what was measured; `record()` then files it."""
+        if ended_by not in CAMERA_ENDINGS:
+            raise ValueError(f"the camera cannot see {ended_by!r}")
+        self._require(StancePhase.TIMING)
+        cues = self.tick()
+        if self.phase is StancePhase.OUTCOME:  # the cap came first
+            assert self.pending is not None
+            self.pending = replace(
+                self.pending, pelvic_drop_deg=pelvic_drop_deg, trunk_lean_deg=trunk_lean_deg
+            )
+            return cues
+        self._end_timing(max(0.0, at - self._timing_started), capped=False)
+        assert self.pending is not None
+        self.pending = replace(
+            self.pending,
+            ended_by=ended_by,
+            pelvic_drop_deg=pelvic_drop_deg,
+            trunk_lean_deg=trunk_lean_deg,
+        )
+        return [*cues, Cue.STOP]
+
     def retry(self) -> None:
         """False start: forget the trial just timed and redo the same one."""
-        if self.phase not in (StancePhase.COUNTDOWN, StancePhase.TIMING, StancePhase.OUTCOME):
+        if self.phase not in (
+            StancePhase.COUNTDOWN,
+            StancePhase.WAITING,
+            StancePhase.TIMING,
+            StancePhase.OUTCOME,
+        ):
             raise ProtocolError(f"nothing to retry while {self.phase.value}")
         self.pending = None
         self.phase = StancePhase.READY
@@ -184,7 +236,9 @@ class StanceProtocol:
             ended_by = "cap"
         elif ended_by is None:
             ended_by = "manual"
-        elif ended_by not in reasons_for(self.eyes):
+        elif ended_by not in reasons_for(self.eyes) and not (
+            self._wait_for_lift and ended_by in CAMERA_ENDINGS
+        ):
             raise ValueError(f"{ended_by!r} is not a way an eyes-{self.eyes} trial can end")
         trial = replace(
             self.pending, ended_by=ended_by, pelvis_dropped=pelvis_dropped, trunk_lean=trunk_lean

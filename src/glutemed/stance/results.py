@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from glutemed.domain.vocabulary import Eyes
+from glutemed.domain.wording import counted
 from glutemed.stance.norms import BirthYearError, NormLookup, norm_for
 from glutemed.stance.scoring import (
     Marker,
@@ -71,5 +72,40 @@ def build_results(
         markers=markers(summary, age),
         changes=found_changes,
         had_previous=previous is not None,
-        pelvis=pelvis_findings(summary),
+        pelvis=measured_findings(trials) or pelvis_findings(summary),
     )
+
+
+def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
+    """What the camera measured, per standing leg (empty when no trial was measured)."""
+    found: list[str] = []
+    for side in ("left", "right"):
+        drops: list[float] = []
+        leans: list[float] = []
+        for trial in trials:
+            if trial.side != side:
+                continue
+            drop = getattr(trial, "pelvic_drop_deg", None)
+            lean = getattr(trial, "trunk_lean_deg", None)
+            if drop is not None:
+                drops.append(float(drop))
+            if lean is not None:
+                leans.append(float(lean))
+        if not drops:
+            continue
+        count = counted(len(drops), "trial")
+        text = (
+            f"Standing on your {side} leg, the camera measured a largest pelvic drop of "
+            f"{max(drops):+.1f}° on the lifted side (mean over {count} "
+            f"{sum(drops) / len(drops):+.1f}°)"
+        )
+        if leans:
+            text += f"; the trunk leaned up to {max(leans):.1f}°"
+        found.append(text + ". A negative drop means the lifted side rose instead.")
+    if found:
+        found.append(
+            "A drop on the lifted side suggests weak hip abductors on the standing side "
+            "(Hardcastle & Nade 1985); pain, poor balance and leaning can also cause it, so "
+            "compare the two legs and watch the trend rather than one number."
+        )
+    return found

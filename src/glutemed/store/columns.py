@@ -10,7 +10,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from glutemed.domain import rules
-from glutemed.domain.rules import Range
+from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG, Range
 from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
@@ -44,6 +44,9 @@ class Column:
     maximum: float | None = None
     allowed: Range | None = None  # the domain rule the app itself enforces
     references: str | None = None  # parent table whose id this must name
+    # Schema version that added the column: files exported before it lack the column,
+    # and it imports as empty (only for nullable columns).
+    added_in: int = 1
 
 
 def _int(value: Any) -> int:
@@ -222,6 +225,22 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("ended_by", "text", choices=ENDED_BY),
         Column("pelvis_dropped", "bool"),
         Column("trunk_lean", "bool"),
+        Column(
+            "pelvic_drop_deg",
+            "real",
+            nullable=True,
+            minimum=PELVIC_DROP_DEG.low,
+            maximum=PELVIC_DROP_DEG.high,
+            added_in=4,
+        ),
+        Column(
+            "trunk_lean_deg",
+            "real",
+            nullable=True,
+            minimum=TRUNK_LEAN_DEG.low,
+            maximum=TRUNK_LEAN_DEG.high,
+            added_in=4,
+        ),
     ),
     "pain_logs": (
         ID,

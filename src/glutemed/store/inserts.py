@@ -28,6 +28,8 @@ STANCE_TRIAL_COLUMNS = (
     "ended_by",
     "pelvis_dropped",
     "trunk_lean",
+    "pelvic_drop_deg",
+    "trunk_lean_deg",
 )
 INSERT_STANCE_TRIAL = _insert("stance_trials", STANCE_TRIAL_COLUMNS)
 INSERT_STANCE_TRIAL_WITH_ID = _insert("stance_trials", STANCE_TRIAL_COLUMNS, with_id=True)
@@ -67,6 +69,8 @@ def stance_trial_values(session_id: int | None, trial: StanceTrial) -> Values:
         trial.ended_by,
         int(trial.pelvis_dropped),
         int(trial.trunk_lean),
+        trial.pelvic_drop_deg,
+        trial.trunk_lean_deg,
     )
 
 

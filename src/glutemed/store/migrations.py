@@ -131,7 +131,49 @@ def _v3_covering_indexes(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: tuple[Migration, ...] = (_v1_tables, _v2_time_indexes, _v3_covering_indexes)
+def _v4_camera_measures(conn: sqlite3.Connection) -> None:
+    # The camera stance test measures the pelvic drop and trunk lean (degrees) and can
+    # end a trial when the person leaves the picture. SQLite cannot change a CHECK in
+    # place, so the table is rebuilt (nothing references stance_trials).
+    _run_script(
+        conn,
+        """
+        CREATE TABLE stance_trials_v4 (
+            id INTEGER PRIMARY KEY,
+            stance_session_id INTEGER NOT NULL
+                REFERENCES stance_sessions(id) ON DELETE CASCADE,
+            side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+            trial_no INTEGER NOT NULL CHECK (trial_no BETWEEN 1 AND 3),
+            seconds REAL NOT NULL CHECK (seconds >= 0),
+            capped INTEGER NOT NULL DEFAULT 0 CHECK (capped IN (0, 1)),
+            ended_by TEXT NOT NULL CHECK (ended_by IN
+                ('foot_down', 'hands_off', 'stance_foot_moved', 'eyes_opened', 'cap',
+                 'manual', 'out_of_view')),
+            pelvis_dropped INTEGER NOT NULL DEFAULT 0 CHECK (pelvis_dropped IN (0, 1)),
+            trunk_lean INTEGER NOT NULL DEFAULT 0 CHECK (trunk_lean IN (0, 1)),
+            pelvic_drop_deg REAL CHECK (pelvic_drop_deg BETWEEN -90 AND 90),
+            trunk_lean_deg REAL CHECK (trunk_lean_deg BETWEEN 0 AND 90)
+        );
+        INSERT INTO stance_trials_v4(id, stance_session_id, side, trial_no, seconds, capped,
+                                     ended_by, pelvis_dropped, trunk_lean)
+            SELECT id, stance_session_id, side, trial_no, seconds, capped, ended_by,
+                   pelvis_dropped, trunk_lean
+            FROM stance_trials;
+        DROP TABLE stance_trials;
+        ALTER TABLE stance_trials_v4 RENAME TO stance_trials;
+        CREATE INDEX idx_stance_trials_session ON stance_trials(stance_session_id);
+        CREATE INDEX idx_stance_trials_best
+            ON stance_trials(stance_session_id, side, seconds, capped);
+        """,
+    )
+
+
+MIGRATIONS: tuple[Migration, ...] = (
+    _v1_tables,
+    _v2_time_indexes,
+    _v3_covering_indexes,
+    _v4_camera_measures,
+)
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import date, datetime, tzinfo
 
-from glutemed.domain.history import StanceTest
+from glutemed.domain.history import PelvicDropPoint, StanceTest
 from glutemed.store.db import Store
 from glutemed.store.local_days import range_sql
 
@@ -49,5 +49,26 @@ def stance_tests(
                 right_best=r["rb"],
                 right_mean=r["rm"],
             )
+        )
+    return out
+
+
+def pelvic_drop_series(
+    store: Store, tz: tzinfo, since: date | None = None, until: date | None = None
+) -> list[PelvicDropPoint]:
+    """Measured pelvic drop per test and standing side, in time order (camera tests)."""
+    where, params = range_sql("s.taken_at", since, until, tz)
+    rows = store.conn.execute(
+        "SELECT s.taken_at, t.side, AVG(t.pelvic_drop_deg) AS drop_deg, COUNT(*) AS n "
+        "FROM stance_sessions s CROSS JOIN stance_trials t ON t.stance_session_id = s.id "
+        f"WHERE {where} AND t.pelvic_drop_deg IS NOT NULL "
+        "GROUP BY s.id, t.side ORDER BY s.taken_at, s.id, t.side",
+        params,
+    )
+    out: list[PelvicDropPoint] = []
+    for r in rows:
+        moment = datetime.fromisoformat(r["taken_at"])
+        out.append(
+            PelvicDropPoint(moment.astimezone(tz).date(), moment, r["side"], r["drop_deg"], r["n"])
         )
     return out

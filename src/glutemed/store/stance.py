@@ -6,6 +6,7 @@ import sqlite3
 from datetime import datetime
 
 from glutemed.domain.records import StanceSession, StanceTrial
+from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG
 from glutemed.domain.vocabulary import ENDED_BY, EYES, SIDES
 from glutemed.store.db import Store
 from glutemed.store.inserts import (
@@ -35,6 +36,11 @@ def _check_trial(trial: StanceTrial) -> None:
         raise ValueError(f"seconds cannot be negative, got {trial.seconds:g}")
     if trial.ended_by not in ENDED_BY:
         raise ValueError(f"unknown way a trial ended: {trial.ended_by!r}")
+    drop, lean = trial.pelvic_drop_deg, trial.trunk_lean_deg
+    if drop is not None and drop not in PELVIC_DROP_DEG:
+        raise ValueError(f"a pelvic drop must be within ±90 degrees, got {drop:g}")
+    if lean is not None and lean not in TRUNK_LEAN_DEG:
+        raise ValueError(f"a trunk lean must be 0-90 degrees, got {lean:g}")
 
 
 def create_session(
@@ -97,6 +103,8 @@ def _trial(row: sqlite3.Row) -> StanceTrial:
         ended_by=row["ended_by"],
         pelvis_dropped=bool(row["pelvis_dropped"]),
         trunk_lean=bool(row["trunk_lean"]),
+        pelvic_drop_deg=row["pelvic_drop_deg"],
+        trunk_lean_deg=row["trunk_lean_deg"],
     )
 
 

@@ -112,9 +112,9 @@ def _check_rows(
             raise ImportProblem(f"{where}: unknown field {shown(extra[0])}")
         row: dict[str, Any] = {}
         for column in columns:
-            if column.name not in raw:
+            if column.name not in raw and not (column.added_in > 1 and column.nullable):
                 raise ImportProblem(f"{where}, field {column.name!r}: is missing")
-            value = raw[column.name]
+            value = raw.get(column.name)
             if from_csv and isinstance(value, str):
                 value = None if value == "" and column.nullable else restore(value)
             try:

@@ -122,9 +122,11 @@ class MainWindow(QMainWindow):
             return WorkoutPage(self.store, self.catalog, self.clock, self.events, self.sound())
 
         def stance() -> QWidget:
+            from glutemed.capture.camera_support import default_camera_support
             from glutemed.ui.stance.page import StancePage
 
-            return StancePage(self.store, self.clock, self.events, self.sound())
+            camera = default_camera_support()
+            return StancePage(self.store, self.clock, self.events, self.sound(), camera=camera)
 
         def progress() -> QWidget:
             from glutemed.progress.text import exercise_names

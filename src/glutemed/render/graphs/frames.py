@@ -91,6 +91,7 @@ class Frame:
     baseline: PainBaseline | None
     volume: VolumeFrame
     adherence: Adherence
+    pelvic_drop: dict[str, Line]  # standing side -> camera-measured drop, degrees
 
 
 class BinCentres:
@@ -243,4 +244,8 @@ def frame(
         baseline=snapshot.baseline,
         volume=volume_frame(from_day(series.volume, start), centres),
         adherence=adherence((d.day for d in snapshot.days), start, end),
+        pelvic_drop={
+            side: line(from_day(series.pelvic_drop.get(side, []), start), centres)
+            for side in ("left", "right")
+        },
     )

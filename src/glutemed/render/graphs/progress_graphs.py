@@ -17,18 +17,21 @@ from glutemed.render.graphs.calendar_card import CalendarCard
 from glutemed.render.graphs.frames import Frame, frame
 from glutemed.render.graphs.graph_card import GraphCard
 from glutemed.render.graphs.pain_graph import PainGraph
+from glutemed.render.graphs.pelvic_drop_graph import PelvicDropGraph
 from glutemed.render.graphs.plot_card import PlotCard
 from glutemed.render.graphs.stance_graph import StanceGraph
 from glutemed.render.graphs.symmetry_graph import SymmetryGraph
 from glutemed.render.graphs.volume_graph import VolumeGraph
 
-CARD_KEYS = ("stance", "symmetry", "pain", "volume", "adherence")
+CARD_KEYS = ("stance", "pelvis", "symmetry", "pain", "volume", "adherence")
 
 
 def make_card(key: str, tz: tzinfo, names: Mapping[str, str]) -> GraphCard:
     """One graph card; *names* are the exercises' display names (the volume key)."""
     if key == "stance":
         return StanceGraph(tz)
+    if key == "pelvis":
+        return PelvicDropGraph(tz)
     if key == "symmetry":
         return SymmetryGraph(tz)
     if key == "pain":
@@ -50,6 +53,8 @@ def show_frame(
         card.show_range(f)
     if isinstance(card, StanceGraph):
         card.show(f.stance[eyes])
+    elif isinstance(card, PelvicDropGraph):
+        card.show(f.pelvic_drop)
     elif isinstance(card, SymmetryGraph):
         card.show(f.symmetry[eyes])
     elif isinstance(card, PainGraph):

@@ -61,7 +61,14 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 )
 DEFAULT_RANGE = "3m"
 # Card heights until a card is built (only used to tell which cards are on screen).
-SLOT_HEIGHTS = {"stance": 330, "symmetry": 330, "pain": 380, "volume": 330, "adherence": 240}
+SLOT_HEIGHTS = {
+    "stance": 330,
+    "pelvis": 330,
+    "symmetry": 330,
+    "pain": 380,
+    "volume": 330,
+    "adherence": 240,
+}
 IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -13,6 +15,26 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from glutemed.domain.records import StanceSession
+from glutemed.stance.scoring import fmt_s, summarize
+
+
+def when_taken(moment: datetime) -> str:
+    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
+
+
+def history_row(session: StanceSession) -> str:
+    """Two lines per past test: when and eyes; best per side and symmetry."""
+    summary = summarize(session.trials, session.eyes, session.cap_s)
+    parts = []
+    for side in ("left", "right"):
+        result = summary.side(side)
+        best = "–" if result is None else f"{fmt_s(result.best)} s"
+        parts.append(f"{side.capitalize()} {best}")
+    if summary.symmetry_pct is not None:
+        parts.append(f"symmetry {summary.symmetry_pct:.0f}%")
+    return f"{when_taken(session.taken_at)} · eyes {session.eyes}\n" + " · ".join(parts)
 
 
 class StanceHistoryView(QWidget):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -26,16 +27,19 @@ from glutemed.ops.stance import (
 )
 from glutemed.stance.norms import BirthYearError, validate_birth_year
 from glutemed.stance.protocol import StanceProtocol
-from glutemed.stance.scoring import fmt_s, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.protocols import Cues
 from glutemed.ui.common.seen_watch import SeenWatch
-from glutemed.ui.stance.history_view import StanceHistoryView
+from glutemed.ui.stance.history_view import StanceHistoryView, history_row, when_taken
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
 from glutemed.ui.stance.setup_view import StanceSetupView
+
+if TYPE_CHECKING:
+    from glutemed.capture.camera_support import CameraSupport
+    from glutemed.ui.stance.camera_run import StanceCameraRun
 
 TICK_MS = 25
 HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing is drawn
@@ -52,23 +56,6 @@ class SilentSound:
         pass
 
 
-def _when(moment: datetime) -> str:
-    return moment.astimezone().strftime("%a %d %b %Y, %H:%M")
-
-
-def history_row(session: StanceSession) -> str:
-    """Two lines per past test: when and eyes; best per side and symmetry."""
-    summary = summarize(session.trials, session.eyes, session.cap_s)
-    parts = []
-    for side in ("left", "right"):
-        result = summary.side(side)
-        best = "–" if result is None else f"{fmt_s(result.best)} s"
-        parts.append(f"{side.capitalize()} {best}")
-    if summary.symmetry_pct is not None:
-        parts.append(f"symmetry {summary.symmetry_pct:.0f}%")
-    return f"{_when(session.taken_at)} · eyes {session.eyes}\n" + " · ".join(parts)
-
-
 NARROW_PAGE = 760
 
 
@@ -82,6 +69,7 @@ class StancePage(QWidget):
         parent: QWidget | None = None,
         *,
         wall_clock: Callable[[], datetime] = utc_now,
+        camera: CameraSupport | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stancePage")
@@ -94,6 +82,8 @@ class StancePage(QWidget):
         self._announcer = Announcer(events)
         self._run: StanceRun | None = None
         self._deleted: StanceSession | None = None
+        self._camera = camera
+        self.camera_run: StanceCameraRun | None = None  # made on first use
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stanceStack")
@@ -127,6 +117,7 @@ class StancePage(QWidget):
         undo.activated.connect(self.undo_delete)
 
         self.setup.start_requested.connect(self.start_test)
+        self.setup.camera_requested.connect(self.start_camera_test)
         self.run.start_clicked.connect(self.start_countdown)
         self.run.finish_clicked.connect(self.finish_test)
         self.run.abandon_clicked.connect(self.abandon_test)
@@ -141,6 +132,7 @@ class StancePage(QWidget):
 
         self._load_profile()
         self._refresh_history()
+        QTimer.singleShot(0, self._offer_camera)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -186,7 +178,33 @@ class StancePage(QWidget):
         self._run = None
         self.stack.setCurrentWidget(self._home)
         self._refresh_history()
+        self._offer_camera()
         self.setup.start_button.setFocus()
+
+    def _offer_camera(self) -> None:
+        self.setup.set_camera_available(self._camera is not None and self._camera.present())
+
+    def start_camera_test(self, eyes: str, cap_s: float) -> None:
+        """The hands-free test: the camera run drives the protocol on frame time."""
+        from glutemed.ui.stance.camera_run import StanceCameraRun
+
+        if self._camera is None:
+            return
+        if self.camera_run is None:
+            view = StanceCameraRun(self._play, self._announcer.announce)
+            self.stack.addWidget(view)
+            view.finished.connect(lambda: self._show_current_results(stopped_early=False))
+            view.stopped.connect(self._camera_stopped)
+            self.camera_run = view
+        self.setup.show_camera_note("")
+        self._sound.prepare()
+        self._run = self._new_run(eyes, cap_s, self.camera_run.clock)
+        self.stack.setCurrentWidget(self.camera_run)
+        self.camera_run.begin(self._run, self._camera)
+
+    def _camera_stopped(self, message: str) -> None:
+        self.go_home()
+        self.setup.show_camera_note(message)
 
     def open_test(self, test_id: int) -> None:
         self._show_results(test_id, stopped_early=False)
@@ -196,7 +214,7 @@ class StancePage(QWidget):
         if done is None or done.test is None:
             return
         self._deleted = done.test
-        text = f"Deleted the test from {_when(done.test.taken_at)}."
+        text = f"Deleted the test from {when_taken(done.test.taken_at)}."
         self.history.show_undo(text)
         self._events.status_message.emit(text)
 
@@ -212,16 +230,19 @@ class StancePage(QWidget):
 
     def start_test(self, eyes: str, cap_s: float) -> None:
         self._sound.prepare()
-        self._run = StanceRun(
+        self._run = self._new_run(eyes, cap_s, self._clock)
+        self.stack.setCurrentWidget(self.run)
+        self._show_ready()
+
+    def _new_run(self, eyes: str, cap_s: float, clock: Clock) -> StanceRun:
+        return StanceRun(
             self._store,
-            self._clock,
+            clock,
             self._wall_clock(),
             eyes="closed" if eyes == "closed" else "open",
             cap_s=cap_s or DEFAULT_CAP_S,
             first=first_side(self._profile.preferred_side_order),
         )
-        self.stack.setCurrentWidget(self.run)
-        self._show_ready()
 
     def start_countdown(self) -> None:
         if self._run is None or self._run.protocol.phase is not StancePhase.READY:
@@ -307,7 +328,9 @@ class StancePage(QWidget):
 
     def confirm_close(self) -> bool:
         """Called by the main window before it closes: a timed trial is never lost."""
-        if self._run is not None and not self._run.protocol.is_over:
+        if self.camera_run is not None and self.camera_run.run is not None:
+            self.camera_run.turn_off()  # saves a stopped trial, turns the camera off
+        elif self._run is not None and not self._run.protocol.is_over:
             self._end_timing()
             self._announcer.announce(self._run.abandon().changes)
         return True

@@ -24,9 +24,11 @@ PICTURE_FROM = 490  # px of width from which the test pose is shown beside the t
 
 
 class StanceSetupView(QWidget):
-    """Emits `start_requested(eyes, cap_s)`."""
+    """Emits `start_requested(eyes, cap_s)`, or `camera_requested(eyes, cap_s)` for the
+    hands-free test (offered only when a camera is there)."""
 
     start_requested = Signal(str, float)
+    camera_requested = Signal(str, float)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -84,10 +86,35 @@ class StanceSetupView(QWidget):
         self.start_button.setMinimumHeight(40)
         self.start_button.setStyleSheet("font-size: 15px; font-weight: bold; padding: 0 18px;")
         row.addWidget(self.start_button)
+        self.camera_button = QPushButton("Use camera", self)
+        self.camera_button.setObjectName("useCameraButton")
+        self.camera_button.setMinimumHeight(40)
+        self.camera_button.setToolTip(
+            "The camera times each trial and measures the pelvic drop. Pictures stay on "
+            "this computer, in memory only."
+        )
+        self.camera_button.setVisible(False)
+        row.addWidget(self.camera_button)
         row.addStretch(1)
         layout.addLayout(row)
+        self.camera_note = QLabel(self)
+        self.camera_note.setObjectName("cameraNote")
+        self.camera_note.setWordWrap(True)
+        self.camera_note.setVisible(False)
+        layout.addWidget(self.camera_note)
         layout.addStretch(1)
         self.start_button.clicked.connect(self._start)
+        self.camera_button.clicked.connect(
+            lambda: self.camera_requested.emit(self.eyes(), self.cap_s())
+        )
+
+    def set_camera_available(self, available: bool) -> None:
+        self.camera_button.setVisible(available)
+
+    def show_camera_note(self, text: str) -> None:
+        """Why the camera test stopped or cannot start; the manual test is still here."""
+        self.camera_note.setText(text)
+        self.camera_note.setVisible(bool(text))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
