@@ -166,9 +166,8 @@ def test_full_test_by_keys_and_clicks(
     assert text("leftMean") == "4.5 s"
     assert text("leftTrials") == "2"
     assert "<b>11%</b>" in text("symmetryValue")  # 5 / 45
-    assert "ages 50-59" in text("normText") and "37.0 s" in text("normText")
-    assert "arms crossed" in text("normText")
-    assert "5 s or less" in text("markersText") and "left leg" in text("markersText")
+    assert "could not be checked" in text("normText")  # Springer values withheld
+    assert "under 5 s" not in text("markersText")  # 5.0 s is a full 5 s hold (Vellas 1997)
     assert "lifted (left) side" in text("pelvisText")  # the drop was standing on the right
     assert "Left leg best: 3.0 s → 5.0 s (+2.0 s)" in text("changeText")
     assert "Right leg best: 20.0 s → 45.0 s (+25.0 s)" in text("changeText")
@@ -206,7 +205,7 @@ def test_abandon_keeps_finished_trials(
     assert test.eyes == "closed"
     assert [(t.seconds, t.ended_by) for t in test.trials] == [(6.0, "eyes_opened")]
     assert "stopped early" in find(page, QLabel, "resultsTitle").text()
-    assert "Average for ages 50-59, eyes closed: 4.8 s" in find(page, QLabel, "normText").text()
+    assert "could not be checked" in find(page, QLabel, "normText").text()
 
 
 def test_delete_from_history_and_undo(qtbot: QtBot, page: StancePage, store: Store) -> None:

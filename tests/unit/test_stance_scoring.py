@@ -7,6 +7,7 @@ import pytest
 from glutemed.stance.protocol import Trial
 from glutemed.stance.scoring import (
     changes,
+    eyes_closed_offer,
     markers,
     pelvis_findings,
     summarize,
@@ -45,9 +46,10 @@ def test_change_since_previous_test() -> None:
     assert "−2.0 s" in found["right"].describe()
 
 
-def test_five_seconds_or_less_eyes_open_gets_a_gentle_marker() -> None:
-    found = markers(summarize([trial("left", 5.0), trial("right", 5.1)], "open", 45), age=30)
+def test_under_five_seconds_eyes_open_gets_a_gentle_cited_marker() -> None:
+    found = markers(summarize([trial("left", 4.9), trial("right", 5.0)], "open", 45), (30,))
     assert [m.side for m in found] == ["left"]
+    assert "Vellas et al. 1997" in found[0].text
     assert "not a diagnosis" in found[0].text
     assert "diagnos" not in found[0].text.replace("not a diagnosis", "")
 
@@ -55,16 +57,28 @@ def test_five_seconds_or_less_eyes_open_gets_a_gentle_marker() -> None:
 def test_under_ten_seconds_marker_only_for_ages_51_to_75() -> None:
     summary = summarize([trial("left", 9.9), trial("right", 10.0)], "open", 45)
     for age in (51, 75):
-        found = markers(summary, age)
+        found = markers(summary, (age,))
         assert [m.side for m in found] == ["left"]
         assert "Araujo et al. 2022" in found[0].text
-    assert markers(summary, 50) == []
-    assert markers(summary, 76) == []
-    assert markers(summary, None) == []
+        assert "set up differently" in found[0].text
+    assert markers(summary, (50,)) == []
+    assert markers(summary, (76,)) == []
+    assert markers(summary, (50, 51)) == []  # age uncertain across the study's edge
+    assert markers(summary, ()) == []
+
+
+def test_eyes_closed_is_offered_only_after_five_seconds_on_both_legs() -> None:
+    assert not eyes_closed_offer(None)[0]
+    one_leg = summarize([trial("left", 20)], "open", 45)
+    assert not eyes_closed_offer(one_leg)[0]
+    short = summarize([trial("left", 20), trial("right", 4.9)], "open", 45)
+    allowed, why = eyes_closed_offer(short)
+    assert not allowed and "right leg" in why and "Vellas" in why
+    assert eyes_closed_offer(summarize([trial("left", 5), trial("right", 6)], "open", 45))[0]
 
 
 def test_no_markers_for_eyes_closed() -> None:
-    assert markers(summarize([trial("left", 2.0)], "closed", 45), age=60) == []
+    assert markers(summarize([trial("left", 2.0)], "closed", 45), (60,)) == []
 
 
 def test_pelvic_drop_points_at_the_standing_side() -> None:

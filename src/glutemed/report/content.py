@@ -93,9 +93,9 @@ def build_content(
         generated=f"Generated {day_text(today)}",
     )
     s = content.summary
-    age = today.year - profile.birth_year if profile.birth_year else None
-    if age is not None:
-        s.append(f"Age {age} (born {profile.birth_year}). Stance cap {profile.stance_cap_s:g} s.")
+    birth_year = profile.birth_year
+    if birth_year is not None:
+        s.append(f"Born {birth_year}. Stance cap {profile.stance_cap_s:g} s.")
     tests = list(snapshot.tests)
     for eyes in ("open", "closed"):
         mine = [t for t in tests if t.eyes == eyes]
@@ -109,10 +109,10 @@ def build_content(
         )
         if last.symmetry is not None:
             line += f", symmetry {last.symmetry:.0f}%"
-        norm = age_norm(age, eyes)
+        norm = age_norm(birth_year, end, eyes)
         if norm is not None:
             line += (
-                f". Age norm {norm.seconds:g} s for ages {norm.low_age}-{norm.high_age} "
+                f". Best-of-3 norm {norm.seconds:g} s for ages {norm.group_label} "
                 f"(Springer 2007; {CAVEAT})"
             )
         s.append(line + ".")

@@ -179,7 +179,6 @@ def stance_frame(
                 best_y.append(p.value)
                 brushes.append(LEFT_COLOUR if side == "left" else RIGHT_COLOUR)
                 records.add((side, p.start))
-    age = end.year - profile.birth_year if profile.birth_year else None
     values = [*lines["left"].points, *lines["right"].points]
     top = max([profile.stance_cap_s, *(p.value for p in values)]) * 1.1
     return StanceFrame(
@@ -190,7 +189,7 @@ def stance_frame(
         best_y,
         brushes,
         frozenset(records),
-        age_norm(age, eyes),
+        age_norm(profile.birth_year, end, eyes),
         profile.stance_cap_s,
         top,
     )

@@ -340,7 +340,7 @@ class StancePage(QWidget):
             session.eyes,
             session.cap_s,
             birth_year=self._profile.birth_year,
-            year=session.taken_at.astimezone().year,
+            on=session.taken_at.astimezone().date(),
             previous=previous.trials if previous else None,
         )
         self.results.show_results(results, session.taken_at, stopped_early=stopped_early)

@@ -10,8 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from glutemed.catalog import Catalog
 from glutemed.store.models import SetLog
 from glutemed.store.workout_history import SessionSummary
-
-MCID_POINTS = 2  # minimal important change in back pain (Ostelo et al. 2008, CONTENT.md)
+from glutemed.training.pain_rule import session_pain_note
 
 
 def _minutes(seconds: float | None) -> str:
@@ -53,16 +52,10 @@ def summary_html(
     if pain_before is not None or pain_after is not None:
         before = "—" if pain_before is None else str(pain_before)
         after = "—" if pain_after is None else str(pain_after)
-        pain = f"<p>Pain before: <b>{before}</b> / 10, after: <b>{after}</b> / 10"
-        if pain_before is not None and pain_after is not None:
-            change = pain_after - pain_before
-            if abs(change) >= MCID_POINTS:
-                word = "lower" if change < 0 else "higher"
-                pain += (
-                    f" — {abs(change)} points {word}, a change large enough to matter"
-                    " (Ostelo et al. 2008)"
-                )
-        pain += ".</p>"
+        pain = f"<p>Pain before: <b>{before}</b> / 10, after: <b>{after}</b> / 10.</p>"
+        note = session_pain_note(pain_before, pain_after)
+        if note:
+            pain += f"<p>{escape(note)}</p>"
     return (
         f"<p><b>{summary.sets_done}</b> sets done, {summary.sets_skipped} skipped, "
         f"<b>{summary.reps_done}</b> reps in {_minutes(summary.duration_s)}.</p>"
