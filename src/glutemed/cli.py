@@ -94,9 +94,10 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 def _feature_modules() -> list[ModuleType]:
     """Subcommands that features contribute (each has add_parser and run)."""
+    from glutemed import plan_cli
     from glutemed.report import render_cli, report_cli
 
-    return [render_cli, report_cli]
+    return [render_cli, report_cli, plan_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,7 +156,9 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 # Kept equal to build_parser()'s subcommands by tests/test_cli.py.
-SUBCOMMANDS = frozenset({"export", "import", "backup", "self-test", "render", "report"})
+SUBCOMMANDS = frozenset(
+    {"export", "import", "backup", "self-test", "render", "report", "plan", "sheet"}
+)
 
 
 def _window_only(words: list[str]) -> argparse.Namespace | None:

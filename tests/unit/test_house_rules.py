@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["catalog", "motion", "training", "stance", "store"]
+PURE = ["catalog", "motion", "training", "stance", "store", "ops"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:

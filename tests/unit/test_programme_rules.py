@@ -119,9 +119,15 @@ def test_sides_are_decided_apart() -> None:
     dose = SideDose(2, 12, None, None)
     left = run(dose, [full(0), full(2)])
     right = decide(
-        "clamshell", "standard", "right", dose, [full(0), session(2, (12, 9))], OK,
-        uses_band=True, bands=BANDS,
-    )  # fmt: skip
+        "clamshell",
+        "standard",
+        "right",
+        dose,
+        [full(0), session(2, (12, 9))],
+        OK,
+        uses_band=True,
+        bands=BANDS,
+    )
     assert left is not None and left.new.sets == 3
     assert right is not None and right.new.sets == 1 and right.side == "right"
 

@@ -33,8 +33,20 @@ def fake_table() -> NormTable:
 
 
 # Ages on each side of every boundary, with a birth month that makes the age certain.
-BOUNDARIES = [(18, 0), (39, 0), (40, 1), (49, 1), (50, 2), (59, 2), (60, 3), (69, 3),
-              (70, 4), (79, 4), (80, 5), (105, 5)]  # fmt: skip
+BOUNDARIES = [
+    (18, 0),
+    (39, 0),
+    (40, 1),
+    (49, 1),
+    (50, 2),
+    (59, 2),
+    (60, 3),
+    (69, 3),
+    (70, 4),
+    (79, 4),
+    (80, 5),
+    (105, 5),
+]
 
 
 @pytest.mark.parametrize(("age", "group"), BOUNDARIES)

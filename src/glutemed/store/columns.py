@@ -186,4 +186,28 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("context", "text", choices=PAIN_CONTEXTS),
         Column("note", "text"),
     ),
+    "morning_checkins": (
+        ID,
+        Column("taken_at", "time"),
+        Column("session_id", "int", nullable=True, references="workout_sessions"),
+        Column("settled", "bool"),
+    ),
+    "psfs_ratings": (
+        ID,
+        Column("taken_at", "time"),
+        Column("activity", "text"),
+        Column("score", "int", minimum=0, maximum=10),
+    ),
+    "plan_changes": (
+        ID,
+        Column("decided_at", "time"),
+        Column("exercise_id", "text"),
+        Column("variation_id", "text"),
+        SIDE,
+        Column("kind", "text", choices=("progress", "regress", "hold")),
+        Column("before_dose", "text"),
+        Column("after_dose", "text"),
+        Column("reason", "text"),
+        Column("status", "text", choices=("applied", "refused", "held")),
+    ),
 }
