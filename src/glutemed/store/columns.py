@@ -26,7 +26,17 @@ class Column:
     references: str | None = None  # parent table whose id this must name
 
 
+SQLITE_INT_RANGE = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER can hold
+
+
 def _int(value: Any) -> int:
+    result = _whole(value)
+    if not SQLITE_INT_RANGE[0] <= result <= SQLITE_INT_RANGE[1]:
+        raise FieldError(f"is too large (got {result})")
+    return result
+
+
+def _whole(value: Any) -> int:
     if isinstance(value, bool):
         raise FieldError("must be a whole number")
     if isinstance(value, int):

@@ -8,6 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from glutemed.store.db import Store
+from glutemed.store.models import SetLog
 from glutemed.store.settings import get_setting, set_setting
 from glutemed.store.timeutil import from_text, to_text
 
@@ -143,3 +144,17 @@ def list_plan_changes(store: Store) -> list[PlanChangeRecord]:
         )
         for r in rows
     ]
+
+
+def sets_since(store: Store, since: datetime | None, limit_sessions: int = 30) -> list[SetLog]:
+    """Set logs of the last *limit_sessions* workouts started after *since*, oldest first."""
+    from glutemed.store.workouts import _set
+
+    rows = store.conn.execute(
+        "SELECT s.* FROM set_logs s JOIN ("
+        "  SELECT id FROM workout_sessions WHERE started_at > ? "
+        "  ORDER BY started_at DESC LIMIT ?"
+        ") w ON w.id = s.session_id ORDER BY s.completed_at, s.id",
+        (to_text(since) if since else "", limit_sessions),
+    ).fetchall()
+    return [_set(r) for r in rows]
