@@ -18,7 +18,7 @@ def _window(data_dir: Path, clock):  # type: ignore[no-untyped-def]
     from glutemed.catalog import load_catalog
     from glutemed.store import open_store
     from glutemed.store.profile import load_profile, save_profile
-    from glutemed.ui.events import DataEvents
+    from glutemed.ui.common.events import DataEvents
     from glutemed.ui.main_window import MainWindow
 
     store = open_store(data_dir)
@@ -45,8 +45,8 @@ def main(out: Path) -> None:
 
     from glutemed.app import create_application
     from glutemed.demo_data import fill
-    from glutemed.training.clock import FakeClock
-    from glutemed.ui.theme import apply_theme
+    from glutemed.domain.clock import FakeClock
+    from glutemed.ui.common.theme import apply_theme
 
     app = create_application([])
     apply_theme("light")

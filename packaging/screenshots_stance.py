@@ -1,6 +1,6 @@
 """Stance page screenshots in the real main window (offscreen, fake clock).
 
-Run: PYTHONPATH=src python tests/ui/screenshots_stance.py packaging/screenshots
+Run: PYTHONPATH=src python packaging/screenshots_stance.py packaging/screenshots
 """
 
 from __future__ import annotations
@@ -18,16 +18,16 @@ def main(out: Path) -> None:
 
     app = create_application([])
     from glutemed.catalog import load_catalog
+    from glutemed.domain.clock import FakeClock
+    from glutemed.domain.records import Profile, StanceTrial
     from glutemed.stance.protocol import Phase
     from glutemed.store import open_store
-    from glutemed.store.models import Profile, StanceTrial
     from glutemed.store.profile import save_profile
     from glutemed.store.stance import create_session, save_trial
-    from glutemed.training.clock import FakeClock
-    from glutemed.ui.events import DataEvents
+    from glutemed.ui.common.events import DataEvents
+    from glutemed.ui.common.theme import apply_theme
     from glutemed.ui.main_window import MainWindow
-    from glutemed.ui.stance_page import StancePage
-    from glutemed.ui.theme import apply_theme
+    from glutemed.ui.stance.page import StancePage
 
     store = open_store(Path(tempfile.mkdtemp()))
     save_profile(store, Profile(birth_year=1968, safety_acknowledged=True))

@@ -55,10 +55,10 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
 
     Returns (window, store) or raises StoreError. The caller shows the window."""
     from glutemed.catalog import load_catalog
+    from glutemed.domain.clock import MonotonicClock
     from glutemed.store import open_store
     from glutemed.store.settings import get_setting
-    from glutemed.training.clock import MonotonicClock
-    from glutemed.ui.events import DataEvents
+    from glutemed.ui.common.events import DataEvents
     from glutemed.ui.main_window import MainWindow
 
     store = open_store(data_dir)
@@ -67,7 +67,7 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     except ValueError:  # a hand-edited bad value, as load_profile treats it
         theme = "system"
     if theme != "system":  # a new app already has the system look; theme.py costs ~3 ms
-        from glutemed.ui.theme import apply_theme
+        from glutemed.ui.common.theme import apply_theme
 
         apply_theme(theme)
     window = MainWindow(store, load_catalog(), MonotonicClock(), DataEvents(), make_icon=_app_icon)
@@ -78,7 +78,7 @@ def run_gui(args: argparse.Namespace) -> int:
     from PySide6.QtWidgets import QMessageBox
 
     from glutemed.datadir import resolve_data_dir
-    from glutemed.instance_lock import AlreadyRunning, acquire
+    from glutemed.instance_lock import LockProblem, acquire
     from glutemed.store import StoreError
     from glutemed.store.settings import get_setting
 
@@ -87,7 +87,7 @@ def run_gui(args: argparse.Namespace) -> int:
     try:
         lock = acquire(data_dir)
         window, store = build_window(data_dir)
-    except (AlreadyRunning, StoreError, OSError) as exc:
+    except (LockProblem, StoreError, OSError) as exc:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
@@ -113,7 +113,7 @@ def _first_run(window, store) -> bool:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QDialog
 
     from glutemed.store.profile import load_profile, save_profile
-    from glutemed.ui.first_run_dialog import FirstRunDialog
+    from glutemed.ui.help.first_run_dialog import FirstRunDialog
 
     dialog = FirstRunDialog(load_profile(store), window)
     if dialog.exec() != QDialog.DialogCode.Accepted:

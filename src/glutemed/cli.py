@@ -32,9 +32,16 @@ def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-u
         from glutemed.instance_lock import acquire
 
         held = acquire(data_dir)
-    store = open_store(data_dir)
+    try:
+        store = open_store(data_dir)
+    except BaseException:
+        if held is not None:
+            held.unlock()
+        raise
     if store.recovery is not None:
         print(f"glutemed: {store.recovery.message()}", file=sys.stderr)
+    for notice in store.notices:
+        print(f"glutemed: {notice}", file=sys.stderr)
     return store, held
 
 
@@ -42,9 +49,10 @@ def run_export(args: argparse.Namespace) -> int:
     from glutemed.store.transfer import export_csv, export_json
 
     out = Path(args.out)
+    export = export_json if args.format == "json" else export_csv
     store, _ = _open(args)
     try:
-        count = export_json(store, out) if args.format == "json" else export_csv(store, out)
+        count = export(store, out, force=args.force)
     finally:
         store.close()
     print(f"Exported {count} rows to {out}")
@@ -77,9 +85,9 @@ def run_backup(args: argparse.Namespace) -> int:
                 raise UsageError(f"{target} already exists; choose a new file name")
             copy_database(store.path, target)
         else:
-            from datetime import datetime
+            from glutemed.store.localtz import local_now
 
-            target = take_backup(store.conn, store.backups_dir, "manual", datetime.now())
+            target = take_backup(store.conn, store.backups_dir, "manual", local_now())
     finally:
         store.close()
     print(f"Backup written to {target}")
@@ -117,6 +125,9 @@ def build_parser() -> argparse.ArgumentParser:
     export = sub.add_parser("export", parents=[common], help="export every table")
     export.add_argument("--format", choices=("csv", "json"), default="json")
     export.add_argument("--out", required=True, metavar="PATH", help="file (json) or folder (csv)")
+    export.add_argument(
+        "--force", action="store_true", help="replace an existing export file (or CSV files)"
+    )
     export.set_defaults(run=run_export)
 
     imp = sub.add_parser("import", parents=[common], help="import what export wrote")
@@ -137,16 +148,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one-line messages."""
-    from glutemed.instance_lock import AlreadyRunning
+    from glutemed.instance_lock import LockProblem
     from glutemed.store import StoreError
-    from glutemed.store.transfer import ImportProblem
+    from glutemed.store.transfer import ExportRefused, ImportProblem
 
     runner: Runner = args.run
     try:
         return runner(args)
-    except (UsageError, ImportProblem) as exc:
+    except (UsageError, ImportProblem, ExportRefused) as exc:
         return _fail(str(exc), 2)
-    except (StoreError, AlreadyRunning) as exc:
+    except (StoreError, LockProblem) as exc:
         return _fail(str(exc), 1)
     except OSError as exc:
         name = exc.filename or ""

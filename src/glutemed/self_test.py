@@ -57,8 +57,8 @@ def _check_animations(tmp: Path) -> str:
 
 
 def _sample_rows(store_dir: Path) -> None:
+    from glutemed.domain.records import PainLog, SetLog
     from glutemed.store import open_store
-    from glutemed.store.models import PainLog, SetLog
     from glutemed.store.pain import add_pain
     from glutemed.store.workouts import end_session, log_set, start_session
 

@@ -61,8 +61,8 @@ def startup_ratio(runs: int) -> tuple[float, str]:
 
 
 def set_commit_median_ms(count: int) -> float:
+    from glutemed.domain.records import SetLog
     from glutemed.store import open_store
-    from glutemed.store.models import SetLog
     from glutemed.store.workouts import log_set, start_session
 
     with tempfile.TemporaryDirectory() as folder:

@@ -28,7 +28,7 @@ def _frame_render(quick: bool) -> tuple[float, float, float]:
     from PySide6.QtGui import QImage, QPainter
 
     from glutemed.motion import Camera, load_all, view_angles
-    from glutemed.ui.figure_painter import FigurePainter, fit_for
+    from glutemed.render.figure.painter import FigurePainter, fit_for
 
     animations = load_all()
     anim = animations["wall_press_out"]
@@ -69,7 +69,7 @@ def _frame_interval(quick: bool) -> float:
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from glutemed.ui.figure_widget import FigureWidget
+    from glutemed.ui.figure.widget import FigureWidget
 
     app = QApplication.instance() or QApplication([])
     stamps: list[float] = []

@@ -25,8 +25,8 @@ def run(quick: bool) -> list[tuple[str, float, str, str]]:
 
     from glutemed import demo_data
     from glutemed.store import open_store
-    from glutemed.ui.events import DataEvents
-    from glutemed.ui.progress_page import ProgressPage
+    from glutemed.ui.common.events import DataEvents
+    from glutemed.ui.progress.page import ProgressPage
 
     app = QApplication.instance() or QApplication([])
     end = date(2025, 6, 30)

@@ -13,8 +13,8 @@ Row = tuple[str, float, str, str]
 
 
 def trial_commit_median_ms(count: int) -> float:
+    from glutemed.domain.records import StanceTrial
     from glutemed.store import open_store
-    from glutemed.store.models import StanceTrial
     from glutemed.store.stance import create_session, save_trial
 
     with tempfile.TemporaryDirectory() as folder:
@@ -69,10 +69,10 @@ def key_to_saved_ms(repeats: int) -> float:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
+    from glutemed.domain.clock import FakeClock
     from glutemed.store import open_store
-    from glutemed.training.clock import FakeClock
-    from glutemed.ui.events import DataEvents
-    from glutemed.ui.stance_page import SilentSound, StancePage
+    from glutemed.ui.common.events import DataEvents
+    from glutemed.ui.stance.page import SilentSound, StancePage
 
     app = QApplication.instance() or QApplication([])
     times = []

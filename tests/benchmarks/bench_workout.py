@@ -19,7 +19,7 @@ def _session(clock: object) -> object:
 
 
 def update_cost_and_drift() -> tuple[float, float, float]:
-    from glutemed.training.clock import FakeClock
+    from glutemed.domain.clock import FakeClock
     from glutemed.training.plan import planned_seconds
 
     clock = FakeClock(start=0.0)
@@ -43,10 +43,10 @@ def player_refresh_ms(count: int) -> float:
     from PySide6.QtWidgets import QApplication
 
     from glutemed.catalog import load_catalog
-    from glutemed.training.clock import FakeClock
-    from glutemed.ui.sound import RecordingSound
-    from glutemed.ui.workout_figure import make_figure
-    from glutemed.ui.workout_player import WorkoutPlayer
+    from glutemed.domain.clock import FakeClock
+    from glutemed.ui.common.sound import RecordingSound
+    from glutemed.ui.workout.figure import make_figure
+    from glutemed.ui.workout.player import WorkoutPlayer
 
     app = QApplication.instance() or QApplication([])
     clock = FakeClock(start=0.0)

@@ -11,11 +11,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from glutemed.report import report_cli
-from glutemed.report.pdf import write_report
-from glutemed.store import Store
-from glutemed.store.bulk import History, insert_history
-from glutemed.store.models import (
+from glutemed.domain.records import (
     PainLog,
     Profile,
     SetLog,
@@ -23,6 +19,10 @@ from glutemed.store.models import (
     StanceTrial,
     WorkoutSession,
 )
+from glutemed.report import report_cli
+from glutemed.report.pdf import write_report
+from glutemed.store import Store
+from glutemed.store.bulk import History, insert_history
 from glutemed.store.profile import save_profile
 
 

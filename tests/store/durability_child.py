@@ -6,8 +6,8 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
+from glutemed.domain.records import SetLog
 from glutemed.store import open_store
-from glutemed.store.models import SetLog
 from glutemed.store.workouts import log_set, start_session
 
 

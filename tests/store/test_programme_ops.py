@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.records import PainLog, SetLog
 from glutemed.ops.plan_ops import current_plan, import_plan
 from glutemed.ops.programme_ops import (
     LOCKED_REASON,
@@ -21,7 +22,6 @@ from glutemed.ops.programme_ops import (
     settle_changes,
 )
 from glutemed.store import Store
-from glutemed.store.models import PainLog, SetLog
 from glutemed.store.pain import add_pain
 from glutemed.store.programme import list_plan_changes
 from glutemed.store.workouts import end_session, log_set, start_session

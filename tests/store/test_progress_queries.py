@@ -2,24 +2,53 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
 
 from glutemed import demo_data
+from glutemed.domain.history import (
+    DayBest,
+    SymmetryPoint,
+    TrainingDay,
+    WeekVolume,
+    symmetry_percent,
+)
+from glutemed.domain.records import PainLog, SetLog, StanceSession, StanceTrial, WorkoutSession
+from glutemed.ops.progress import load_snapshot
+from glutemed.progress.series import MONTHLY, WEEKLY, binned, from_day, mean, prepare
+from glutemed.progress.stance import best_per_day, symmetry_of
+from glutemed.progress.training import adherence, days_of, weeks_of
 from glutemed.store import Store, StoreError, open_store
 from glutemed.store.bulk import History, insert_history
-from glutemed.store.models import PainLog, SetLog, StanceSession, StanceTrial, WorkoutSession
-from glutemed.store.progress import data_span, load_snapshot
+from glutemed.store.progress import data_span
 from glutemed.store.progress_pain import pain_baseline, pain_series
-from glutemed.store.progress_stance import stance_best_per_day, symmetry_percent, symmetry_series
-from glutemed.store.progress_training import adherence, training_days, weekly_volume
-from glutemed.store.series import MONTHLY, WEEKLY, binned, from_day, mean, prepare
+from glutemed.store.progress_stance import stance_tests
+from glutemed.store.progress_training import session_volumes
 
 BERLIN = ZoneInfo("Europe/Berlin")
 NEW_YORK = ZoneInfo("America/New_York")
+
+
+# The store answers the queries; glutemed.progress turns the answers into series.
+def stance_best_per_day(store: Store, tz: tzinfo, eyes: str) -> list[DayBest]:
+    return best_per_day(stance_tests(store, tz, eyes), eyes)
+
+
+def symmetry_series(store: Store, tz: tzinfo, eyes: str | None = None) -> list[SymmetryPoint]:
+    return symmetry_of(stance_tests(store, tz, eyes))
+
+
+def weekly_volume(
+    store: Store, tz: tzinfo, since: date | None = None, until: date | None = None
+) -> list[WeekVolume]:
+    return weeks_of(session_volumes(store, tz, since, until), since, until)
+
+
+def training_days(store: Store, tz: tzinfo) -> list[TrainingDay]:
+    return days_of(session_volumes(store, tz))
 
 
 def utc(*args: int) -> datetime:

@@ -3,8 +3,8 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from pathlib import Path
 
+from glutemed.domain.records import PainLog
 from glutemed.store import open_store
-from glutemed.store.models import PainLog
 from glutemed.store.pain import add_pain, list_pain
 
 PAGE = 4096

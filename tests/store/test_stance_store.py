@@ -6,8 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from glutemed.domain.records import StanceTrial
 from glutemed.store import Store
-from glutemed.store.models import StanceTrial
 from glutemed.store.stance import (
     create_session,
     delete_session,

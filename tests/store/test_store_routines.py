@@ -7,8 +7,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.records import Routine, RoutineItem, SetLog
 from glutemed.store import workouts
-from glutemed.store.models import Routine, RoutineItem, SetLog
 from glutemed.store.routines import (
     delete_routine,
     ensure_routine,

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from glutemed.domain.records import PainLog, SetLog
 from glutemed.store import Store, open_store
-from glutemed.store.models import PainLog, SetLog
 from glutemed.store.pain import add_pain
 from glutemed.store.transfer import (
     ImportProblem,

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import RoutineItem
+from glutemed.ops.recorder import WorkoutRecorder
 from glutemed.store import open_store, workouts
-from glutemed.store.models import RoutineItem
-from glutemed.training.clock import FakeClock
-from glutemed.training.recorder import WorkoutRecorder
 from glutemed.training.session import GuidedSession
 
 CHILD = Path(__file__).with_name("workout_kill_child.py")

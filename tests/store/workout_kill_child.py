@@ -15,9 +15,9 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
+from glutemed.ops.recorder import WorkoutRecorder
 from glutemed.store import open_store
-from glutemed.training.clock import FakeClock
-from glutemed.training.recorder import WorkoutRecorder
 from glutemed.training.routines import default_routine
 from glutemed.training.session import GuidedSession
 

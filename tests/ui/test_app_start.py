@@ -12,7 +12,7 @@ from glutemed import app as app_module
 from glutemed.instance_lock import acquire
 from glutemed.store import open_store
 from glutemed.store.profile import load_profile, save_profile
-from glutemed.ui.first_run_dialog import FirstRunDialog
+from glutemed.ui.help.first_run_dialog import FirstRunDialog
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ from PIL import Image
 from PySide6.QtCore import Qt
 
 from glutemed.catalog import load_catalog
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
-from glutemed.ui.exercises_page import ExercisesPage
+from glutemed.domain.clock import FakeClock
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.exercises.page import ExercisesPage
 
 
 def make_page(qtbot, ask_path=lambda suggested: "") -> ExercisesPage:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
+from glutemed.domain.clock import FakeClock
 from glutemed.motion import Camera, load_all, view_angles
-from glutemed.training.clock import FakeClock
-from glutemed.ui.figure_style import DARK_STYLE, FIT_MARGIN, LIGHT_STYLE, fit_for
-from glutemed.ui.figure_widget import FigureWidget
+from glutemed.render.figure.style import DARK_STYLE, FIT_MARGIN, LIGHT_STYLE, fit_for
+from glutemed.ui.figure.widget import FigureWidget
 
 ANIMATIONS = Path(__file__).resolve().parents[2] / "animations"
 WIDTH, HEIGHT = 640.0, 480.0

@@ -9,10 +9,10 @@ from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 
+from glutemed.domain.clock import FakeClock
 from glutemed.motion import load_animation
-from glutemed.training.clock import FakeClock
-from glutemed.ui.demo_player import DemoPlayer
-from glutemed.ui.figure_widget import FigureWidget
+from glutemed.ui.exercises.demo_player import DemoPlayer
+from glutemed.ui.figure.widget import FigureWidget
 
 ANIMATIONS = Path(__file__).resolve().parents[2] / "animations"
 

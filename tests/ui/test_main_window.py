@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import Profile
 from glutemed.store import Store
-from glutemed.store.models import Profile
 from glutemed.store.profile import get_setting, load_profile, save_profile
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
-from glutemed.ui.first_run_dialog import FirstRunDialog
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.help.first_run_dialog import FirstRunDialog
 from glutemed.ui.main_window import GEOMETRY_KEY, MainWindow
 
 SHORTCUT_KEYS = {
@@ -97,7 +97,7 @@ def test_first_run_only_once(qtbot, data_dir: Path, monkeypatch: pytest.MonkeyPa
     from PySide6.QtWidgets import QApplication
 
     from glutemed import app as app_module
-    from glutemed.ui import first_run_dialog
+    from glutemed.ui.help import first_run_dialog
 
     shown: list[int] = []
 
@@ -140,7 +140,7 @@ def test_exercises_page_shows_every_variation(qtbot, window: MainWindow) -> None
 def test_appearance_setting_switches_light_and_dark(qtbot, window: MainWindow) -> None:
     from PySide6.QtWidgets import QApplication
 
-    from glutemed.ui.theme import is_dark
+    from glutemed.ui.common.theme import is_dark
 
     page = window.page("settings")
     try:
@@ -185,7 +185,7 @@ def test_building_the_window_touches_no_qt_namespace_enums(tmp_path: Path) -> No
         "from glutemed.app import build_window, create_application; "
         "create_application(['x']); build_window(Path(sys.argv[1])); "
         "import PySide6.QtCore as c; "
-        "print('Qt' in vars(c), 'glutemed.store.models' in sys.modules, "
+        "print('Qt' in vars(c), 'glutemed.domain.records' in sys.modules, "
         "'dataclasses' in sys.modules)"
     )
     env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[2] / "src")}

@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 
 from glutemed.store import Store
 from glutemed.store.pain import list_pain
-from glutemed.ui.events import DataEvents
-from glutemed.ui.pain_page import PainPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.pain.page import PainPage
 
 NOW = datetime(2025, 3, 4, 8, 15, tzinfo=UTC)
 

@@ -15,11 +15,11 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from glutemed import demo_data
+from glutemed.domain.records import PainLog, StanceSession, StanceTrial
 from glutemed.store import Store, open_store
 from glutemed.store.bulk import History, insert_history
-from glutemed.store.models import PainLog, StanceSession, StanceTrial
-from glutemed.ui.events import DataEvents
-from glutemed.ui.progress_page import ProgressPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.progress.page import ProgressPage
 
 END = date(2025, 6, 30)
 
@@ -53,7 +53,7 @@ def wait_full(qtbot: QtBot, page: ProgressPage) -> None:
 
 def test_page_module_does_not_import_pyqtgraph() -> None:
     code = (
-        "import sys; import glutemed.ui.progress_page, glutemed.ui.pain_page; "
+        "import sys; import glutemed.ui.progress.page, glutemed.ui.pain.page; "
         "print('pyqtgraph' in sys.modules)"
     )
     out = subprocess.run(
@@ -148,7 +148,7 @@ def test_hover_reads_out_exact_value_and_date(qtbot: QtBot, store: Store) -> Non
     qtbot.mouseClick(page.range_buttons["4w"], Qt.MouseButton.LeftButton)
     wait_full(qtbot, page)
     stance = page.cards["stance"]
-    from glutemed.ui.progress_format import day_x
+    from glutemed.progress.text import day_x
 
     hover(qtbot, stance, day_x(date(2025, 6, 25), UTC), 22.7)
     assert stance.readout.text().startswith("Wed 25 Jun 2025: left 22.7 s, right 26.1 s")

@@ -10,9 +10,9 @@ from glutemed.catalog import load_catalog
 from glutemed.store.routines import list_routines
 from glutemed.training.plan_parser import PlanError
 from glutemed.training.routines import SWAP_ONLY
-from glutemed.ui.events import DataEvents
-from glutemed.ui.plan_entry_dialog import PlanEntryDialog
-from glutemed.ui.routine_editor import RoutineEditor
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.workout.plan_entry_dialog import PlanEntryDialog
+from glutemed.ui.workout.routine_editor import RoutineEditor
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ import wave
 import pytest
 
 from glutemed.paths import resource
-from glutemed.ui.sound import CUE_NAMES, RecordingSound, SoundPlayer
+from glutemed.ui.common.sound import CUE_NAMES, RecordingSound, SoundPlayer
 
 
 def test_every_cue_has_a_short_distinct_wav():

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import Profile, StanceTrial
 from glutemed.stance.protocol import Phase
 from glutemed.store import Store
-from glutemed.store.models import Profile, StanceTrial
 from glutemed.store.profile import save_profile
 from glutemed.store.stance import create_session, list_sessions, save_trial
-from glutemed.training.clock import FakeClock
-from glutemed.ui.events import DataEvents
-from glutemed.ui.stance_page import StancePage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.stance.page import StancePage
 
 NOW = datetime(2025, 6, 1, 10, 0, tzinfo=UTC)
 

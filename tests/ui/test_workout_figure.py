@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glutemed.motion import load_animation
-from glutemed.ui.workout_figure import make_figure, motion_rep_seconds
+from glutemed.ui.workout.figure import make_figure, motion_rep_seconds
 
 
 def test_show_time_maps_the_owner_rep_onto_one_demo_rep(qtbot):

@@ -8,17 +8,17 @@ import pytest
 from PySide6.QtCore import Qt
 
 from glutemed.catalog import load_catalog
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import Routine, RoutineItem
 from glutemed.motion import load_animation
 from glutemed.store import workouts
-from glutemed.store.models import Routine, RoutineItem
 from glutemed.store.pain import list_pain
 from glutemed.store.routines import save_routine
-from glutemed.training.clock import FakeClock
 from glutemed.training.plan import Phase
-from glutemed.ui.events import DataEvents
-from glutemed.ui.sound import RecordingSound, SoundPlayer
-from glutemed.ui.workout_figure import make_figure
-from glutemed.ui.workout_page import WorkoutPage
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.sound import RecordingSound, SoundPlayer
+from glutemed.ui.workout.figure import make_figure
+from glutemed.ui.workout.page import WorkoutPage
 
 REP_S = 2.0
 T0 = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)

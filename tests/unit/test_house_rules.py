@@ -5,10 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-PURE = ["catalog", "motion", "training", "stance", "store", "ops"]
+PURE = ["domain", "catalog", "motion", "training", "stance", "progress", "store", "ops"]
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -16,10 +17,18 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=ROOT, capture_output=True, text=True, env=env, timeout=300)
 
 
-def test_import_linter_contract_holds() -> None:
+def test_import_linter_contracts_hold() -> None:
     result = _run(str(Path(sys.executable).with_name("lint-imports")), "--no-cache")
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "Contracts: 1 kept, 0 broken" in result.stdout
+    assert "Contracts: 2 kept, 0 broken" in result.stdout
+
+
+def test_contracts_allow_no_indirect_import_loophole() -> None:
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    contracts = config["tool"]["importlinter"]["contracts"]
+    assert {c["type"] for c in contracts} == {"layers", "forbidden"}
+    for contract in contracts:
+        assert contract.get("allow_indirect_imports", False) is False, contract["name"]
 
 
 def test_pure_packages_work_with_qt_blocked() -> None:

@@ -7,7 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from glutemed.catalog import load_catalog
-from glutemed.store.models import RoutineItem
+from glutemed.domain.records import RoutineItem
 from glutemed.training.plan_file import PlanError, PlanMeta, parse_plan, render_plan
 
 CATALOG = load_catalog()

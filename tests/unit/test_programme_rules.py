@@ -9,7 +9,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from glutemed.store.models import RoutineItem
+from glutemed.domain.records import RoutineItem
 from glutemed.training.pain_rule import (
     PAIN_LIMIT,
     RuleResult,

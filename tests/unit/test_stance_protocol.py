@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from glutemed.domain.clock import FakeClock
 from glutemed.stance.protocol import (
     MANUAL_REASONS,
     Phase,
@@ -12,7 +13,6 @@ from glutemed.stance.protocol import (
     reasons_for,
     side_order,
 )
-from glutemed.training.clock import FakeClock
 
 
 def start_timing(proto: StanceProtocol, clock: FakeClock) -> list[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from glutemed.catalog import load_catalog
-from glutemed.store.models import Routine, RoutineItem
+from glutemed.domain.records import Routine, RoutineItem
 from glutemed.training.plan_parser import PlanError, format_plan, parse_plan
 from glutemed.training.routines import (
     SWAP_ONLY,

@@ -8,8 +8,8 @@ import pytest
 from training_helpers import records, run_until_done
 
 from glutemed.catalog import load_catalog
-from glutemed.store.models import RoutineItem
-from glutemed.training.clock import FakeClock
+from glutemed.domain.clock import FakeClock
+from glutemed.domain.records import RoutineItem
 from glutemed.training.events import CueRequested, PhaseStarted, RepCounted, WorkoutFinished
 from glutemed.training.plan import Phase, Timings, build_steps, planned_seconds
 from glutemed.training.routines import default_routine

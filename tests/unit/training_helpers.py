@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from glutemed.training.clock import FakeClock
+from glutemed.domain.clock import FakeClock
 from glutemed.training.events import Event, SetFinished, SetRecord
 from glutemed.training.session import GuidedSession
 

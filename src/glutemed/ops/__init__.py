@@ -1,1 +1,3 @@
-"""Operations: one function per user action, Qt-free, called by the window and the CLI."""
+"""One function or small class per user action, Qt-free: what the GUI and the CLI both call.
+
+Each returns what changed."""

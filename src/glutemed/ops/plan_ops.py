@@ -6,8 +6,8 @@ from dataclasses import astuple, dataclass
 from pathlib import Path
 
 from glutemed.catalog import Catalog
+from glutemed.domain.records import Routine, RoutineItem
 from glutemed.store.db import Store
-from glutemed.store.models import Routine, RoutineItem
 from glutemed.store.programme import load_plan_meta, save_plan_meta
 from glutemed.store.routines import list_routines, save_routine
 from glutemed.training.plan_file import Plan, PlanError, PlanMeta, parse_plan, render_plan

@@ -8,9 +8,10 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta, tzinfo
 
 from glutemed.catalog import Catalog
+from glutemed.domain.records import RoutineItem, SetLog
+from glutemed.domain.vocabulary import Side
 from glutemed.ops.plan_ops import current_plan
 from glutemed.store.db import Store
-from glutemed.store.models import RoutineItem, SetLog, Side
 from glutemed.store.pain import list_pain
 from glutemed.store.programme import (
     CheckIn,

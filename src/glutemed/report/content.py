@@ -5,13 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from glutemed.report.norms import CAVEAT, age_norm
-from glutemed.store.models import Profile
-from glutemed.store.progress import ProgressSnapshot
-from glutemed.store.progress_pain import PAIN_MCID_FRACTION, PAIN_MCID_POINTS
-from glutemed.store.progress_stance import StanceTest
-from glutemed.store.progress_training import adherence
-from glutemed.store.series import MONTHLY, bin_start
+from glutemed.domain.history import PAIN_MCID_FRACTION, PAIN_MCID_POINTS, StanceTest
+from glutemed.domain.records import Profile
+from glutemed.progress.series import MONTHLY, bin_start
+from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.progress.training import adherence
+from glutemed.stance.age_norm import CAVEAT, age_norm
 
 DETAIL_LIMIT = 40  # up to this many tests are listed one by one; more are summed per month
 

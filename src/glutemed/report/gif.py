@@ -47,7 +47,7 @@ def render_demo(
     if side not in ("right", "left"):
         raise ValueError(f"unknown side {side!r} (valid: right, left)")
     camera = Camera(*view_angles(view, anim.best_view, side))
-    from glutemed.ui.figure_painter import band_colours
+    from glutemed.render.figure.painter import band_colours
 
     if band_level is not None and band_level not in band_colours():
         raise ValueError(f"unknown band {band_level!r} (valid: {', '.join(band_colours())})")
@@ -79,7 +79,7 @@ def _render_frames(
     from PySide6.QtCore import QRectF
     from PySide6.QtGui import QImage, QPainter
 
-    from glutemed.ui.figure_painter import FigurePainter, fit_for
+    from glutemed.render.figure.painter import FigurePainter, fit_for
 
     painter_style = FigurePainter()
     fit = fit_for(anim, variation_id, side)

@@ -9,12 +9,13 @@ from pathlib import Path
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
 
+from glutemed.ops.progress import load_snapshot
+from glutemed.progress.series import bin_size_for, prepare
 from glutemed.report.content import ReportContent, Table, build_content
 from glutemed.store import Store
 from glutemed.store.localtz import local_tz
 from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span, load_snapshot
-from glutemed.store.series import bin_size_for, prepare
+from glutemed.store.progress import data_span
 
 DPI = 120
 GRAPH_TITLES = {
@@ -41,8 +42,8 @@ def graph_images(
     store: Store, start: date, end: date, tz: tzinfo, width: int = 1100
 ) -> list[tuple[str, QImage]]:
     """Draw the Progress graphs for the period off screen (needs a QApplication)."""
-    from glutemed.ui import progress_graphs as g  # pyqtgraph: only when a report is made
-    from glutemed.ui.plot_card import configure
+    from glutemed.render.graphs import progress_graphs as g  # pyqtgraph: only when a report is made
+    from glutemed.render.graphs.plot_card import configure
 
     configure()
     snapshot = load_snapshot(store, tz, since=start, until=end)

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from glutemed.catalog import Catalog
-from glutemed.store.models import RoutineItem
+from glutemed.domain.records import RoutineItem
 from glutemed.training.plan_file import PlanMeta
 
 MAX_CUES = 3
@@ -91,7 +91,7 @@ def write_sheet(
     from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
 
     from glutemed.motion import Camera, load_animation, view_angles
-    from glutemed.ui.figure_painter import FigurePainter, fit_for
+    from glutemed.render.figure.painter import FigurePainter, fit_for
 
     blocks = sheet_blocks(catalog, items, extra_cues)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
-Side = Literal["left", "right"]
-Eyes = Literal["open", "closed"]
+from glutemed.domain.vocabulary import Eyes, Side
 
 INTRO = (
     "A quick self-check of the gluteus medius, the muscle on the side of the hip that keeps "

@@ -19,7 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
-Eyes = Literal["open", "closed"]
+from glutemed.domain.vocabulary import Eyes
+
 Statistic = Literal["best", "mean"]
 
 NORM_SOURCE = "Springer et al. 2007, J Geriatr Phys Ther 30(1):8-15"

@@ -10,17 +10,11 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 from enum import Enum
-from typing import Literal
 
-from glutemed.training.clock import Clock
+from glutemed.domain.clock import Clock
+from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, TRIALS_PER_SIDE
+from glutemed.domain.vocabulary import EndedBy, Eyes, Side
 
-Side = Literal["left", "right"]
-Eyes = Literal["open", "closed"]
-EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]
-
-CAP_CHOICES: tuple[float, ...] = (30.0, 45.0, 60.0)
-DEFAULT_CAP_S = 45.0  # Springer 2007 and Nezic 2012 (CONTENT.md)
-TRIALS_PER_SIDE = 3  # Springer 2007: best of 3 is very reliable
 COUNTDOWN_S = 3
 
 # Reasons a person can pick after stopping the timer themselves ("cap" is never picked).

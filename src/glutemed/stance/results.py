@@ -6,11 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from glutemed.domain.vocabulary import Eyes
 from glutemed.stance.norms import (
     SPRINGER_2007,
     STATISTIC_WORDS,
     BirthYearError,
-    Eyes,
     NormLookup,
     NormTable,
     cap_note,

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal, Protocol
+from typing import Protocol
 
-Side = Literal["left", "right"]
-Eyes = Literal["open", "closed"]
+from glutemed.domain.vocabulary import Eyes, Side
 
 # Vellas et al. 1997 (J Am Geriatr Soc 45(6):735-8): in 316 community-living people over 60,
 # being unable to stand on one leg for 5 s predicted injurious falls (relative risk 2.13).

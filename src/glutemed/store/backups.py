@@ -1,48 +1,89 @@
-"""Dated copies through SQLite's backup API; 7 daily and 4 weekly kept."""
+"""Copies through SQLite's backup API: daily ones (7 daily and 4 weekly kept) and manual
+ones. A copy is only ever made of a file that passes `integrity_check`, written to a
+private `.partial` file that is removed on any failure, then renamed into place."""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+
+from glutemed.store.files import (
+    PARTIAL_SUFFIX,
+    DiskFull,
+    StoreError,
+    create_private_file,
+    discard,
+    disk_full_message,
+    is_disk_full,
+    make_private_folder,
+    open_readonly,
+)
 
 BACKUPS_DIRNAME = "backups"
 DAILY_PREFIX = "glutemed-"
 KEEP_DAILY = 7
 KEEP_WEEKLY = 4
+# A file stamped more than a day ahead of the clock was written under a wrong clock: its
+# time says nothing about its order, so it ranks after every plausibly dated copy.
+FUTURE_SLACK_S = 86_400
+DATA_TABLES = ("stance_sessions", "pain_logs", "workout_sessions", "routines", "set_logs")
+
+
+class DamagedSource(StoreError):
+    """The file to be copied fails integrity_check: a backup must never copy damage."""
+
+
+def integrity_problems(conn: sqlite3.Connection) -> list[str]:
+    """What SQLite's full integrity_check finds wrong ([] when the file is sound)."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA integrity_check").fetchall()]
+    return [] if rows == ["ok"] else rows
 
 
 def copy_database(source: Path, target: Path) -> None:
     """Copy a database file consistently (even while it is open elsewhere)."""
-    partial = target.with_name(target.name + ".partial")
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    src = open_readonly(source)
     try:
-        _backup_into(src, partial)
+        _write_copy(src, target)
     finally:
         src.close()
-    os.replace(partial, target)
 
 
-def _backup_into(conn: sqlite3.Connection, target: Path) -> None:
-    if target.exists():
-        target.unlink()
-    dest = sqlite3.connect(target)
+def _write_copy(conn: sqlite3.Connection, target: Path) -> None:
+    """Check *conn*'s file, then copy it to *target* by way of a `.partial` file."""
     try:
-        conn.backup(dest)
-        # A copy must stand alone: no WAL beside it.
-        dest.execute("PRAGMA journal_mode = DELETE")
-    finally:
-        dest.close()
+        problems = integrity_problems(conn)
+    except sqlite3.DatabaseError as exc:
+        problems = [str(exc)]
+    if problems:
+        raise DamagedSource(f"the data file failed its check ({problems[0]}); no copy was made")
+    partial = target.with_name(target.name + PARTIAL_SUFFIX)
+    try:
+        create_private_file(partial)
+        dest = sqlite3.connect(partial)
+        try:
+            conn.backup(dest)
+            # A copy must stand alone: no WAL beside it.
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        os.replace(partial, target)
+    except (OSError, sqlite3.Error) as exc:
+        discard(partial)
+        if is_disk_full(exc):
+            raise DiskFull(disk_full_message(target)) from exc
+        if isinstance(exc, sqlite3.Error):
+            raise StoreError(f"could not write the copy {target}: {exc}") from exc
+        raise
 
 
 def take_backup(conn: sqlite3.Connection, folder: Path, label: str, now: datetime) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
+    make_private_folder(folder)
     target = folder / f"{label}-{now.strftime('%Y%m%d-%H%M%S')}.sqlite3"
-    partial = target.with_name(target.name + ".partial")
-    _backup_into(conn, partial)
-    os.replace(partial, target)
+    _write_copy(conn, target)
     return target
 
 
@@ -51,7 +92,7 @@ def daily_path(folder: Path, day: date) -> Path:
 
 
 def dated_backups(folder: Path) -> list[tuple[date, Path]]:
-    """Daily backups, newest first."""
+    """Daily backups by the day in their names, newest first (for the keep rule only)."""
     found: list[tuple[date, Path]] = []
     if not folder.is_dir():
         return found
@@ -64,15 +105,46 @@ def dated_backups(folder: Path) -> list[tuple[date, Path]]:
     return sorted(found, reverse=True)
 
 
+def by_time_taken(folder: Path, now: float | None = None) -> list[Path]:
+    """Every backup (daily, manual, pre-migration), newest first by when it was written
+    (its modification time), never by a name: those carry whatever the clock said."""
+    if not folder.is_dir():
+        return []
+    limit = (time.time() if now is None else now) + FUTURE_SLACK_S
+    stamped = []
+    for path in folder.glob("*.sqlite3"):
+        try:
+            written = path.stat().st_mtime
+        except OSError:
+            continue
+        stamped.append((written > limit, -written, path.name, path))
+    return [entry[3] for entry in sorted(stamped)]
+
+
+def holds_data(path: Path) -> bool:
+    """True when the copy at *path* has any of the user's records."""
+    try:
+        conn = open_readonly(path)
+        try:
+            names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            return any(
+                conn.execute(f"SELECT EXISTS(SELECT 1 FROM {t})").fetchone()[0]
+                for t in DATA_TABLES
+                if t in names
+            )
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError:
+        return False
+
+
 def daily_backup(conn: sqlite3.Connection, folder: Path, today: date) -> Path | None:
     """Take today's backup unless it exists; then prune. Returns the new file, if any."""
     target = daily_path(folder, today)
     if target.exists():
         return None
-    folder.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    _backup_into(conn, partial)
-    os.replace(partial, target)
+    make_private_folder(folder)
+    _write_copy(conn, target)
     prune(folder)
     return target
 
@@ -94,21 +166,30 @@ def backups_to_keep(days: list[date]) -> set[date]:
     return keep | set(weekly)
 
 
+def newest_with_data(folder: Path) -> Path | None:
+    return next((p for p in by_time_taken(folder) if holds_data(p)), None)
+
+
 def prune(folder: Path) -> list[Path]:
+    """Apply the keep rule to daily backups, but never delete the newest copy that holds
+    data: a run of empty days (a lost file, a fresh start) must not wipe the last one."""
     found = dated_backups(folder)
     keep = backups_to_keep([d for d, _ in found])
-    removed = [p for d, p in found if d not in keep]
+    doomed = [p for d, p in found if d not in keep]
+    if not doomed:
+        return []
+    spared = newest_with_data(folder)
+    removed = [p for p in doomed if p != spared]
     for path in removed:
         path.unlink()
     return removed
 
 
-def newest_good_backup(folder: Path, healthy: Callable[[Path], bool]) -> Path | None:
-    candidates = [p for _, p in dated_backups(folder)]
-    if folder.is_dir():
-        extra = [p for p in folder.glob("*.sqlite3") if p not in candidates]
-        candidates += sorted(extra, key=lambda p: p.stat().st_mtime, reverse=True)
-    for path in candidates:
-        if healthy(path):
+def newest_good_backup(
+    folder: Path, healthy: Callable[[Path], bool], *, with_data: bool = False
+) -> Path | None:
+    """The newest backup by time taken that passes *healthy* (and holds data if asked)."""
+    for path in by_time_taken(folder):
+        if healthy(path) and (not with_data or holds_data(path)):
             return path
     return None

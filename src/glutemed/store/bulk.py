@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from glutemed.domain.records import PainLog, SetLog, StanceSession, WorkoutSession
 from glutemed.store.db import Store
-from glutemed.store.models import PainLog, SetLog, StanceSession, WorkoutSession
 from glutemed.store.timeutil import to_text
 
 

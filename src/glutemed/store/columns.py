@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from glutemed.store.models import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
+from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
 

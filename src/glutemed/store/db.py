@@ -8,37 +8,30 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
 
 from glutemed.store import backups
+from glutemed.store.files import (
+    DiskFull,
+    StoreError,
+    create_private_file,
+    disk_full_message,
+    is_disk_full,
+    make_private_folder,
+    open_readonly,
+    remove_partials,
+    tighten_data_folder,
+)
+from glutemed.store.localtz import local_now
 from glutemed.store.migrations import SCHEMA_VERSION, apply_migrations, user_version
+from glutemed.store.recovery import Recovery, check_file, recover, salvage
+
+__all__ = ["DB_FILENAME", "DiskFull", "Recovery", "Store", "StoreError", "connect", "open_store"]
 
 if TYPE_CHECKING:
     import sqlite_utils
 
 DB_FILENAME = "glutemed.sqlite3"
-
-
-class StoreError(Exception):
-    """A problem with the data file that the user must be told about in plain words."""
-
-
-class Recovery(NamedTuple):
-    """What happened when a damaged file was found on open."""
-
-    damaged_copy: Path
-    restored_from: Path | None
-
-    def message(self) -> str:
-        if self.restored_from is None:
-            return (
-                f"Your data file was damaged and no good backup was found. The damaged file was "
-                f"kept at {self.damaged_copy}; GluteMed started with an empty file."
-            )
-        return (
-            f"Your data file was damaged, so GluteMed restored the backup from "
-            f"{self.restored_from.name}. The damaged file was kept at {self.damaged_copy}."
-        )
 
 
 class Store:
@@ -58,6 +51,8 @@ class Store:
         self.recovery = recovery
         self.migrated_from = migrated_from
         self.backups_made: list[Path] = []
+        # Things the user should read (a skipped backup...), shown once by the app or CLI.
+        self.notices: list[str] = []
 
     @property
     def db(self) -> sqlite_utils.Database:
@@ -95,42 +90,12 @@ def connect(path: Path) -> sqlite3.Connection:
     return conn
 
 
-def is_healthy(path: Path) -> bool:
-    """True when SQLite's quick_check passes on the file at *path*."""
-    try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            rows = conn.execute("PRAGMA quick_check").fetchall()
-        finally:
-            conn.close()
-    except sqlite3.DatabaseError:
-        return False
-    return [r[0] for r in rows] == ["ok"]
-
-
-def _move_aside(path: Path, now: datetime) -> Path:
-    stamp = now.strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.stem}.damaged-{stamp}{path.suffix}")
-    os.replace(path, target)
-    for suffix in ("-wal", "-shm"):
-        side = Path(f"{path}{suffix}")
-        if side.exists():
-            os.replace(side, Path(f"{target}{suffix}"))
-    return target
-
-
-def _recover(path: Path, now: datetime) -> Recovery:
-    damaged = _move_aside(path, now)
-    good = backups.newest_good_backup(path.parent / backups.BACKUPS_DIRNAME, is_healthy)
-    if good is not None:
-        backups.copy_database(good, path)
-    return Recovery(damaged_copy=damaged, restored_from=good)
-
-
 def _check_writable(data_dir: Path) -> None:
     try:
-        data_dir.mkdir(parents=True, exist_ok=True)
+        make_private_folder(data_dir)
     except OSError as exc:
+        if is_disk_full(exc):
+            raise StoreError(disk_full_message(data_dir / DB_FILENAME)) from exc
         raise StoreError(f"cannot create the data folder {data_dir}: {exc.strerror}") from exc
     if not os.access(data_dir, os.W_OK | os.X_OK):
         raise StoreError(f"the data folder {data_dir} is read-only; choose another with --data-dir")
@@ -141,7 +106,7 @@ def _peek_version(path: Path) -> int:
     if not path.exists():
         return 0
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        conn = open_readonly(path)
         try:
             return user_version(conn)
         finally:
@@ -150,13 +115,34 @@ def _peek_version(path: Path) -> int:
         raise StoreError(f"cannot open the data file {path}: {exc}") from exc
 
 
+def _check_or_recover(path: Path, moment: datetime, *, thorough: bool) -> Recovery | None:
+    """Recover a damaged file, or an empty or missing one while a backup holds data."""
+    size = path.stat().st_size if path.exists() else None
+    wal = Path(f"{path}-wal")
+    if not size and not (wal.exists() and wal.stat().st_size):
+        if backups.newest_with_data(path.parent / backups.BACKUPS_DIRNAME) is None:
+            return None  # a genuinely new install
+        return recover(path, moment, "missing" if size is None else "empty")
+    if check_file(path, thorough=thorough):
+        return None
+    return recover(path, moment, "damaged")
+
+
 def open_store(data_dir: Path, *, today: date | None = None, now: datetime | None = None) -> Store:
     """Open (creating, recovering and migrating as needed) the data file in *data_dir*."""
     data_dir = Path(data_dir)
     _check_writable(data_dir)
-    moment = now or datetime.now()
+    tighten_data_folder(data_dir)
+    backups_dir = data_dir / backups.BACKUPS_DIRNAME
+    for folder in (data_dir, backups_dir):
+        remove_partials(folder)  # left by a process killed while copying
+    moment = now or local_now()
+    day = today or moment.date()
     path = data_dir / DB_FILENAME
-    recovery = _recover(path, moment) if path.exists() and not is_healthy(path) else None
+    # integrity_check reads every index (~3x quick_check's time, see README); it runs when
+    # a backup is due, as no backup may copy damage, and quick_check on later opens.
+    backup_due = not backups.daily_path(backups_dir, day).exists()
+    recovery = _check_or_recover(path, moment, thorough=backup_due)
     found_version = _peek_version(path)
     if found_version > SCHEMA_VERSION:
         raise StoreError(
@@ -164,17 +150,45 @@ def open_store(data_dir: Path, *, today: date | None = None, now: datetime | Non
             "please update the app"
         )
     try:
+        if not path.exists():
+            create_private_file(path)
         conn = connect(path)
-    except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open the data file {path}: {exc}") from exc
+    except (OSError, sqlite3.DatabaseError) as exc:
+        raise _open_error(path, exc) from exc
     store = Store(path=path, conn=conn, recovery=recovery)
-    if 0 < found_version < SCHEMA_VERSION:
-        store.backups_made.append(
-            backups.take_backup(conn, store.backups_dir, f"pre-migration-v{found_version}", moment)
-        )
-        store.migrated_from = found_version
-    apply_migrations(conn)
-    made = backups.daily_backup(conn, store.backups_dir, today or moment.date())
+    try:
+        _prepare(store, found_version, moment, day)
+    except BaseException:
+        conn.close()
+        raise
+    return store
+
+
+def _open_error(path: Path, exc: Exception) -> StoreError:
+    if is_disk_full(exc):
+        return DiskFull(disk_full_message(path))
+    detail = exc.strerror if isinstance(exc, OSError) else str(exc)
+    return StoreError(f"cannot open the data file {path}: {detail}")
+
+
+def _prepare(store: Store, found_version: int, moment: datetime, day: date) -> None:
+    """Migrate, salvage what a recovery can, and take today's backup."""
+    conn = store.conn
+    try:
+        if 0 < found_version < SCHEMA_VERSION:
+            label = f"pre-migration-v{found_version}"
+            store.backups_made.append(backups.take_backup(conn, store.backups_dir, label, moment))
+            store.migrated_from = found_version
+        apply_migrations(conn)
+        recovery = store.recovery
+        if recovery is not None and recovery.damaged_copy is not None:
+            store.recovery = recovery._replace(salvaged=salvage(recovery.damaged_copy, conn))
+    except sqlite3.DatabaseError as exc:
+        raise _open_error(store.path, exc) from exc
+    try:
+        made = backups.daily_backup(conn, store.backups_dir, day)
+    except StoreError as exc:  # the app still opens; the user is told the backup was skipped
+        store.notices.append(f"Today's backup was skipped: {exc}.")
+        return
     if made is not None:
         store.backups_made.append(made)
-    return store

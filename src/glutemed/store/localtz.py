@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import UTC, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -39,7 +39,12 @@ def local_tz() -> tzinfo:
     candidates: list[str] = []
     env = os.environ.get("TZ", "").lstrip(":")
     if env:
-        candidates.append(env)
+        try:
+            return ZoneInfo(env)
+        except (ZoneInfoNotFoundError, ValueError, OSError):
+            # A POSIX rule such as EST5EDT,M3.2.0,M11.1.0: the C library understands it,
+            # and /etc/localtime is not what the user asked for.
+            return SystemLocalTime()
     link = Path("/etc/localtime")
     if link.is_symlink():
         target = str(link.resolve())
@@ -56,3 +61,13 @@ def local_tz() -> tzinfo:
 
 def now_utc() -> datetime:
     return datetime.now(UTC)
+
+
+def local_now() -> datetime:
+    """The one "now" for days and file names: aware, in the user's local zone."""
+    return datetime.now(local_tz())
+
+
+def local_today() -> date:
+    """The one "today" of the app: the local day of `local_now`."""
+    return local_now().date()

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from glutemed.domain.records import PainLog
+from glutemed.domain.vocabulary import PAIN_CONTEXTS
 from glutemed.store.db import Store
-from glutemed.store.models import PAIN_CONTEXTS, PainLog
 from glutemed.store.timeutil import from_text, to_text
 
 

@@ -6,8 +6,8 @@ import json
 from dataclasses import asdict, fields
 from typing import Any
 
+from glutemed.domain.records import Profile
 from glutemed.store.db import Store
-from glutemed.store.models import Profile
 from glutemed.store.settings import get_setting, set_setting
 
 __all__ = ["get_setting", "load_profile", "save_profile", "set_setting"]

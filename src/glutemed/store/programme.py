@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from glutemed.domain.records import SetLog
 from glutemed.store.db import Store
-from glutemed.store.models import SetLog
 from glutemed.store.settings import get_setting, set_setting
 from glutemed.store.timeutil import from_text, to_text
 

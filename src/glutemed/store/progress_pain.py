@@ -2,51 +2,15 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta, tzinfo
 
+from glutemed.domain.history import PainBaseline, PainPoint
 from glutemed.store.db import Store
 from glutemed.store.local_days import local_day, range_sql
 
-# Minimal clinically important change for back pain: 2 points or 30 % from baseline
-# (Ostelo et al. 2008, Spine 33(1):90-4; Farrar et al. 2001, Pain 94:149-58).
-PAIN_MCID_POINTS = 2.0
-PAIN_MCID_FRACTION = 0.30
 # Baseline: mean of the first entries, at most this many, within this many days of the first.
 PAIN_BASELINE_ENTRIES = 3
 PAIN_BASELINE_DAYS = 7
-
-
-@dataclass(frozen=True)
-class PainPoint:
-    taken_at: datetime
-    day: date
-    score: int
-    context: str
-
-
-@dataclass(frozen=True)
-class PainBaseline:
-    """Baseline pain and the band of changes too small to be clinically important."""
-
-    score: float
-    entries: int
-    first_day: date
-
-    @property
-    def band_low(self) -> float:
-        return self.score - PAIN_MCID_POINTS
-
-    @property
-    def band_high(self) -> float:
-        return self.score + PAIN_MCID_POINTS
-
-    def important_change(self, score: float) -> bool:
-        """True when *score* differs from baseline by 2 points or 30 % (either suffices)."""
-        delta = abs(score - self.score)
-        if delta >= PAIN_MCID_POINTS:
-            return True
-        return self.score > 0 and delta / self.score >= PAIN_MCID_FRACTION
 
 
 def pain_series(

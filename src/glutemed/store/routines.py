@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import sqlite3
 
+from glutemed.domain.records import Routine, RoutineItem
 from glutemed.store.db import Store
-from glutemed.store.models import Routine, RoutineItem
 from glutemed.store.timeutil import from_text, to_text, utc_now
 
 _ITEM_COLUMNS = (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from glutemed.domain.records import StanceSession, StanceTrial
+from glutemed.domain.vocabulary import ENDED_BY, EYES, SIDES
 from glutemed.store.db import Store
-from glutemed.store.models import ENDED_BY, EYES, SIDES, StanceSession, StanceTrial
 from glutemed.store.timeutil import from_text, to_text
 
 

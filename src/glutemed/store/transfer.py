@@ -4,7 +4,6 @@ apply it in one transaction."""
 from __future__ import annotations
 
 import csv
-import io
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -12,73 +11,36 @@ from typing import Any
 
 from glutemed.store.columns import TABLES, Column, FieldError, convert
 from glutemed.store.db import Store
+from glutemed.store.export import (
+    EXPORT_FORMAT,
+    ExportRefused,
+    export_csv,
+    export_json,
+    neutralise,
+    read_tables,
+    restore,
+)
 from glutemed.store.migrations import SCHEMA_VERSION
-from glutemed.store.timeutil import to_text, utc_now
 
-EXPORT_FORMAT = "glutemed-export"
-# Spreadsheets run cells that start with these as formulas; a leading quote stops that.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
+__all__ = [
+    "EXPORT_FORMAT",
+    "ExportRefused",
+    "ImportProblem",
+    "apply_import",
+    "export_csv",
+    "export_json",
+    "import_path",
+    "neutralise",
+    "read_import",
+    "read_tables",
+    "restore",
+]
 
 Rows = dict[str, list[dict[str, Any]]]
 
 
 class ImportProblem(ValueError):
     """A bad import file; the message names the file, row and field."""
-
-
-def read_tables(store: Store) -> Rows:
-    order = {name: [c.name for c in cols] for name, cols in TABLES.items()}
-    result: Rows = {}
-    for table, columns in order.items():
-        key = "key" if table == "settings" else "id"
-        rows = store.db[table].rows_where(order_by=key, select=", ".join(columns))
-        result[table] = [dict(row) for row in rows]
-    return result
-
-
-def export_json(store: Store, out: Path) -> int:
-    tables = read_tables(store)
-    document = {
-        "format": EXPORT_FORMAT,
-        "schema_version": SCHEMA_VERSION,
-        "exported_at": to_text(utc_now()),
-        "tables": tables,
-    }
-    _write_atomically(out, json.dumps(document, indent=1, ensure_ascii=False))
-    return sum(len(rows) for rows in tables.values())
-
-
-def neutralise(cell: Any) -> Any:
-    """Make a text cell inert in spreadsheets (reversed exactly by `restore`)."""
-    if isinstance(cell, str) and cell.startswith(FORMULA_STARTS):
-        return "'" + cell
-    return cell
-
-
-def restore(cell: str) -> str:
-    return cell[1:] if cell.startswith("'") else cell
-
-
-def export_csv(store: Store, folder: Path) -> int:
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise ImportProblem(f"{folder} must be a new or empty folder for a CSV export")
-    tables = read_tables(store)
-    folder.mkdir(parents=True, exist_ok=True)
-    for table, rows in tables.items():
-        buffer = io.StringIO()
-        writer = csv.writer(buffer)  # \r\n endings make csv quote cells holding \r
-        writer.writerow([c.name for c in TABLES[table]])
-        for row in rows:
-            writer.writerow(["" if v is None else neutralise(v) for v in row.values()])
-        _write_atomically(folder / f"{table}.csv", buffer.getvalue())
-    return sum(len(rows) for rows in tables.values())
-
-
-def _write_atomically(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(text)
-    partial.replace(path)
 
 
 def _check_rows(

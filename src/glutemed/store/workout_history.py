@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glutemed.domain.records import WorkoutSession
 from glutemed.store.db import Store
-from glutemed.store.models import WorkoutSession
 from glutemed.store.timeutil import from_text
 
 

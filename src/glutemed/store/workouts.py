@@ -5,8 +5,8 @@ from __future__ import annotations
 import sqlite3
 from datetime import datetime
 
+from glutemed.domain.records import SetLog, WorkoutSession
 from glutemed.store.db import Store
-from glutemed.store.models import SetLog, WorkoutSession
 from glutemed.store.timeutil import from_text, to_text
 
 

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from glutemed.store.models import SetLog, Side
+from glutemed.domain.records import SetLog
+from glutemed.domain.vocabulary import Side
 from glutemed.training.plan import Phase, WorkBlock
 
 CUES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")

@@ -11,7 +11,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
-from glutemed.store.models import RoutineItem, Side
+from glutemed.domain.records import RoutineItem
+from glutemed.domain.vocabulary import Side
 
 RepSeconds = Callable[[str, str], float]
 

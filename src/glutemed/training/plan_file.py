@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from glutemed.catalog import Catalog
-from glutemed.store.models import Routine, RoutineItem
+from glutemed.domain.records import Routine, RoutineItem
 
 FORMAT = 1
 SIDE_NAMES = ("left", "right")

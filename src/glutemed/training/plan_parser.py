@@ -18,13 +18,14 @@ import re
 from dataclasses import dataclass
 
 from glutemed.catalog import Catalog, Exercise
-from glutemed.store.models import RoutineItem
+from glutemed.domain.records import RoutineItem
+from glutemed.domain.rules import HOLD_S, REPS, REST_S, SETS
 from glutemed.training.routines import item_from_exercise
 
-MAX_SETS = 20
-MAX_REPS = 200
-MAX_HOLD_S = 600.0
-MAX_REST_S = 900.0
+MAX_SETS = int(SETS.high)
+MAX_REPS = int(REPS.high)
+MAX_HOLD_S = HOLD_S.high
+MAX_REST_S = REST_S.high
 
 # Everyday names besides the catalogue's own; values are (exercise id, variation id or None).
 _ALIASES: dict[str, tuple[str, str | None]] = {

@@ -5,10 +5,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from glutemed.catalog import Catalog, Exercise
-from glutemed.store.models import Routine, RoutineItem
+from glutemed.domain.records import Routine, RoutineItem
+from glutemed.domain.vocabulary import SIDES_CHOICES
 
 DEFAULT_ROUTINE_NAME = "Glute medius basics"
-SIDES_CHOICES: tuple[str, ...] = ("both", "left", "right")
 
 # Optional swaps offered beside the default five (CONTENT.md: reverse clam, fire-hydrant
 # variation with the leg straightened out to the side).

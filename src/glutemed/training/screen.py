@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
-from glutemed.store.models import RoutineItem
+from glutemed.domain.records import RoutineItem
 
 QUESTIONS: tuple[tuple[str, str], ...] = (
     ("hip_replacement", "Have you had a hip replacement in the past year?"),

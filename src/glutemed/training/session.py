@@ -11,8 +11,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from glutemed.store.models import RoutineItem
-from glutemed.training.clock import Clock
+from glutemed.domain.clock import Clock
+from glutemed.domain.records import RoutineItem
 from glutemed.training.events import (
     CueRequested,
     Event,

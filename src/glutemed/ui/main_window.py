@@ -19,10 +19,10 @@ from PySide6.QtWidgets import (
 
 from glutemed import APP_NAME
 from glutemed.catalog import Catalog
+from glutemed.domain.clock import Clock
 from glutemed.store import Store
 from glutemed.store.settings import get_setting, set_setting
-from glutemed.training.clock import Clock
-from glutemed.ui.events import DataEvents
+from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
@@ -101,37 +101,37 @@ class MainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         # Imports are local so a page's heavy modules load only when it is first opened.
         def exercises() -> QWidget:
-            from glutemed.ui.exercises_page import ExercisesPage
+            from glutemed.ui.exercises.page import ExercisesPage
 
             return ExercisesPage(self.catalog, self.events, self.clock)
 
         def workout() -> QWidget:
-            from glutemed.ui.workout_page import WorkoutPage
+            from glutemed.ui.workout.page import WorkoutPage
 
             return WorkoutPage(self.store, self.catalog, self.clock, self.events, self.sound())
 
         def stance() -> QWidget:
-            from glutemed.ui.stance_page import StancePage
+            from glutemed.ui.stance.page import StancePage
 
             return StancePage(self.store, self.clock, self.events, self.sound())
 
         def progress() -> QWidget:
-            from glutemed.ui.progress_page import ProgressPage
+            from glutemed.ui.progress.page import ProgressPage
 
             return ProgressPage(self.store, self.events)
 
         def pain() -> QWidget:
-            from glutemed.ui.pain_page import PainPage
+            from glutemed.ui.pain.page import PainPage
 
             return PainPage(self.store, self.events)
 
         def settings() -> QWidget:
-            from glutemed.ui.settings_page import SettingsPage
+            from glutemed.ui.settings.page import SettingsPage
 
             return SettingsPage(self.store, self.events)
 
         def help_page() -> QWidget:
-            from glutemed.ui.help_page import HelpPage
+            from glutemed.ui.help.page import HelpPage
 
             return HelpPage(self.store)
 
@@ -149,7 +149,7 @@ class MainWindow(QMainWindow):
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
             from glutemed.store.profile import load_profile
-            from glutemed.ui.sound import SoundPlayer
+            from glutemed.ui.common.sound import SoundPlayer
 
             player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
             player.setParent(self)

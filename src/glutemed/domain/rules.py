@@ -1,0 +1,53 @@
+"""Value rules defined once: the stance cap, pain scores, doses, settings and their defaults.
+
+The widgets take their ranges from here, the parsers and checks test against them, and
+tests/store/test_domain_rules.py proves the migrations' CHECK constraints agree.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class Range:
+    """Allowed numbers from *low* to *high*; *low_open* excludes *low* itself."""
+
+    low: float
+    high: float
+    low_open: bool = False
+
+    def __contains__(self, value: object) -> bool:
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return False
+        above = value > self.low if self.low_open else value >= self.low
+        return above and value <= self.high
+
+
+# Stance test: the cap a person may choose (seconds) and the default.
+CAP_CHOICES: tuple[float, ...] = (30.0, 45.0, 60.0)
+DEFAULT_CAP_S = 45.0  # Springer 2007 and Nezic 2012 (CONTENT.md)
+TRIALS_PER_SIDE = 3  # Springer 2007: best of 3 is very reliable
+TRIAL_NO = Range(1, TRIALS_PER_SIDE)
+
+# Pain diary: 0-10 numeric rating scale.
+PAIN_SCORE = Range(0, 10)
+
+# Routine doses: what a routine line, the plan parser and the editor accept.
+SETS = Range(1, 20)
+REPS = Range(1, 200)
+HOLD_S = Range(0.0, 600.0, low_open=True)
+REST_S = Range(0.0, 900.0)
+
+# Settings: key -> default. Profile (records.py) mirrors the user-facing ones.
+SETTING_DEFAULTS: dict[str, Any] = {
+    "birth_year": None,
+    "preferred_side_order": "left_first",
+    "stance_cap_s": DEFAULT_CAP_S,
+    "sound": "beeps",
+    "theme": "system",
+    "rep_tempo": 1.0,
+    "safety_acknowledged": False,
+}
+REP_TEMPO = Range(0.5, 2.0)

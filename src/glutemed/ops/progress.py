@@ -1,0 +1,27 @@
+"""Loading the Progress page's and the report's history: store queries, then analytics."""
+
+from __future__ import annotations
+
+from datetime import date, tzinfo
+
+from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.progress.training import days_of, weeks_of
+from glutemed.store import Store
+from glutemed.store.progress_pain import pain_baseline, pain_series
+from glutemed.store.progress_stance import stance_tests
+from glutemed.store.progress_training import session_volumes
+
+
+def load_snapshot(
+    store: Store, tz: tzinfo, since: date | None = None, until: date | None = None
+) -> ProgressSnapshot:
+    volumes = session_volumes(store, tz, since, until)
+    return ProgressSnapshot(
+        since=since,
+        until=until,
+        tests=tuple(stance_tests(store, tz, None, since, until)),
+        pain=tuple(pain_series(store, tz, since, until)),
+        baseline=pain_baseline(store, tz),
+        weeks=tuple(weeks_of(volumes, since, until)),
+        days=tuple(days_of(volumes)),
+    )

@@ -1,0 +1,1 @@
+"""Analytics over stored history (series, bests, volume, adherence): Qt-free, no SQL."""

@@ -1,0 +1,138 @@
+"""Binning daily series into weeks or months for long graph ranges (pure, no SQL).
+
+Ten years of daily points are unreadable and slow to draw; a year or less stays daily.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import TypeVar
+
+from glutemed.domain.history import ExerciseTotals, ExerciseVolume, WeekVolume
+from glutemed.progress.snapshot import ProgressSnapshot
+
+DAILY, WEEKLY, MONTHLY = 1, 7, 30
+
+
+@dataclass(frozen=True)
+class BinPoint:
+    start: date  # first day of the bin
+    size: int  # DAILY, WEEKLY or MONTHLY
+    value: float
+    count: int  # records that went into it
+
+    @property
+    def end(self) -> date:
+        if self.size == MONTHLY:
+            nxt = date(self.start.year + self.start.month // 12, self.start.month % 12 + 1, 1)
+            return nxt - timedelta(days=1)
+        return self.start + timedelta(days=self.size - 1)
+
+
+def bin_size_for(days_shown: int) -> int:
+    """Daily up to ~13 months, weekly up to ~4 years, monthly beyond."""
+    if days_shown <= 400:
+        return DAILY
+    if days_shown <= 1500:
+        return WEEKLY
+    return MONTHLY
+
+
+def bin_start(day: date, size: int) -> date:
+    if size == WEEKLY:
+        return day - timedelta(days=day.weekday())
+    if size == MONTHLY:
+        return day.replace(day=1)
+    return day
+
+
+def binned(
+    items: Iterable[tuple[date, float]], size: int, how: Callable[[list[float]], float]
+) -> list[BinPoint]:
+    groups: dict[date, list[float]] = {}
+    for day, value in items:
+        groups.setdefault(bin_start(day, size), []).append(value)
+    return [BinPoint(start, size, how(vals), len(vals)) for start, vals in sorted(groups.items())]
+
+
+def mean(values: list[float]) -> float:
+    return sum(values) / len(values)
+
+
+def running_bests(points: Iterable[BinPoint]) -> list[BinPoint]:
+    """Points that beat every earlier one (the first one counts)."""
+    record = float("-inf")
+    out: list[BinPoint] = []
+    for p in points:
+        if p.value > record:
+            record = p.value
+            out.append(p)
+    return out
+
+
+@dataclass(frozen=True)
+class VolumeBin(ExerciseTotals):
+    """Training volume of one week (or month, for long ranges) by exercise."""
+
+    start: date
+    size: int
+    by_exercise: tuple[ExerciseVolume, ...]
+
+
+def volume_bins(weeks: Iterable[WeekVolume], size: int) -> list[VolumeBin]:
+    """Weeks as they are, or summed per month (a week counts in its Monday's month)."""
+    if size != MONTHLY:
+        return [VolumeBin(w.week_start, WEEKLY, w.by_exercise) for w in weeks]
+    groups: dict[date, dict[str, list[int]]] = {}
+    for w in weeks:
+        per_ex = groups.setdefault(bin_start(w.week_start, MONTHLY), {})
+        for e in w.by_exercise:
+            acc = per_ex.setdefault(e.exercise_id, [0, 0])
+            acc[0] += e.reps
+            acc[1] += e.sets
+    return [
+        VolumeBin(
+            start, MONTHLY, tuple(ExerciseVolume(k, v[0], v[1]) for k, v in sorted(ex.items()))
+        )
+        for start, ex in sorted(groups.items())
+    ]
+
+
+@dataclass(frozen=True)
+class PreparedSeries:
+    """What the graphs draw at one bin size, for both eyes conditions; sliced per range."""
+
+    size: int
+    stance: dict[tuple[str, str], list[BinPoint]]  # (eyes, side) -> best per bin
+    symmetry: dict[str, list[BinPoint]]  # eyes -> mean per bin
+    pain: list[BinPoint]
+    volume: list[VolumeBin]
+    records: dict[tuple[str, str], frozenset[date]]  # (eyes, side) -> starts of personal bests
+
+
+def prepare(snapshot: ProgressSnapshot, size: int) -> PreparedSeries:
+    stance: dict[tuple[str, str], list[BinPoint]] = {}
+    symmetry: dict[str, list[BinPoint]] = {}
+    for eyes in ("open", "closed"):
+        points = snapshot.best_per_day(eyes)
+        for side in ("left", "right"):
+            stance[(eyes, side)] = binned(
+                ((p.day, p.seconds) for p in points if p.side == side), size, max
+            )
+        symmetry[eyes] = binned(((p.day, p.percent) for p in snapshot.symmetry(eyes)), size, mean)
+    pain = binned(((p.day, float(p.score)) for p in snapshot.pain), size, mean)
+    records = {key: frozenset(p.start for p in running_bests(v)) for key, v in stance.items()}
+    return PreparedSeries(size, stance, symmetry, pain, volume_bins(snapshot.weeks, size), records)
+
+
+_T = TypeVar("_T", BinPoint, VolumeBin)
+
+
+def from_day(points: Sequence[_T], first: date) -> Sequence[_T]:
+    """The points whose bin ends on or after *first* (points are in time order)."""
+    starts = [p.start for p in points]
+    i = bisect.bisect_left(starts, bin_start(first, points[0].size)) if points else 0
+    return points[i:]

@@ -1,0 +1,1 @@
+"""Stick-figure painting with QPainter and its colour/size style."""

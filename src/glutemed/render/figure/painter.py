@@ -1,0 +1,398 @@
+"""Paints one animation frame (figure, props, band, glow) onto any QPainter.
+
+Shared by the on-screen FigureWidget and the offscreen GIF/PNG export so both look
+the same. Everything is drawn in painter's-algorithm order from the camera's depth.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QImage,
+    QPainter,
+    QPen,
+    QPolygonF,
+    QRadialGradient,
+)
+
+from glutemed.motion import Camera, Frame, Prop
+from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
+from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+from glutemed.render.figure.style import (
+    FLOOR_MARGIN_M,
+    LIGHT_STYLE,
+    FigureStyle,
+    Fit,
+    band_colours,
+    fit_for,
+)
+
+__all__ = ["FigurePainter", "FigureStyle", "Fit", "band_colours", "fit_for"]
+
+ToScreen = Callable[[Vec3], QPointF]
+DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
+
+LIMB_WIDTH_M = 0.05
+TRUNK_WIDTH_M = 0.07
+BAND_WIDTH_M = 0.016
+FAR_SIDE_FADE = 0.45
+_CIRCLE = tuple(
+    i * math.tau / 48 for i in range(48)
+)  # how far the far-side limbs blend towards the background
+
+
+@dataclass(frozen=True)
+class _Bone:
+    name: str
+    a: str
+    b: str
+    width: float  # metres
+    limb: str  # "arm", "leg" or "" (trunk, head, girdles)
+    side: str  # "l", "r" or ""
+
+
+def _bones() -> tuple[_Bone, ...]:
+    bones = []
+    for name, (a, b) in SEGMENTS.items():
+        if name.startswith("midfoot"):
+            continue  # the foot is drawn ankle -> heel -> toe: a sole that meets the shank
+        side = name[-1] if name[-2:] in ("_l", "_r") else ""
+        limb = (
+            "leg"
+            if name.startswith(("thigh", "shank", "hindfoot", "foot"))
+            else "arm"
+            if name.startswith(("upper_arm", "forearm"))
+            else ""
+        )
+        width = TRUNK_WIDTH_M if name.startswith("trunk") else LIMB_WIDTH_M
+        if name.startswith(("hindfoot", "foot")):
+            width *= 0.8
+        bones.append(_Bone(name, a, b, width, limb, side))
+    return tuple(bones)
+
+
+_BONES = _bones()
+
+
+def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
+    k = max(0.0, min(1.0, amount))
+    return QColor.fromRgbF(
+        colour.redF() + (towards.redF() - colour.redF()) * k,
+        colour.greenF() + (towards.greenF() - colour.greenF()) * k,
+        colour.blueF() + (towards.blueF() - colour.blueF()) * k,
+        colour.alphaF(),
+    )
+
+
+class FigurePainter:
+    """Paints frames; caches the still scenery and the glow sprite between frames."""
+
+    def __init__(self, style: FigureStyle | None = None) -> None:
+        self._view: tuple[object, tuple[float, float, float]] | None = None
+        self.set_style(style or LIGHT_STYLE)
+
+    def set_style(self, style: FigureStyle) -> None:
+        """Switch colours (e.g. for a dark window); cached images are dropped."""
+        self.style = s = style
+        self._bg = QColor(s.background)
+        self._ink = QColor(s.ink)
+        self._accent = QColor(s.accent)
+        self._glow = QColor(s.glow)
+        self._scenery: tuple[object, QImage] | None = None
+        self._glow_sprite: tuple[object, QImage] | None = None
+        self._dots: dict[tuple[int, int, float], QImage] = {}
+        self._colours: dict[tuple[bool, float], QColor] = {}
+
+    def _fitted(self, fit: Fit, camera: Camera, rect: QRectF) -> tuple[float, float, float]:
+        """Centre and scale for this view; recomputed only when the camera or size changes."""
+        key = (fit, camera.right, camera.up, rect.width(), rect.height())
+        if self._view is None or self._view[0] != key:
+            self._view = (key, fit.view(camera, rect.width(), rect.height()))
+        return self._view[1]
+
+    def paint(
+        self,
+        painter: QPainter,
+        rect: QRectF,
+        frame: Frame,
+        camera: Camera,
+        fit: Fit,
+        band_level: str | None = None,
+        both_glutes: bool = False,
+    ) -> None:
+        painter.save()
+        # No clip: scenery is already cut to rect and the fit keeps the figure inside.
+        cx, cy, k = self._fitted(fit, camera, rect)
+        ox, oy = rect.center().x(), rect.center().y()
+        r, u = camera.right, camera.up
+
+        def at(p: Vec3) -> QPointF:
+            sx = p[0] * r[0] + p[2] * r[2]
+            sy = p[0] * u[0] + p[1] * u[1] + p[2] * u[2]
+            return QPointF(ox + (sx - cx) * k, oy - (sy - cy) * k)
+
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        painter.drawImage(rect.topLeft(), self._scenery_image(rect, dpr, frame, camera, fit, at, k))
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_glow(painter, frame, at, k, both_glutes, dpr)
+        self._paint_depth_sorted(painter, frame, camera, at, k)
+        if frame.band is not None:
+            self._paint_band(painter, frame.band, at, k, band_level or DEFAULT_BAND)
+        painter.restore()
+
+    def _scenery_image(
+        self,
+        rect: QRectF,
+        dpr: float,
+        frame: Frame,
+        camera: Camera,
+        fit: Fit,
+        at: ToScreen,
+        k: float,
+    ) -> QImage:
+        """Background, floor, mat and wall: still while the camera is, so drawn once."""
+        key = (rect.width(), rect.height(), dpr, camera.right, camera.up, fit, frame.props)
+        if self._scenery is not None and self._scenery[0] == key:
+            return self._scenery[1]
+        image = QImage(
+            max(1, round(rect.width() * dpr)),
+            max(1, round(rect.height() * dpr)),
+            QImage.Format.Format_ARGB32_Premultiplied,
+        )
+        image.setDevicePixelRatio(dpr)
+        image.fill(self._bg)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        p.translate(-rect.left(), -rect.top())
+        self._paint_ground(p, fit, at, k)
+        flat = [prop for prop in frame.props if prop.kind in ("mat", "wall")]
+        for prop in sorted(flat, key=lambda prop: prop.kind != "mat"):
+            self._paint_flat_prop(p, prop, at)
+        p.end()
+        self._scenery = (key, image)
+        return image
+
+    def _paint_ground(self, painter: QPainter, fit: Fit, at: ToScreen, k: float) -> None:
+        s = self.style
+        # A round rug of floor looks right from every orbit angle, unlike a square.
+        (x0, _, z0), (rx, rz) = fit.floor_centre, fit.floor_radii
+        rug = [(x0 + rx * math.cos(a), 0.0, z0 + rz * math.sin(a)) for a in _CIRCLE]
+        painter.setPen(QPen(QColor(s.floor_line), max(1.0, 0.006 * k)))
+        painter.setBrush(QColor(s.floor))
+        painter.drawPolygon(QPolygonF([at(c) for c in rug]))
+        # A soft contact shadow under the body reads as "on the floor" from any angle.
+        sx, sz = max(0.25, 0.6 * (rx - FLOOR_MARGIN_M)), max(0.2, 0.6 * (rz - FLOOR_MARGIN_M))
+        ring = [
+            (x0 + sx * math.cos(a), 0.0, z0 + sz * math.sin(a))
+            for a in (i * math.tau / 20 for i in range(20))
+        ]
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(s.shadow))
+        painter.drawPolygon(QPolygonF([at(c) for c in ring]))
+
+    def _paint_flat_prop(self, painter: QPainter, prop: Prop, at: ToScreen) -> None:
+        s = self.style
+        poly = QPolygonF([at(p) for p in prop.points])
+        if prop.kind == "mat":
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(s.mat))
+        else:
+            fill = QColor(s.wall)
+            fill.setAlphaF(0.85)
+            painter.setPen(QPen(QColor(s.wall_edge), 1.5))
+            painter.setBrush(fill)
+        painter.drawPolygon(poly)
+
+    def _paint_glow(
+        self, painter: QPainter, frame: Frame, at: ToScreen, k: float, both: bool, dpr: float
+    ) -> None:
+        if frame.glow <= 0.0:
+            return
+        pos = frame.positions
+        up = normalize(sub(pos["spine"], pos["pelvis"]))
+        sides = [(frame.working_leg, 1.0)]
+        if both:
+            sides.append(("l" if frame.working_leg == "r" else "r", 0.55))
+        radius = 0.13 * k
+        sprite = self._glow_image(radius, dpr)
+        for side, strength in sides:
+            hip = pos[f"hip_{side}"]
+            outward = normalize(sub(hip, pos["pelvis"]))
+            # Gluteus medius: on the outer pelvis, above the hip joint.
+            centre = at(add(add(hip, scale(outward, 0.05)), scale(up, 0.06)))
+            painter.setOpacity(frame.glow * strength)
+            painter.drawImage(QPointF(centre.x() - radius, centre.y() - radius), sprite)
+        painter.setOpacity(1.0)
+
+    def _glow_image(self, radius: float, dpr: float) -> QImage:
+        """A soft radial glow, rendered once per size and blitted every frame."""
+        key = (round(radius, 1), dpr)
+        if self._glow_sprite is not None and self._glow_sprite[0] == key:
+            return self._glow_sprite[1]
+        side = max(2, round(2 * radius * dpr))
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.setDevicePixelRatio(dpr)
+        image.fill(Qt.GlobalColor.transparent)
+        p = QPainter(image)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        grad = QRadialGradient(QPointF(radius, radius), radius)
+        inner, outer = QColor(self._glow), QColor(self._glow)
+        inner.setAlphaF(0.75)
+        outer.setAlphaF(0.0)
+        grad.setColorAt(0.0, inner)
+        grad.setColorAt(1.0, outer)
+        p.setPen(Qt.PenStyle.NoPen)
+        p.setBrush(QBrush(grad))
+        p.drawEllipse(QPointF(radius, radius), radius, radius)
+        p.end()
+        self._glow_sprite = (key, image)
+        return image
+
+    def _paint_depth_sorted(
+        self, painter: QPainter, frame: Frame, camera: Camera, at: ToScreen, k: float
+    ) -> None:
+        pos = frame.positions
+        screen = {name: at(p) for name, p in pos.items()}
+        depth = {name: camera.depth(p) for name, p in pos.items()}
+        fades = {
+            "arm": self._far_sides(depth["shoulder_l"], depth["shoulder_r"]),
+            "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
+        }
+        items: list[tuple[float, object]] = [
+            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in _BONES
+        ]
+        items.append((depth["head"], "head"))
+        for prop in frame.props:
+            if prop.kind in ("pole", "towel", "pillow"):
+                d = sum(camera.depth(p) for p in prop.points) / len(prop.points)
+                items.append((d - prop.radius, prop))
+        items.sort(key=lambda it: it[0])
+        # Each joint gets one round sprite, drawn with the last bone that touches it.
+        last_at: dict[str, int] = {}
+        for i, (_, item) in enumerate(items):
+            if isinstance(item, _Bone):
+                last_at[item.a] = last_at[item.b] = i
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        for i, (_, item) in enumerate(items):
+            if isinstance(item, _Bone):
+                kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
+                accent = item.limb == "leg" and item.side == frame.working_leg
+                colour = self._colour(accent, kind_fade)
+                width = item.width * k
+                # Flat caps take Qt's fast antialiased line path; round ends are sprites.
+                painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.drawLine(screen[item.a], screen[item.b])
+                for joint in (item.a, item.b):
+                    if last_at[joint] == i:
+                        self._dot(painter, screen[joint], width / 2, colour, dpr)
+            elif isinstance(item, Prop):
+                self._paint_capsule(painter, item, at, k)
+            else:
+                self._dot(painter, screen["head"], HEAD_RADIUS * k, self._ink, dpr)
+
+    def _colour(self, accent: bool, fade: float) -> QColor:
+        key = (accent, fade)
+        colour = self._colours.get(key)
+        if colour is None:
+            colour = _blend(self._accent if accent else self._ink, self._bg, fade)
+            self._colours[key] = colour
+        return colour
+
+    def _dot(
+        self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
+    ) -> None:
+        """A filled antialiased circle, rendered once per colour and size, then blitted."""
+        key = (colour.rgba(), round(radius * 4), dpr)
+        sprite = self._dots.get(key)
+        if sprite is None:
+            if len(self._dots) > 256:
+                self._dots.clear()
+            r = round(radius * 4) / 4
+            side = max(2, math.ceil(2 * r * dpr) + 2)
+            sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+            sprite.fill(Qt.GlobalColor.transparent)
+            p = QPainter(sprite)
+            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            p.setPen(Qt.PenStyle.NoPen)
+            p.setBrush(colour)
+            p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
+            p.end()
+            sprite.setDevicePixelRatio(dpr)
+            self._dots[key] = sprite
+        half = sprite.width() / (2 * dpr)
+        painter.drawImage(QPointF(centre.x() - half, centre.y() - half), sprite)
+
+    @staticmethod
+    def _far_sides(depth_l: float, depth_r: float) -> dict[str, float]:
+        # Fade grows with how clearly one side is behind the other (none in front view).
+        gap = round(max(0.0, min(1.0, abs(depth_l - depth_r) / 0.12)) * 10) / 10
+        far = "l" if depth_l < depth_r else "r"
+        return {far: gap * FAR_SIDE_FADE}
+
+    def _stick(
+        self, painter: QPainter, a: QPointF, b: QPointF, width: float, colour: QColor, dpr: float
+    ) -> None:
+        """A round-ended thick line: flat-capped (Qt's fast AA path) plus two end sprites."""
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLine(a, b)
+        self._dot(painter, a, width / 2, colour, dpr)
+        self._dot(painter, b, width / 2, colour, dpr)
+
+    def _paint_capsule(self, painter: QPainter, prop: Prop, at: ToScreen, k: float) -> None:
+        s = self.style
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        a, b = at(prop.points[0]), at(prop.points[1])
+        width = max(2.0, 2 * prop.radius * k)
+        if prop.kind == "pillow":
+            self._stick(painter, a, b, width, QColor(s.pillow_edge), dpr)
+            self._stick(painter, a, b, width * 0.86, QColor(s.pillow), dpr)
+        else:
+            colour = s.towel if prop.kind == "towel" else s.pole
+            self._stick(painter, a, b, width, QColor(colour), dpr)
+
+    def _paint_band(
+        self, painter: QPainter, band: tuple[Vec3, Vec3], at: ToScreen, k: float, level: str
+    ) -> None:
+        dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
+        a, b = at(band[0]), at(band[1])
+        length = math.dist(band[0], band[1])
+        # A slack band sags; a stretched one pulls straight.
+        sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
+        colours = band_colours()
+        colour = QColor(colours.get(level, colours[DEFAULT_BAND]))
+        width = max(1.5, BAND_WIDTH_M * k)
+        # A looped band: two strands round both legs, parted where it is slack.
+        dx, dy = b.x() - a.x(), b.y() - a.y()
+        span = max(math.hypot(dx, dy), 1e-6)
+        nx, ny = -dy / span, dx / span
+        part = 0.9 * width + 0.6 * sag
+        points: list[QPointF] = []
+        for sign in (1.0, -1.0):
+            mid = QPointF(
+                (a.x() + b.x()) / 2 + sign * part * nx, (a.y() + b.y()) / 2 + sag + sign * part * ny
+            )
+            # Five straight pieces trace each strand; at band thickness the joins do not show.
+            points.extend(_on_quad(a, mid, b, i / 5) for i in range(6))
+        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.drawLines(
+            [QLineF(p, q) for p, q in itertools.pairwise(points[:6])]
+            + [QLineF(p, q) for p, q in itertools.pairwise(points[6:])]
+        )
+        for p in (a, b):  # where the band wraps round the leg
+            self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
+
+
+def _on_quad(a: QPointF, c: QPointF, b: QPointF, t: float) -> QPointF:
+    """Point at *t* on the quadratic Bezier from a to b with control point c."""
+    u = 1.0 - t
+    return QPointF(
+        u * u * a.x() + 2 * u * t * c.x() + t * t * b.x(),
+        u * u * a.y() + 2 * u * t * c.y() + t * t * b.y(),
+    )

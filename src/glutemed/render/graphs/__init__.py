@@ -1,0 +1,1 @@
+"""The Progress graphs (pyqtgraph) and the data frames they draw."""

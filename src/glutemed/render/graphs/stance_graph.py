@@ -1,0 +1,82 @@
+"""The Progress page's single-leg stance graph: best time per side, records, cap and norm."""
+
+from __future__ import annotations
+
+from datetime import tzinfo
+
+import pyqtgraph as pg
+from PySide6.QtWidgets import QWidget
+
+from glutemed.progress.text import seconds_text
+from glutemed.render.graphs.frames import DAY_S, LEFT_COLOUR, RIGHT_COLOUR, StanceFrame
+from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, set_hline, show_line
+
+NORM_COLOUR = "#009E73"
+GREY = "#808080"
+
+
+class StanceGraph(PlotCard):
+    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+        super().__init__("stance", "Single-leg stance: best time", tz, parent)
+        self.item.setLabel("left", "seconds")
+        self.item.addLegend(offset=(-10, -10))  # bottom right: the emptiest corner as times rise
+        self.curves = {
+            "left": self.add_curve(LEFT_COLOUR, "Left leg"),
+            "right": self.add_curve(RIGHT_COLOUR, "Right leg"),
+        }
+        self.bests = pg.ScatterPlotItem(symbol="star", size=16, pen=pg.mkPen("#333333"))
+        self.bests.setZValue(10)
+        self.item.addItem(self.bests)
+        self.item.legend.addItem(self.bests, "Personal best")
+        self.cap_line = self.add_hline(45.0, GREY, "cap", 0.5)
+        # Norm label at the right end: the left end is where early, lower times run.
+        self.norm_line = self.add_hline(0.0, NORM_COLOUR, "norm", 0.99, below=True)
+        self.frame: StanceFrame | None = None
+
+    def show(self, f: StanceFrame) -> None:  # type: ignore[override]
+        self.frame = f
+        for side in ("left", "right"):
+            show_line(self.curves[side], f.left if side == "left" else f.right)
+        self.bests.setData(f.best_x, f.best_y, brush=f.best_brushes)
+        set_hline(self.cap_line, f.cap_s, f"cap {f.cap_s:.0f} s")
+        self.norm_line.setVisible(f.norm is not None)
+        if f.norm is not None:
+            set_hline(self.norm_line, f.norm.seconds, f"{f.norm.label}: {f.norm.seconds:g} s")
+        self.item.setYRange(0, f.top, padding=0)
+        empty = not f.left.points and not f.right.points
+        self.set_empty(
+            f"No eyes-{f.eyes} stance tests yet. Take the stance test (Ctrl+3) to start."
+            if empty
+            else None
+        )
+        self.marker.hide()
+
+    def describe(self, x: float, y: float) -> tuple[str, tuple[float, float]] | None:
+        f = self.frame
+        if f is None:
+            return None
+        lines = {"left": f.left, "right": f.right}
+        best: tuple[float, str, int] | None = None
+        for side, data in lines.items():
+            i = nearest(data.x, x)
+            if i is None:
+                continue
+            p = data.points[i]
+            dist = abs(data.x[i] - x) / (DAY_S * p.size) + abs(p.value - y) / 50.0
+            if best is None or dist < best[0]:
+                best = (dist, side, i)
+        if best is None:
+            return None
+        _, side, i = best
+        data = lines[side]
+        p = data.points[i]
+        parts = [f"{side} {seconds_text(p.value)}"]
+        other = "right" if side == "left" else "left"
+        j = nearest(lines[other].x, data.x[i])
+        if j is not None and lines[other].points[j].start == p.start:
+            parts.append(f"{other} {seconds_text(lines[other].points[j].value)}")
+        prefix = "best " if p.size > 1 else ""
+        text = f"{bin_label(p)}: {prefix}" + ", ".join(parts) + f" (eyes {f.eyes})"
+        if (side, p.start) in f.records:
+            text += " - personal best"
+        return text, (float(data.x[i]), p.value)

@@ -1,0 +1,1 @@
+"""Small widgets and helpers every page shares: change signals, theme, sound, labels."""

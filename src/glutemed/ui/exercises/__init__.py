@@ -1,0 +1,1 @@
+"""The Exercises page: the catalogue with its animated demos."""

@@ -1,0 +1,1 @@
+"""The animated stick-figure widget (painting itself lives in glutemed.render.figure)."""

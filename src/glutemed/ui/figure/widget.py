@@ -1,0 +1,302 @@
+"""FigureWidget: the animated stick-figure demo of one exercise.
+
+Progress comes from elapsed clock time; the QTimer only asks for repaints, so a slow
+frame never slows the exercise down. An owner (the workout player) can instead drive
+the figure with show_time() to keep it in step with its own clock.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from glutemed.domain.clock import Clock, MonotonicClock
+from glutemed.motion import Animation, Camera, load_animation, view_angles
+from glutemed.render.figure.painter import FigurePainter, Fit, band_colours, fit_for
+from glutemed.render.figure.style import style_for
+from glutemed.ui.common.theme import is_dark
+
+FRAME_INTERVAL_MS = 16  # ~60 Hz repaint requests
+STEP_S = 1.0 / 30.0  # one "step frame" of demo time
+ORBIT_DEG_PER_PX = 0.4
+MIN_SPEED, MAX_SPEED = 0.5, 2.0
+
+
+class FigureWidget(QWidget):
+    rep_completed = Signal(int)  # total reps completed since the demo (re)started
+    phase_changed = Signal(str)
+    playing_changed = Signal(bool)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        clock: Clock | None = None,
+        loader: Callable[[str], Animation] = load_animation,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("figureWidget")
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(160, 120)
+        self.setAccessibleName("Exercise demonstration")
+        self._clock: Clock = clock or MonotonicClock()
+        self._loader = loader
+        self._cache: dict[str, Animation] = {}
+        self._painter = FigurePainter()
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(FRAME_INTERVAL_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._anim: Animation | None = None
+        self._variation = ""
+        self._side = "right"
+        self._fit: Fit | None = None
+        self._band_level: str | None = None
+        self._view = "best"
+        self._orbit = (0.0, 0.0)
+        self._drag_from: QPointF | None = None
+        self._speed = 1.0
+        self._loop = True
+        self._playing = False
+        self._external = False
+        # Demo time (seconds of rep time at tempo 1) = _base + elapsed clock * speed.
+        self._base = 0.0
+        self._started = 0.0
+        self._reps_seen = 0
+        self._phase = ""
+        self._owner_rep_s: float | None = None  # an owner's rep length (tempo, holds)
+
+    # --- what to show -------------------------------------------------------------
+    def set_demo(
+        self, exercise_id: str, variation_id: str = "standard", side: str = "right"
+    ) -> None:
+        """Show an exercise at once; unknown ids raise ValueError listing the valid ones."""
+        anim = self._cache.get(exercise_id)
+        if anim is None:
+            anim = self._cache[exercise_id] = self._loader(exercise_id)
+        anim.variation(variation_id)  # validates
+        if side not in ("right", "left"):
+            raise ValueError(f"unknown side {side!r} (valid: right, left)")
+        self._anim, self._variation, self._side = anim, variation_id, side
+        self._fit = fit_for(anim, variation_id, side)
+        self._restart()
+
+    def set_side(self, side: str) -> None:
+        if self._anim is not None:
+            self.set_demo(self._anim.exercise_id, self._variation, side)
+
+    def set_band_level(self, level: str | None) -> None:
+        if level is not None and level not in band_colours():
+            raise ValueError(f"unknown band {level!r} (valid: {', '.join(band_colours())})")
+        self._band_level = level
+        self.update()
+
+    def set_view(self, name: str) -> None:
+        view_angles(name, (0.0, 0.0))  # validates the name
+        self._view = name
+        self._orbit = (0.0, 0.0)
+        self.update()
+
+    def reset_view(self) -> None:
+        self._orbit = (0.0, 0.0)
+        self.update()
+
+    # --- playback -----------------------------------------------------------------
+    def play(self) -> None:
+        if self._anim is None or self._playing:
+            return
+        if not self._loop and self._base >= self._rep_length():
+            self._base = 0.0  # a finished single rep plays again from the start
+            self._reps_seen = 0
+        self._external = False
+        self._started = self._clock.now()
+        self._playing = True
+        self._timer.start()
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if not self._playing:
+            return
+        self._base = self.demo_time()
+        self._playing = False
+        self._timer.stop()
+        self.playing_changed.emit(False)
+        self.update()
+
+    def toggle(self) -> None:
+        self.pause() if self._playing else self.play()
+
+    def step(self) -> None:
+        """Pause and move one frame on."""
+        self.pause()
+        self._base += STEP_S
+        self._check_progress()
+        self.update()
+
+    def set_speed(self, speed: float) -> None:
+        if not MIN_SPEED <= speed <= MAX_SPEED:
+            raise ValueError(f"speed must be between {MIN_SPEED} and {MAX_SPEED}, got {speed}")
+        self._base = self.demo_time()
+        self._started = self._clock.now()
+        self._speed = speed
+
+    def set_loop(self, loop: bool) -> None:
+        self._loop = loop
+
+    def set_rep_seconds(self, seconds: float | None) -> None:
+        """Make one owner rep of *seconds* span one demo rep in `show_time` (tempo, holds)."""
+        self._owner_rep_s = seconds if seconds and seconds > 0 else None
+
+    def show_time(self, t_in_rep: float) -> None:
+        """Show the pose *t_in_rep* seconds into the rep; the owner's clock drives us.
+
+        Each time the shown time wraps back to the start of a rep, one rep is complete and
+        rep_completed is emitted, so an owner's counter and the figure agree."""
+        if self._playing:
+            self.pause()
+        self._external = True
+        t = max(0.0, t_in_rep)
+        if self._owner_rep_s is not None:
+            t = t / self._owner_rep_s * self._rep_length()
+        wrapped = t + 1e-6 < self._base
+        self._base = t
+        if wrapped:
+            self._reps_seen += 1
+            self.rep_completed.emit(self._reps_seen)
+        if self._anim is not None:
+            phase, _ = self._anim.phase_at(self._variation, t)
+            if phase != self._phase:
+                self._phase = phase
+                self.phase_changed.emit(phase)
+        self.update()
+
+    # --- state for owners and tests -------------------------------------------------
+    def demo_time(self) -> float:
+        """Seconds of rep time shown now (grows across reps)."""
+        if not self._playing:
+            return self._base
+        t = self._base + (self._clock.now() - self._started) * self._speed
+        if not self._loop:
+            t = min(t, self._rep_length())
+        return t
+
+    def is_playing(self) -> bool:
+        return self._playing
+
+    def speed(self) -> float:
+        return self._speed
+
+    def side(self) -> str:
+        return self._side
+
+    def camera_angles(self) -> tuple[float, float]:
+        best = self._anim.best_view if self._anim else (0.0, 0.0)
+        yaw, pitch = view_angles(self._view, best, self._side)
+        return yaw + self._orbit[0], max(-10.0, min(90.0, pitch + self._orbit[1]))
+
+    def demo(self) -> tuple[str, str, str, str | None]:
+        """(exercise id, variation id, side, band level) shown now; "" before set_demo."""
+        exercise = self._anim.exercise_id if self._anim else ""
+        return exercise, self._variation, self._side, self._band_level
+
+    def current_phase(self) -> str:
+        return self._phase
+
+    def rep_duration(self) -> float:
+        return self._rep_length() / self._speed
+
+    # --- internals ------------------------------------------------------------------
+    def _rep_length(self) -> float:
+        return self._anim.rep_duration(self._variation) if self._anim else 1.0
+
+    def _restart(self) -> None:
+        self._base = 0.0
+        self._started = self._clock.now()
+        self._reps_seen = 0
+        self._phase = ""
+        self._check_progress()
+        self.update()
+
+    def refresh(self) -> None:
+        """Catch up with the clock (signals for passed reps and phases) and repaint."""
+        self._check_progress()
+        if self._playing and not self._loop and self.demo_time() >= self._rep_length():
+            self.pause()
+        self.update()
+
+    def _check_progress(self) -> None:
+        if self._anim is None or self._external:
+            return
+        phase, rep = self._anim.phase_at(self._variation, self.demo_time())
+        if not self._loop:
+            rep = min(rep, 1)
+        while self._reps_seen < rep:
+            self._reps_seen += 1
+            self.rep_completed.emit(self._reps_seen)
+        if phase != self._phase:
+            self._phase = phase
+            self.phase_changed.emit(phase)
+
+    # --- Qt events --------------------------------------------------------------------
+    def sizeHint(self) -> QSize:
+        return QSize(480, 400)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        rect = QRectF(self.rect())
+        if self._anim is None or self._fit is None:
+            painter.fillRect(rect, self.palette().window())
+            painter.end()
+            return
+        style = style_for(is_dark())  # follows the window's light/dark theme as it changes
+        if self._painter.style is not style:
+            self._painter.set_style(style)
+        frame = self._anim.frame(self._variation, self.demo_time(), self._side)
+        self._painter.paint(
+            painter,
+            rect,
+            frame,
+            Camera(*self.camera_angles()),
+            self._fit,
+            self._band_level,
+            self._anim.both_glutes,
+        )
+        painter.end()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if self._playing:
+            self._timer.start()
+        super().showEvent(event)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self._timer.stop()  # time keeps flowing from the clock; no need to repaint
+        super().hideEvent(event)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._drag_from = event.position()
+            self.setCursor(Qt.CursorShape.ClosedHandCursor)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._drag_from is None:
+            return
+        delta = event.position() - self._drag_from
+        self._drag_from = event.position()
+        yaw, pitch = self._orbit
+        best = self._anim.best_view if self._anim else (0.0, 0.0)
+        base_pitch = view_angles(self._view, best, self._side)[1]
+        # Keep the offset inside what can be shown so dragging back responds at once.
+        pitch = max(
+            -10.0 - base_pitch, min(90.0 - base_pitch, pitch + delta.y() * ORBIT_DEG_PER_PX)
+        )
+        self._orbit = (yaw - delta.x() * ORBIT_DEG_PER_PX, pitch)
+        self.update()
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        self._drag_from = None
+        self.unsetCursor()
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        self.reset_view()

@@ -1,0 +1,1 @@
+"""Help and safety text: the Help page and the first-run dialog."""

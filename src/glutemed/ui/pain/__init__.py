@@ -1,0 +1,1 @@
+"""The pain diary page and the before/after prompt."""

@@ -1,0 +1,292 @@
+"""Pain diary: log a 0-10 rating with its context and a note; edit, delete, undo either."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import UTC, datetime, tzinfo
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSlider,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.domain.records import PainLog
+from glutemed.domain.rules import PAIN_SCORE
+from glutemed.progress.text import moment_text
+from glutemed.store import Store
+from glutemed.store.localtz import local_tz
+from glutemed.store.pain import add_pain, delete_pain, list_pain, restore_pain, update_pain
+from glutemed.ui.common.events import DataEvents
+
+CONTEXTS = (("daily", "Daily check-in"), ("before", "Before exercise"), ("after", "After exercise"))
+CONTEXT_NAMES = dict(CONTEXTS)
+# Anchors of the 0-10 Numeric Pain Rating Scale (CONTENT.md).
+ANCHORS = {0: "no pain", 10: "worst pain imaginable"}
+COLUMNS = ("Date", "Pain", "When", "Note")
+UNDO_TEXT = {"deleted": "Undo delete", "edited": "Undo edit"}
+
+
+class PainPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        *,
+        now: Callable[[], datetime] | None = None,
+        tz: tzinfo | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("painPage")
+        self.store = store
+        self.events = events
+        self._now = now or (lambda: datetime.now(UTC))
+        self.tz = tz or local_tz()
+        self.editing: PainLog | None = None
+        # (what was done, the entry as it was before): "deleted" or "edited"
+        self.undo_stack: list[tuple[str, PainLog]] = []
+        self._build()
+        self.refresh()
+        events.pain_changed.connect(self.refresh)
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            "How much does your back hurt right now? 0 means no pain, 10 the worst pain you can "
+            "imagine (0-10 Numeric Pain Rating Scale). Logging at about the same time each day "
+            "makes the trend easier to read."
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+
+        form_box = QGroupBox("New entry")
+        form_box.setObjectName("painForm")
+        self.form_box = form_box
+        form = QVBoxLayout(form_box)
+        score_row = QHBoxLayout()
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setObjectName("painSlider")
+        self.slider.setRange(int(PAIN_SCORE.low), int(PAIN_SCORE.high))
+        self.slider.setPageStep(1)
+        self.slider.setTickPosition(QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(1)
+        self.slider.setAccessibleName("Pain score, 0 to 10")
+        self.slider.valueChanged.connect(self._score_changed)
+        self.value_label = QLabel()
+        self.value_label.setObjectName("painValue")
+        big = QFont(self.value_label.font())
+        big.setPointSizeF(big.pointSizeF() * 2.2)
+        big.setBold(True)
+        self.value_label.setFont(big)
+        self.value_label.setMinimumWidth(60)
+        self.value_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        score_row.addWidget(self.slider, 1)
+        score_row.addWidget(self.value_label)
+        form.addLayout(score_row)
+        anchors = QHBoxLayout()
+        low = QLabel(f"0 - {ANCHORS[0]}")
+        high = QLabel(f"10 - {ANCHORS[10]}")
+        high.setAlignment(Qt.AlignmentFlag.AlignRight)
+        anchors.addWidget(low)
+        anchors.addStretch(1)
+        anchors.addWidget(high)
+        form.addLayout(anchors)
+        fields = QFormLayout()
+        self.context = QComboBox()
+        self.context.setObjectName("painContext")
+        for key, text in CONTEXTS:
+            self.context.addItem(text, key)
+        fields.addRow("When", self.context)
+        self.note = QLineEdit()
+        self.note.setObjectName("painNote")
+        self.note.setPlaceholderText("Optional: what you were doing, sleep, medication…")
+        self.note.setMaxLength(500)
+        self.note.returnPressed.connect(self.save)
+        fields.addRow("Note", self.note)
+        form.addLayout(fields)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.cancel_button = QPushButton("Cancel edit")
+        self.cancel_button.setObjectName("cancelEditButton")
+        self.cancel_button.clicked.connect(self.cancel_edit)
+        self.cancel_button.hide()
+        self.save_button = QPushButton("Log pain")
+        self.save_button.setObjectName("savePainButton")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.cancel_button)
+        buttons.addWidget(self.save_button)
+        form.addLayout(buttons)
+        layout.addWidget(form_box)
+
+        header = QHBoxLayout()
+        header.addWidget(QLabel("<b>Your entries</b>"))
+        header.addStretch(1)
+        self.edit_button = QPushButton("Edit")
+        self.edit_button.setObjectName("editPainButton")
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setObjectName("deletePainButton")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setObjectName("undoPainButton")
+        self.undo_button.setToolTip("Undo the last edit or delete (Ctrl+Z)")
+        self.undo_button.clicked.connect(self.undo)
+        for b in (self.edit_button, self.delete_button, self.undo_button):
+            header.addWidget(b)
+        layout.addLayout(header)
+        self.entries = QTreeWidget()
+        self.entries.setObjectName("painList")
+        self.entries.setColumnCount(len(COLUMNS))
+        self.entries.setHeaderLabels(list(COLUMNS))
+        self.entries.setRootIsDecorated(False)
+        self.entries.setUniformRowHeights(True)  # years of daily entries stay quick
+        self.entries.setAlternatingRowColors(True)
+        self.entries.setStyleSheet("QTreeView::item { padding: 1px 10px 1px 4px; }")
+        header_view = self.entries.header()
+        header_view.setStretchLastSection(True)
+        for column in range(len(COLUMNS) - 1):
+            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        self.entries.itemSelectionChanged.connect(self._update_buttons)
+        self.entries.itemDoubleClicked.connect(lambda _item, _col: self.edit_selected())
+        layout.addWidget(self.entries, 1)
+        self.empty_hint = QLabel("No entries yet. Your first rating becomes your baseline.")
+        self.empty_hint.setObjectName("painEmpty")
+        layout.addWidget(self.empty_hint)
+        undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.undo)
+        delete = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.entries)
+        delete.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.activated.connect(self.delete_selected)
+        self._score_changed(0)
+
+    # --- list ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        keep = self.selected_entry()
+        self.entries.clear()
+        items: list[QTreeWidgetItem] = []
+        current: QTreeWidgetItem | None = None
+        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        for entry in list_pain(self.store):
+            local = entry.taken_at.astimezone(self.tz)
+            item = QTreeWidgetItem(
+                [
+                    f"{local:%a} {local.day:2d} {local:%b %Y  %H:%M}",
+                    f"{entry.score}/10",
+                    CONTEXT_NAMES.get(entry.context, entry.context),
+                    entry.note,
+                ]
+            )
+            item.setTextAlignment(1, right)
+            item.setData(0, Qt.ItemDataRole.UserRole, entry)
+            items.append(item)
+            if keep is not None and entry.id == keep.id:
+                current = item
+        self.entries.addTopLevelItems(items)
+        if current is not None:
+            self.entries.setCurrentItem(current)
+        self.empty_hint.setVisible(not items)
+        self._update_buttons()
+
+    def selected_entry(self) -> PainLog | None:
+        item = self.entries.currentItem()
+        if item is None or not item.isSelected():
+            return None
+        entry = item.data(0, Qt.ItemDataRole.UserRole)
+        return entry if isinstance(entry, PainLog) else None
+
+    def _update_buttons(self) -> None:
+        has = self.selected_entry() is not None
+        self.edit_button.setEnabled(has)
+        self.delete_button.setEnabled(has)
+        self.undo_button.setEnabled(bool(self.undo_stack))
+        if self.undo_stack:
+            self.undo_button.setText(UNDO_TEXT[self.undo_stack[-1][0]])
+        else:
+            self.undo_button.setText("Undo")
+
+    def _score_changed(self, value: int) -> None:
+        self.value_label.setText(str(value))
+        self.slider.setToolTip(f"{value}/10" + (f" - {ANCHORS[value]}" if value in ANCHORS else ""))
+
+    # --- actions ------------------------------------------------------------------------
+    def save(self) -> None:
+        score = self.slider.value()
+        context = str(self.context.currentData())
+        note = self.note.text().strip()
+        if self.editing is None:
+            entry = PainLog(self._now(), score, context, note)  # type: ignore[arg-type]
+            add_pain(self.store, entry)
+            message = f"Pain {score}/10 logged"
+        else:
+            entry = replace(self.editing, score=score, context=context, note=note)  # type: ignore[arg-type]
+            update_pain(self.store, entry)
+            self.undo_stack.append(("edited", self.editing))
+            message = "Pain entry updated - Ctrl+Z undoes the change"
+        self._reset_form()
+        self.events.pain_changed.emit()
+        self.events.status_message.emit(message)
+
+    def edit_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None:
+            return
+        self.editing = entry
+        self.slider.setValue(entry.score)
+        self.context.setCurrentIndex(max(0, self.context.findData(entry.context)))
+        self.note.setText(entry.note)
+        self.form_box.setTitle(f"Editing the entry of {moment_text(entry.taken_at, self.tz)}")
+        self.save_button.setText("Save changes")
+        self.cancel_button.show()
+        self.slider.setFocus()
+
+    def cancel_edit(self) -> None:
+        self._reset_form()
+
+    def _reset_form(self) -> None:
+        self.editing = None
+        self.note.clear()
+        self.form_box.setTitle("New entry")
+        self.save_button.setText("Log pain")
+        self.cancel_button.hide()
+
+    def delete_selected(self) -> None:
+        entry = self.selected_entry()
+        if entry is None or entry.id is None:
+            return
+        delete_pain(self.store, entry.id)
+        self.undo_stack.append(("deleted", entry))
+        if self.editing is not None and self.editing.id == entry.id:
+            self._reset_form()
+        self.events.pain_changed.emit()
+        self.events.status_message.emit("Pain entry deleted - Ctrl+Z brings it back")
+
+    def undo(self) -> None:
+        if not self.undo_stack:
+            return
+        action, entry = self.undo_stack.pop()
+        if action == "deleted":
+            restore_pain(self.store, entry)
+            message = "Pain entry restored"
+        else:
+            update_pain(self.store, entry)
+            message = "Change to the pain entry undone"
+            if self.editing is not None and self.editing.id == entry.id:
+                self._reset_form()
+        self.events.pain_changed.emit()
+        self.events.status_message.emit(message)

@@ -1,0 +1,1 @@
+"""The Progress page (its graphs are drawn by glutemed.render.graphs)."""

@@ -1,0 +1,374 @@
+"""Progress page: stance, symmetry, pain, training volume and adherence over time.
+
+pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
+`progress_graphs`, imported from showEvent. What a user waits for is kept small: only the
+cards on screen are built, with the visible range queried and drawn; the other cards are
+built when idle (or when scrolled to), and the whole history plus the frames of every
+range load on a worker thread, so a later range click only hands arrays to the plots.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from datetime import date, timedelta, tzinfo
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.domain.records import Profile
+from glutemed.ops.progress import load_snapshot
+from glutemed.progress.series import bin_size_for, prepare
+from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.store import Store
+from glutemed.store.localtz import local_tz
+from glutemed.store.profile import load_profile
+from glutemed.store.progress import data_span, reader
+from glutemed.ui.common.events import DataEvents
+
+if TYPE_CHECKING:
+    from glutemed.render.graphs.frames import Frame
+    from glutemed.render.graphs.graph_card import GraphCard
+
+# (key, button text, days shown; None = all data)
+RANGES: tuple[tuple[str, str, int | None], ...] = (
+    ("4w", "4 weeks", 28),
+    ("3m", "3 months", 91),
+    ("1y", "1 year", 365),
+    ("all", "All", None),
+)
+DEFAULT_RANGE = "3m"
+# Card heights until a card is built (only used to tell which cards are on screen).
+SLOT_HEIGHTS = {"stance": 330, "symmetry": 330, "pain": 380, "volume": 330, "adherence": 240}
+IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
+
+EMPTY_TEXT = (
+    "<h2>Nothing to show yet</h2>"
+    "<p>Your graphs start with your first records. A good first step:</p>"
+    "<ol><li><b>Take the stance test</b> (Ctrl+3) to time how long each leg holds you.</li>"
+    "<li><b>Log how your back feels</b> in the Pain diary (Ctrl+5).</li>"
+    "<li><b>Do a workout</b> (Ctrl+2).</li></ol>"
+    "<p>Come back here to see your times, pain and training add up over the weeks.</p>"
+)
+
+
+class _Loaded(QObject):
+    done = Signal(int, object)  # generation, (ProgressSnapshot, {range key: Frame})
+
+
+class ProgressPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        *,
+        tz: tzinfo | None = None,
+        today: Callable[[], date] | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("progressPage")
+        self.store = store
+        self.events = events
+        self.tz = tz or local_tz()
+        self._today = today or (lambda: date.today())
+        self.range_key = DEFAULT_RANGE
+        self.eyes = "open"
+        self.full: ProgressSnapshot | None = None
+        self.shown: ProgressSnapshot | None = None
+        self.span: tuple[date, date] | None = None
+        self.graphs: Any = None  # the progress_graphs module once loaded
+        self.cards: dict[str, GraphCard] = {}
+        self._slots: dict[str, QWidget] = {}
+        self._frames: dict[str, Frame] = {}  # range key -> frame, once the history loaded
+        self._frame: Frame | None = None  # on screen now
+        self._days_given: set[str] = set()  # cards that have the training days of `shown`
+        self._generation = 0
+        self._worker_started = -1
+        self._dirty = True
+        self._idle = QTimer(self)
+        self._idle.setSingleShot(True)
+        self._idle.timeout.connect(self._idle_work)
+        self._awaiting_paint = False
+        self._stale: set[str] = set()  # built cards not yet showing the current frame
+        self._loaded = _Loaded(self)
+        self._loaded.done.connect(self._full_loaded)
+        self._build_shell()
+        for signal in (events.workout_saved, events.stance_saved, events.pain_changed):
+            signal.connect(self._data_changed)
+        events.profile_changed.connect(self._data_changed)
+
+    # --- layout -------------------------------------------------------------------------
+    def _build_shell(self) -> None:
+        layout = QVBoxLayout(self)
+        bar = QHBoxLayout()
+        self.range_group = QButtonGroup(self)
+        self.range_group.setExclusive(True)
+        self.range_buttons: dict[str, QPushButton] = {}
+        for key, text, _days in RANGES:
+            button = QPushButton(text)
+            button.setObjectName(f"range{key.capitalize()}Button")
+            button.setCheckable(True)
+            button.setChecked(key == self.range_key)
+            button.clicked.connect(lambda _=False, k=key: self.set_range(k))
+            self.range_group.addButton(button)
+            self.range_buttons[key] = button
+            bar.addWidget(button)
+        bar.addSpacing(16)
+        self.eyes_selector = QComboBox()
+        self.eyes_selector.setObjectName("eyesSelector")
+        self.eyes_selector.addItem("Eyes open", "open")
+        self.eyes_selector.addItem("Eyes closed", "closed")
+        self.eyes_selector.setToolTip("Which stance test to show")
+        self.eyes_selector.currentIndexChanged.connect(self._eyes_changed)
+        bar.addWidget(self.eyes_selector)
+        self.measure_selector = QComboBox()
+        self.measure_selector.setObjectName("volumeMeasure")
+        self.measure_selector.addItem("Reps per week", "reps")
+        self.measure_selector.addItem("Sets per week", "sets")
+        self.measure_selector.currentIndexChanged.connect(self._measure_changed)
+        bar.addWidget(self.measure_selector)
+        bar.addStretch(1)
+        self.report_button = QPushButton("Save report…")
+        self.report_button.setObjectName("saveReportButton")
+        self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
+        self.report_button.clicked.connect(self._save_report)
+        bar.addWidget(self.report_button)
+        layout.addLayout(bar)
+        self.stack = QStackedWidget()
+        self.empty_state = QLabel(EMPTY_TEXT)
+        self.empty_state.setObjectName("emptyState")
+        self.empty_state.setWordWrap(True)
+        self.empty_state.setMargin(24)
+        self.stack.addWidget(self.empty_state)
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("progressGraphs")
+        self.scroll.setWidgetResizable(True)
+        self.stack.addWidget(self.scroll)
+        layout.addWidget(self.stack, 1)
+
+    def _build_graphs(self) -> None:
+        from glutemed.render.graphs import progress_graphs as g  # pyqtgraph loads here, not before
+        from glutemed.render.graphs.plot_card import configure
+
+        configure()
+        self.graphs = g
+        holder = QWidget()
+        self.column = QVBoxLayout(holder)
+        for key in g.CARD_KEYS:
+            slot = QWidget()
+            slot.setObjectName(f"{key}Slot")
+            slot.setFixedHeight(SLOT_HEIGHTS[key])
+            self.column.addWidget(slot)
+            self._slots[key] = slot
+        self.column.addStretch(1)
+        self.scroll.setWidget(holder)
+        self.scroll.verticalScrollBar().valueChanged.connect(self._build_visible)
+
+    def _build_card(self, key: str) -> None:
+        slot = self._slots.pop(key, None)
+        if slot is None:
+            return
+        card = self.graphs.make_card(key, self.tz)
+        if key == "volume":
+            card.measure = str(self.measure_selector.currentData())
+        self.column.replaceWidget(slot, card)
+        slot.deleteLater()
+        self.cards[key] = card
+        card.installEventFilter(self)
+        if self._frame is not None:
+            self._show_card(key)
+
+    def _build_visible(self) -> None:
+        """Build and bring up to date the cards in (or about to enter) the viewport."""
+        top = self.scroll.verticalScrollBar().value()
+        bottom = top + max(200, self.scroll.viewport().height())
+        y = 0
+        for key in self.graphs.CARD_KEYS:
+            card = self.cards.get(key)
+            height = card.sizeHint().height() if card is not None else SLOT_HEIGHTS[key]
+            if y < bottom and y + height > top:
+                if card is None:
+                    self._build_card(key)
+                elif key in self._stale:
+                    self._show_card(key)
+            y += height
+
+    # --- loading ------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.graphs is None:
+            self._build_graphs()
+        if self._dirty:
+            self.reload()
+
+    def _data_changed(self) -> None:
+        self._dirty = True
+        if self.isVisible():
+            self.reload()
+
+    @property
+    def full_loaded(self) -> bool:
+        return self.full is not None and not self._dirty and not self._slots and bool(self._frames)
+
+    def range_days(self, key: str | None = None) -> tuple[date, date]:
+        key = key or self.range_key
+        end = self._today()
+        days = dict((k, d) for k, _t, d in RANGES)[key]
+        if days is None:
+            first = self.span[0] if self.span else end
+            return min(first, end), end
+        return end - timedelta(days=days - 1), end
+
+    def reload(self) -> None:
+        """Draw the current range on the visible cards now; the rest when idle."""
+        if self.graphs is None:
+            return
+        self._dirty = False
+        self._generation += 1
+        self.full = None
+        self._frames = {}
+        self.span = data_span(self.store, self.tz)
+        if self.span is None:
+            self.stack.setCurrentWidget(self.empty_state)
+            return
+        self.stack.setCurrentWidget(self.scroll)
+        self._build_visible()
+        self._show_partial()
+        self._awaiting_paint = True  # the idle work starts once the first paint is done
+
+    def _show_partial(self) -> None:
+        """Query and draw just the current range (before the whole history is in)."""
+        from glutemed.render.graphs.frames import frame
+
+        start, end = self.range_days()
+        snapshot = load_snapshot(self.store, self.tz, since=start)
+        series = prepare(snapshot, bin_size_for((end - start).days + 1))
+        self.shown = snapshot
+        self._days_given = set()
+        f = frame(series, snapshot, load_profile(self.store), start, end, self.tz)
+        self._draw(f, everywhere=True)  # only the cards on screen are built yet
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if self._awaiting_paint and event.type() == QEvent.Type.Paint:
+            self._idle.start(IDLE_MS)  # restarted by each card's paint: runs after the last
+        return False
+
+    def _idle_work(self) -> None:
+        """One step at a time, so clicks stay answered: the worker, then a card per tick."""
+        self._awaiting_paint = False
+        if self._worker_started != self._generation:
+            self._worker_started = self._generation
+            ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
+            args = (self._generation, load_profile(self.store), ranges)
+            threading.Thread(target=self._load_all, args=args, daemon=True).start()
+        elif self._stale:
+            self._show_card(next(iter(self._stale)))
+        elif self._slots:
+            self._build_card(next(iter(self._slots)))
+        if self._slots or self._stale:
+            self._idle.start(0)
+
+    def _load_all(
+        self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
+    ) -> None:
+        from glutemed.render.graphs.frames import frame
+
+        second = reader(self.store)
+        try:
+            snapshot = load_snapshot(second, self.tz)
+        finally:
+            second.close()
+        prepared: dict[int, Any] = {}
+        frames: dict[str, Frame] = {}
+        for key, (start, end) in ranges.items():
+            size = bin_size_for((end - start).days + 1)
+            if size not in prepared:
+                prepared[size] = prepare(snapshot, size)
+            frames[key] = frame(prepared[size], snapshot, profile, start, end, self.tz)
+        with contextlib.suppress(RuntimeError):  # the page may be gone by now
+            self._loaded.done.emit(generation, (snapshot, frames))
+
+    def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
+        if generation != self._generation:
+            return  # data changed since this load started; a newer one is on its way
+        self.full, self._frames = loaded
+        self.shown = self.full
+        self._days_given = set()
+        self._draw(self._frames[self.range_key])
+
+    # --- drawing ------------------------------------------------------------------------
+    def _draw(self, f: Frame, everywhere: bool = False) -> None:
+        """Show *f* on the cards in view now; the others follow when idle or scrolled to."""
+        self._frame = f
+        self._stale = set(self.cards)
+        for key, card in self.cards.items():
+            if everywhere or not card.visibleRegion().isEmpty():
+                self._show_card(key)
+        if self._stale:
+            self._awaiting_paint = True
+
+    def _show_card(self, key: str) -> None:
+        assert self._frame is not None and self.shown is not None
+        self._stale.discard(key)
+        days = None
+        if key not in self._days_given:
+            days = self.shown.days
+            self._days_given.add(key)
+        self.graphs.show_frame(self.cards[key], self._frame, self.eyes, days)
+
+    def visible_x_range(self) -> tuple[float, float]:
+        lo, hi = self.cards["stance"].plot.viewRange()[0]  # type: ignore[attr-defined]
+        return float(lo), float(hi)
+
+    def set_range(self, key: str) -> None:
+        self.range_key = key
+        self.range_buttons[key].setChecked(True)
+        if self.graphs is None or self.span is None:
+            return
+        if key in self._frames:
+            self._draw(self._frames[key])
+        else:
+            self._show_partial()
+
+    def _eyes_changed(self) -> None:
+        self.eyes = str(self.eyes_selector.currentData())
+        if self._frame is not None:
+            self._draw(self._frame)
+
+    def _measure_changed(self) -> None:
+        volume = self.cards.get("volume")
+        if volume is not None:
+            volume.set_measure(str(self.measure_selector.currentData()))  # type: ignore[attr-defined]
+
+    # --- report -------------------------------------------------------------------------
+    def _save_report(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+        )
+        if path:
+            self.save_report(path)
+
+    def save_report(self, path: str, since: date | None = None) -> None:
+        from glutemed.report.pdf import write_report
+
+        try:
+            write_report(self.store, path, since=since, tz=self.tz, today=self._today())
+        except OSError as exc:
+            self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
+            return
+        self.events.status_message.emit(f"Report saved to {path}")

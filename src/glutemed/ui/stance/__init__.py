@@ -1,0 +1,1 @@
+"""The stance-test page: setup, the timed trials, results and history."""

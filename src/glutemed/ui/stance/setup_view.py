@@ -1,0 +1,93 @@
+"""Before a test: what it is, eyes open or closed, the time limit, Start."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S
+from glutemed.stance.instructions import INTRO
+
+
+class StanceSetupView(QWidget):
+    """Emits `start_requested(eyes, cap_s)`."""
+
+    start_requested = Signal(str, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("stanceSetupView")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+        title = QLabel("Single-leg stance test", self)
+        title.setStyleSheet("font-size: 22px; font-weight: bold;")
+        layout.addWidget(title)
+        intro = QLabel(INTRO, self)
+        intro.setWordWrap(True)
+        intro.setStyleSheet("font-size: 14px;")
+        layout.addWidget(intro)
+
+        form = QFormLayout()
+        eyes_row = QHBoxLayout()
+        self.eyes_open = QRadioButton("Eyes open", self)
+        self.eyes_open.setObjectName("eyesOpenRadio")
+        self.eyes_closed = QRadioButton("Eyes closed (harder)", self)
+        self.eyes_closed.setObjectName("eyesClosedRadio")
+        self.eyes_open.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.eyes_open)
+        group.addButton(self.eyes_closed)
+        eyes_row.addWidget(self.eyes_open)
+        eyes_row.addWidget(self.eyes_closed)
+        eyes_row.addStretch(1)
+        form.addRow("Eyes:", eyes_row)
+
+        self.cap_combo = QComboBox(self)
+        self.cap_combo.setObjectName("capCombo")
+        for cap in CAP_CHOICES:
+            suffix = " (as in the study)" if cap == DEFAULT_CAP_S else ""
+            self.cap_combo.addItem(f"{cap:g} seconds{suffix}", cap)
+        form.addRow("Time limit per trial:", self.cap_combo)
+        layout.addLayout(form)
+
+        self.profile_note = QLabel(self)
+        self.profile_note.setObjectName("profileNote")
+        self.profile_note.setWordWrap(True)
+        layout.addWidget(self.profile_note)
+
+        row = QHBoxLayout()
+        self.start_button = QPushButton("Start the test", self)
+        self.start_button.setObjectName("startTestButton")
+        self.start_button.setMinimumHeight(40)
+        self.start_button.setStyleSheet("font-size: 15px; font-weight: bold; padding: 0 18px;")
+        row.addWidget(self.start_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        self.start_button.clicked.connect(self._start)
+
+    def set_defaults(self, cap_s: float, note: str) -> None:
+        index = self.cap_combo.findData(cap_s if cap_s in CAP_CHOICES else DEFAULT_CAP_S)
+        self.cap_combo.setCurrentIndex(index)
+        self.profile_note.setText(note)
+        self.profile_note.setVisible(bool(note))
+
+    def eyes(self) -> str:
+        return "closed" if self.eyes_closed.isChecked() else "open"
+
+    def cap_s(self) -> float:
+        return float(self.cap_combo.currentData())
+
+    def _start(self) -> None:
+        self.start_requested.emit(self.eyes(), self.cap_s())

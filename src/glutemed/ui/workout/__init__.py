@@ -1,0 +1,1 @@
+"""The Workout page: routine editor, the guided player and the summary."""

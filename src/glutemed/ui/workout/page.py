@@ -1,0 +1,281 @@
+"""The Workout page: routines and history, then pain check, the player, and a summary.
+
+Each finished set is committed the moment the session reports it; the session row gets its
+end time when the workout ends or the user leaves. `workout_saved` follows every commit.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from datetime import datetime
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.catalog import Catalog
+from glutemed.domain.clock import Clock
+from glutemed.domain.records import PainLog
+from glutemed.ops.recorder import WorkoutRecorder
+from glutemed.store import Store, workouts
+from glutemed.store.pain import add_pain
+from glutemed.store.profile import load_profile
+from glutemed.store.timeutil import utc_now
+from glutemed.store.workout_history import session_summary
+from glutemed.training.events import SetFinished, SetRecord, WorkoutFinished
+from glutemed.training.plan import RepSeconds
+from glutemed.training.routines import RoutineError, check_routine
+from glutemed.training.session import GuidedSession
+from glutemed.ui.common.events import DataEvents
+from glutemed.ui.pain.prompt import PainPrompt
+from glutemed.ui.workout.figure import make_figure, motion_rep_seconds
+from glutemed.ui.workout.history import WorkoutHistory
+from glutemed.ui.workout.player import WorkoutPlayer
+from glutemed.ui.workout.routine_editor import RoutineEditor
+from glutemed.ui.workout.summary import WorkoutSummary
+
+Confirm = Callable[[str, str], bool]
+
+
+class WorkoutPage(QWidget):
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        clock: Clock,
+        events: DataEvents,
+        sound: Any,
+        parent: QWidget | None = None,
+        *,
+        confirm: Confirm | None = None,
+        figure: QWidget | None = None,
+        rep_seconds: RepSeconds | None = None,
+        wall_now: Callable[[], datetime] = utc_now,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("workoutPage")
+        self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
+        self.sound = sound
+        self.confirm: Confirm = confirm or self._ask
+        self._rep_seconds = rep_seconds
+        self.wall_now = wall_now
+        self.recorder: WorkoutRecorder | None = None
+        self.session: GuidedSession | None = None
+        self.pain_before: int | None = None
+        self.pain_after: int | None = None
+        self._pain_context = "before"
+
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("workoutStack")
+        self.editor = RoutineEditor(store, catalog, events, self.confirm)
+        self.history = WorkoutHistory(store)
+        self.history.session_opened.connect(self.show_past_session)
+        self.start_button = QPushButton("Start workout")
+        self.start_button.setObjectName("startButton")
+        self.start_button.setDefault(True)
+        self.start_button.setMinimumHeight(44)
+        self.start_button.setStyleSheet("font-size: 14pt; font-weight: 600; padding: 0 24px;")
+        self.start_button.clicked.connect(self.start_workout)
+        self.start_problem = QLabel()
+        self.start_problem.setObjectName("startProblem")
+        self.start_problem.setStyleSheet("color: #c0392b;")
+
+        self.home = QWidget()
+        self.home.setObjectName("workoutHome")
+        heading = QLabel("Your routine")
+        heading.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        start_row = QHBoxLayout()
+        start_row.addWidget(self.start_problem, 1)
+        start_row.addWidget(self.start_button)
+        upper = QWidget()
+        upper_layout = QVBoxLayout(upper)
+        upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(heading)
+        upper_layout.addWidget(self.editor, 1)
+        upper_layout.addLayout(start_row)
+        lower = QWidget()
+        lower_layout = QVBoxLayout(lower)
+        lower_layout.setContentsMargins(0, 8, 0, 0)
+        past = QLabel("Past workouts")
+        past.setStyleSheet("font-size: 14pt; font-weight: 600;")
+        lower_layout.addWidget(past)
+        lower_layout.addWidget(self.history, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(upper)
+        splitter.addWidget(lower)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        QVBoxLayout(self.home).addWidget(splitter)
+
+        self.pain_prompt = PainPrompt()
+        self.pain_prompt.answered.connect(self._pain_answered)
+        self.player = WorkoutPlayer(catalog, sound, figure or make_figure())
+        self.player.set_finished.connect(self._set_finished)
+        self.player.finished.connect(self._workout_finished)
+        self.player.leave_requested.connect(self.leave)
+        self.player.full_screen_requested.connect(self._full_screen)
+        self.summary = WorkoutSummary(catalog)
+        self.summary.closed.connect(self.show_home)
+        for widget in (self.home, self.pain_prompt, self.player, self.summary):
+            self.stack.addWidget(widget)
+        QVBoxLayout(self).addWidget(self.stack)
+        events.workout_saved.connect(self._data_changed)
+        events.profile_changed.connect(self._profile_changed)
+
+    # ----- helpers -----
+    def _ask(self, title: str, question: str) -> bool:
+        answer = QMessageBox.question(self, title, question)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _tell(self, message: str) -> None:
+        self.events.status_message.emit(message)
+
+    def _data_changed(self) -> None:
+        if self.stack.currentWidget() is self.home:
+            self.history.refresh()
+
+    def _profile_changed(self) -> None:
+        set_mode = getattr(self.sound, "set_mode", None)
+        if callable(set_mode):
+            set_mode(load_profile(self.store).sound)
+
+    def running(self) -> bool:
+        return self.session is not None and self.session.started and not self.session.finished
+
+    # ----- flow -----
+    def show_home(self) -> None:
+        self.history.refresh()
+        self.stack.setCurrentWidget(self.home)
+
+    def start_workout(self) -> None:
+        try:
+            check_routine(self.editor.routine, self.catalog)
+        except RoutineError as exc:
+            self.start_problem.setText(f"Cannot start: {exc}")
+            return
+        self.start_problem.setText("")
+        self.pain_before = self.pain_after = None
+        self._ask_pain("before", "Before you start: how much pain do you have right now?")
+
+    def _ask_pain(self, context: str, question: str) -> None:
+        self._pain_context = context
+        self.pain_prompt.ask(question)
+        self.stack.setCurrentWidget(self.pain_prompt)
+
+    def _pain_answered(self, score: int | None) -> None:
+        if score is not None:
+            try:
+                add_pain(self.store, PainLog(self.wall_now(), score, self._pain_context))  # type: ignore[arg-type]
+                self.events.pain_changed.emit()
+            except sqlite3.Error as exc:
+                self._tell(f"Could not save the pain score: {exc}")
+        if self._pain_context == "before":
+            self.pain_before = score
+            self._begin()
+        else:
+            self.pain_after = score
+            self._show_summary()
+
+    def _begin(self) -> None:
+        profile = load_profile(self.store)
+        routine = self.editor.routine
+        rep_seconds = self._rep_seconds or motion_rep_seconds(profile.rep_tempo)
+        self.session = GuidedSession(
+            routine.items,
+            self.clock,
+            rep_seconds=rep_seconds,
+            side_order=profile.preferred_side_order,
+        )
+        self.recorder = WorkoutRecorder(self.store, self.clock.now(), self.wall_now(), routine.id)
+        self.events.workout_saved.emit()
+        self.stack.setCurrentWidget(self.player)
+        self.player.start(self.session)
+
+    def _set_finished(self, record: SetRecord) -> None:
+        if self.recorder is None:
+            return
+        try:
+            self.recorder.handle([SetFinished(record)])
+        except sqlite3.Error as exc:
+            self._tell(f"Could not save that set: {exc}")
+            return
+        self.events.workout_saved.emit()
+
+    def _workout_finished(self, done: WorkoutFinished) -> None:
+        self.player.set_across_room(False)
+        if self.recorder is not None:
+            try:
+                self.recorder.finish(done.at)
+            except sqlite3.Error as exc:
+                self._tell(f"Could not save the end of the workout: {exc}")
+            self.events.workout_saved.emit()
+        self._ask_pain("after", "All done. How much pain do you have now?")
+
+    def _show_summary(self) -> None:
+        if self.recorder is None:
+            self.show_home()
+            return
+        summary = session_summary(self.store, self.recorder.session_id)
+        sets = workouts.sets_for_session(self.store, self.recorder.session_id)
+        if summary is not None:
+            self.summary.show_summary(summary, sets, self.pain_before, self.pain_after)
+        self.stack.setCurrentWidget(self.summary)
+
+    def show_past_session(self, session_id: int) -> None:
+        """The summary of an earlier workout, opened from the history list."""
+        if self.running():
+            return
+        summary = session_summary(self.store, session_id)
+        if summary is None:
+            return
+        sets = workouts.sets_for_session(self.store, session_id)
+        self.summary.show_summary(summary, sets, None, None)
+        self.stack.setCurrentWidget(self.summary)
+
+    def leave(self) -> None:
+        """Esc: ask, then stop; finished sets are already saved and stay."""
+        if not self.running():
+            return
+        assert self.session is not None
+        was_paused = self.session.paused
+        if not was_paused:
+            self.player.toggle_pause()  # nothing counts on while the question is open
+        question = (
+            "Leave this workout? The sets you finished are saved; the set in progress is not."
+        )
+        if self.confirm("Leave workout", question):
+            self.player.stop()
+        elif not was_paused:
+            self.player.toggle_pause()
+
+    def confirm_close(self) -> bool:
+        """Called by the main window before it closes."""
+        if not self.running():
+            return True
+        self.leave()
+        return not self.running()
+
+    def _full_screen(self, on: bool) -> None:
+        player = self.player
+        if on and not player.isWindow():
+            self.stack.removeWidget(player)
+            player.setParent(None)
+            player.setWindowTitle("GluteMed — workout")
+            player.showFullScreen()
+            player.activateWindow()
+        elif not on and player.isWindow():
+            player.showNormal()
+            self.stack.insertWidget(2, player)
+            if self.running():
+                self.stack.setCurrentWidget(player)
+        player.setFocus()

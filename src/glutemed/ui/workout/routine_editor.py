@@ -1,0 +1,353 @@
+"""Edit saved routines: pick one, change its lines, and every change is saved at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from glutemed.catalog import Catalog
+from glutemed.domain.records import Routine, RoutineItem
+from glutemed.domain.rules import HOLD_S, REPS, REST_S, SETS
+from glutemed.store import Store
+from glutemed.store.routines import delete_routine, ensure_routine, list_routines, save_routine
+from glutemed.training.plan import build_steps, planned_seconds
+from glutemed.training.plan_parser import PlanError, parse_plan
+from glutemed.training.routines import RoutineError, check_item, copy_routine, default_routine
+from glutemed.ui.common.events import DataEvents
+
+COLUMNS = ("Exercise", "Variation", "Sets", "Reps / holds", "Hold (s)", "Rest (s)", "Band", "Sides")
+SIDES = (("both", "Both sides"), ("left", "Left only"), ("right", "Right only"))
+
+Confirm = Callable[[str, str], bool]
+
+
+class RoutineEditor(QWidget):
+    routine_changed = Signal(object)  # the saved Routine
+
+    def __init__(
+        self,
+        store: Store,
+        catalog: Catalog,
+        events: DataEvents,
+        confirm: Confirm,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("routineEditor")
+        self.store, self.catalog, self.events, self.confirm = store, catalog, events, confirm
+        self.routine: Routine = default_routine(catalog)
+        self._loading = False
+
+        self.routine_combo = QComboBox()
+        self.routine_combo.setObjectName("routineCombo")
+        self.name_edit = QLineEdit()
+        self.name_edit.setObjectName("routineName")
+        self.name_edit.editingFinished.connect(self._rename)
+        top = QHBoxLayout()
+        top.addWidget(QLabel("Routine:"))
+        top.addWidget(self.routine_combo, 1)
+        top.addWidget(QLabel("Name:"))
+        top.addWidget(self.name_edit, 1)
+        for key, text, slot in (
+            ("newRoutine", "New from default", self.new_routine),
+            ("duplicateRoutine", "Duplicate", self.duplicate_routine),
+            ("deleteRoutine", "Delete", self.delete_current),
+            ("planEntry", "Enter a prescribed plan…", self.open_plan_entry),
+        ):
+            top.addWidget(self._button(key, text, slot))
+
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setObjectName("routineTable")
+        self.table.setHorizontalHeaderLabels(list(COLUMNS))
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().setVisible(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+
+        rows = QHBoxLayout()
+        self.add_combo = QComboBox()
+        self.add_combo.setObjectName("addExerciseCombo")
+        for exercise in catalog.exercises:
+            self.add_combo.addItem(exercise.name, exercise.id)
+        rows.addWidget(self.add_combo)
+        rows.addWidget(self._button("addItem", "Add", self.add_selected))
+        rows.addWidget(self._button("removeItem", "Remove", self.remove_current))
+        rows.addWidget(self._button("moveUp", "Move up", lambda: self.move_current(-1)))
+        rows.addWidget(self._button("moveDown", "Move down", lambda: self.move_current(+1)))
+        rows.addStretch(1)
+        self.estimate = QLabel()
+        self.estimate.setObjectName("routineEstimate")
+        rows.addWidget(self.estimate)
+        self.problem = QLabel()
+        self.problem.setObjectName("routineProblem")
+        self.problem.setStyleSheet("color: #c0392b;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addLayout(rows)
+        layout.addWidget(self.problem)
+
+        self.routine_combo.currentIndexChanged.connect(self._on_routine_picked)
+        self.reload()
+
+    def _button(self, key: str, text: str, slot: Callable[[], object]) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(f"{key}Button")
+        button.clicked.connect(lambda: slot())
+        return button
+
+    # ----- routines -----
+    def reload(self, select_id: int | None = None) -> None:
+        routines = ensure_routine(self.store, default_routine(self.catalog))
+        wanted = select_id if select_id is not None else self.routine.id
+        self._loading = True
+        self.routine_combo.clear()
+        for routine in routines:
+            self.routine_combo.addItem(routine.name, routine.id)
+        index = max(0, self.routine_combo.findData(wanted))
+        self.routine_combo.setCurrentIndex(index)
+        self._loading = False
+        self._show(routines[index])
+
+    def _on_routine_picked(self, index: int) -> None:
+        if self._loading or index < 0:
+            return
+        for routine in list_routines(self.store):
+            if routine.id == self.routine_combo.itemData(index):
+                self._show(routine)
+
+    def _show(self, routine: Routine) -> None:
+        self.routine = routine
+        self._loading = True
+        self.name_edit.setText(routine.name)
+        self.table.setRowCount(0)
+        for item in routine.items:
+            self._append_row(item)
+        self._loading = False
+        self._update_estimate()
+        self.routine_changed.emit(routine)
+
+    def _save(self) -> None:
+        save_routine(self.store, self.routine)
+        self.events.workout_saved.emit()
+        self._update_estimate()
+        self.routine_changed.emit(self.routine)
+
+    def _rename(self) -> None:
+        name = self.name_edit.text().strip()
+        if not name or name == self.routine.name:
+            self.name_edit.setText(self.routine.name)
+            return
+        self.routine.name = name
+        self._save()
+        self.routine_combo.setItemText(self.routine_combo.currentIndex(), name)
+
+    def _save_new(self, routine: Routine) -> None:
+        save_routine(self.store, routine)
+        self.events.workout_saved.emit()
+        self.reload(routine.id)
+
+    def new_routine(self) -> None:
+        self._save_new(copy_routine(default_routine(self.catalog), "New routine"))
+
+    def duplicate_routine(self) -> None:
+        self._save_new(copy_routine(self.routine, f"{self.routine.name} (copy)"))
+
+    def delete_current(self) -> None:
+        if self.routine.id is None:
+            return
+        question = f"Delete the routine “{self.routine.name}”? Past workouts stay in the history."
+        if not self.confirm("Delete routine", question):
+            return
+        delete_routine(self.store, self.routine.id)
+        self.events.workout_saved.emit()
+        self.routine = default_routine(self.catalog)
+        self.reload()
+
+    def apply_plan(self, text: str, name: str) -> Routine:
+        """Save *text* (a prescribed plan) as a new routine; raises PlanError if it is wrong."""
+        routine = Routine(name=name, items=parse_plan(text, self.catalog))
+        self._save_new(routine)
+        return routine
+
+    def open_plan_entry(self) -> None:
+        from glutemed.ui.workout.plan_entry_dialog import PlanEntryDialog
+
+        dialog = PlanEntryDialog(self.catalog, "Prescribed plan", self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            try:
+                self.apply_plan(dialog.text_edit.toPlainText(), dialog.plan_name())
+            except PlanError as exc:  # the dialog checks first; this is belt and braces
+                self.problem.setText(str(exc))
+
+    # ----- lines -----
+    def _append_row(self, item: RoutineItem) -> None:
+        row = self.table.rowCount()
+        self.table.insertRow(row)
+        exercise_combo = QComboBox()
+        exercise_combo.setObjectName(f"exerciseCombo{row}")
+        for exercise in self.catalog.exercises:
+            exercise_combo.addItem(exercise.name, exercise.id)
+        exercise_combo.setCurrentIndex(exercise_combo.findData(item.exercise_id))
+        variation_combo = QComboBox()
+        variation_combo.setObjectName(f"variationCombo{row}")
+        self._fill_variations(variation_combo, item.exercise_id, item.variation_id)
+        sets = self._spin(f"setsSpin{row}", int(SETS.low), int(SETS.high), item.sets)
+        reps = self._spin(f"repsSpin{row}", int(REPS.low), int(REPS.high), item.reps or 1)
+        # 0 shows "—": no hold (the rule itself excludes 0 s)
+        hold = self._spin(f"holdSpin{row}", 0, int(HOLD_S.high), int(item.hold_s or 0), "—")
+        rest = self._spin(
+            f"restSpin{row}", int(REST_S.low), int(REST_S.high), int(item.rest_s), step=5
+        )
+        band_combo = QComboBox()
+        band_combo.setObjectName(f"bandCombo{row}")
+        band_combo.addItem("No band", None)
+        for level in self.catalog.band_levels:
+            band_combo.addItem(level.name, level.id)
+        band_combo.setCurrentIndex(max(0, band_combo.findData(item.band)))
+        sides_combo = QComboBox()
+        sides_combo.setObjectName(f"sidesCombo{row}")
+        for key, label in SIDES:
+            sides_combo.addItem(label, key)
+        sides_combo.setCurrentIndex(sides_combo.findData(item.sides))
+        widgets = (exercise_combo, variation_combo, sets, reps, hold, rest, band_combo, sides_combo)
+        for column, widget in enumerate(widgets):
+            self.table.setCellWidget(row, column, widget)
+        exercise_combo.currentIndexChanged.connect(
+            lambda _=0, c=exercise_combo, v=variation_combo: self._exercise_changed(c, v)
+        )
+        for combo in (variation_combo, band_combo, sides_combo):
+            combo.currentIndexChanged.connect(self._lines_changed)
+        for spin in (sets, reps, hold, rest):
+            spin.valueChanged.connect(self._lines_changed)
+
+    def _spin(
+        self, name: str, low: int, high: int, value: int, special: str = "", step: int = 1
+    ) -> QSpinBox:
+        spin = QSpinBox()
+        spin.setObjectName(name)
+        spin.setRange(low, high)
+        spin.setSingleStep(step)
+        if special:
+            spin.setSpecialValueText(special)
+        spin.setValue(value)
+        return spin
+
+    def _fill_variations(self, combo: QComboBox, exercise_id: str, selected: str) -> None:
+        combo.blockSignals(True)
+        combo.clear()
+        for variation in self.catalog.exercise(exercise_id).variations:
+            combo.addItem(variation.name, variation.id)
+        combo.setCurrentIndex(max(0, combo.findData(selected)))
+        combo.blockSignals(False)
+
+    def _exercise_changed(self, exercise_combo: QComboBox, variation_combo: QComboBox) -> None:
+        self._fill_variations(variation_combo, str(exercise_combo.currentData()), "standard")
+        self._lines_changed()
+
+    def _row_item(self, row: int) -> RoutineItem:
+        def cell(column: int) -> QWidget:
+            widget = self.table.cellWidget(row, column)
+            assert widget is not None
+            return widget
+
+        exercise, variation, band, sides = (cell(c) for c in (0, 1, 6, 7))
+        sets, reps, hold, rest = (cell(c) for c in (2, 3, 4, 5))
+        assert isinstance(exercise, QComboBox) and isinstance(variation, QComboBox)
+        assert isinstance(band, QComboBox) and isinstance(sides, QComboBox)
+        assert isinstance(sets, QSpinBox) and isinstance(reps, QSpinBox)
+        assert isinstance(hold, QSpinBox) and isinstance(rest, QSpinBox)
+        return RoutineItem(
+            exercise_id=str(exercise.currentData()),
+            variation_id=str(variation.currentData()),
+            sets=sets.value(),
+            reps=reps.value(),
+            hold_s=float(hold.value()) if hold.value() > 0 else None,
+            rest_s=float(rest.value()),
+            band=band.currentData(),
+            sides=sides.currentData(),
+        )
+
+    def current_items(self) -> list[RoutineItem]:
+        return [self._row_item(row) for row in range(self.table.rowCount())]
+
+    def _lines_changed(self) -> None:
+        if self._loading:
+            return
+        items = self.current_items()
+        try:
+            for item in items:
+                check_item(item, self.catalog)
+        except RoutineError as exc:
+            self.problem.setText(str(exc))
+            return
+        self.problem.setText("")
+        self.routine.items = items
+        self._save()
+
+    def _rebuild(self, items: list[RoutineItem], select_row: int) -> None:
+        self._loading = True
+        self.table.setRowCount(0)
+        for item in items:
+            self._append_row(item)
+        self._loading = False
+        if 0 <= select_row < self.table.rowCount():
+            self.table.selectRow(select_row)
+        self._lines_changed()
+
+    def add_exercise(self, exercise_id: str) -> None:
+        from glutemed.training.routines import item_from_exercise
+
+        items = [*self.current_items(), item_from_exercise(self.catalog.exercise(exercise_id))]
+        self._rebuild(items, len(items) - 1)
+
+    def add_selected(self) -> None:
+        self.add_exercise(str(self.add_combo.currentData()))
+
+    def remove_row(self, row: int) -> None:
+        items = self.current_items()
+        if 0 <= row < len(items) and len(items) > 1:
+            del items[row]
+            self._rebuild(items, min(row, len(items) - 1))
+        elif len(items) <= 1:
+            self.problem.setText("A routine needs at least one exercise.")
+
+    def remove_current(self) -> None:
+        self.remove_row(self.table.currentRow())
+
+    def move_row(self, row: int, delta: int) -> None:
+        items = self.current_items()
+        target = row + delta
+        if 0 <= row < len(items) and 0 <= target < len(items):
+            items[row], items[target] = items[target], items[row]
+            self._rebuild(items, target)
+
+    def move_current(self, delta: int) -> None:
+        self.move_row(self.table.currentRow(), delta)
+
+    def _update_estimate(self) -> None:
+        if not self.routine.items:
+            self.estimate.setText("")
+            return
+        minutes = planned_seconds(build_steps(self.routine.items)) / 60
+        self.estimate.setText(f"About {round(minutes)} minutes")
