@@ -65,6 +65,8 @@ def rig(qtbot, store):
         figure=figure,
         rep_seconds=lambda e, v: REP_S,
         wall_now=lambda: T0 + timedelta(seconds=clock.now()),
+        ask_safety=lambda current: {},  # no conditions: the plan stays as saved
+        tz=UTC,
     )
     qtbot.addWidget(page)
     page.resize(1000, 700)

@@ -20,13 +20,19 @@ class CurrentPlan:
     routine: Routine
 
 
-def current_plan(store: Store, catalog: Catalog) -> CurrentPlan:
-    """The plan in use: the imported one, else the default routine, else the catalogue's."""
+def current_plan(store: Store, catalog: Catalog, routine_id: int | None = None) -> CurrentPlan:
+    """The plan in use: *routine_id* when given, else the imported one, else the default
+    routine, else the catalogue's. The clinician's details and lock belong to the imported
+    routine only."""
     saved = load_plan_meta(store) or {}
     routines = list_routines(store)
-    chosen = next((r for r in routines if r.id == saved.get("routine_id")), None)
-    chosen = chosen or next((r for r in routines if r.is_default), None)
+    wanted = routine_id if routine_id is not None else saved.get("routine_id")
+    chosen = next((r for r in routines if r.id == wanted), None)
+    if routine_id is None:
+        chosen = chosen or next((r for r in routines if r.is_default), None)
     routine = chosen or default_routine(catalog)
+    if routine.id is None or routine.id != saved.get("routine_id"):
+        saved = {}
     meta = PlanMeta(
         name=routine.name,
         clinician=str(saved.get("clinician", "")),
@@ -37,10 +43,10 @@ def current_plan(store: Store, catalog: Catalog) -> CurrentPlan:
     return CurrentPlan(meta, routine)
 
 
-def export_plan(store: Store, catalog: Catalog, out: Path) -> Path:
+def export_plan(store: Store, catalog: Catalog, out: Path, routine_id: int | None = None) -> Path:
     if out.is_dir():
         raise PlanError(f"{out} is a folder, not a file")
-    plan = current_plan(store, catalog)
+    plan = current_plan(store, catalog, routine_id)
     text = render_plan(plan.meta, plan.routine.items)
     out.write_text(text, encoding="utf-8")
     return out
@@ -63,8 +69,8 @@ def _dose_key(item: RoutineItem) -> tuple[object, ...]:
 
 def import_plan(store: Store, catalog: Catalog, plan: Plan) -> bool:
     """Make *plan* the plan in use; False when it is already exactly that (no change)."""
-    current = current_plan(store, catalog)
     saved = load_plan_meta(store)
+    current = current_plan(store, catalog)
     same = (
         saved is not None
         and current.routine.id == saved.get("routine_id")
@@ -97,12 +103,12 @@ class SheetInputs:
     extra_cues: dict[str, tuple[str, ...]]
 
 
-def sheet_inputs(store: Store, catalog: Catalog) -> SheetInputs:
+def sheet_inputs(store: Store, catalog: Catalog, routine_id: int | None = None) -> SheetInputs:
     """What the home-exercise sheet prints: the plan in use and the screen's extra cues."""
     from glutemed.store.programme import load_screen
     from glutemed.training.screen import adapt
 
-    plan = current_plan(store, catalog)
+    plan = current_plan(store, catalog, routine_id)
     answers = load_screen(store) or {}
     cues = dict(adapt(plan.routine.items, answers, plan.routine.items[0]).extra_cues)
     return SheetInputs(plan.meta, tuple(plan.routine.items), cues)

@@ -78,9 +78,11 @@ def _histories(sets: list[SetLog], tz: tzinfo) -> dict[tuple[str, str, str], lis
     return out
 
 
-def review_plan(store: Store, catalog: Catalog, tz: tzinfo, today: date) -> list[Change]:
+def review_plan(
+    store: Store, catalog: Catalog, tz: tzinfo, today: date, routine_id: int | None = None
+) -> list[Change]:
     """What the rules would change before the next workout, each with its reason."""
-    plan = current_plan(store, catalog)
+    plan = current_plan(store, catalog, routine_id)
     decided = list_plan_changes(store)
     last: dict[tuple[str, str, str], datetime] = {}
     for record in decided:
@@ -139,9 +141,15 @@ class Decision:
     accepted: bool
 
 
-def settle_changes(store: Store, catalog: Catalog, decisions: list[Decision], now: datetime) -> int:
+def settle_changes(
+    store: Store,
+    catalog: Catalog,
+    decisions: list[Decision],
+    now: datetime,
+    routine_id: int | None = None,
+) -> int:
     """Apply the accepted changes to the plan and record every decision; returns applied."""
-    plan = current_plan(store, catalog)
+    plan = current_plan(store, catalog, routine_id)
     items = list(plan.routine.items)
     applied = 0
     for decision in decisions:

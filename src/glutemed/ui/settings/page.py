@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from datetime import date, datetime
 
 from PySide6.QtCore import QUrl
@@ -19,12 +20,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.catalog import Catalog, load_catalog
 from glutemed.domain.rules import REP_TEMPO
+from glutemed.ops.screen_ops import answer_screen, screen_answers
 from glutemed.store import Store
 from glutemed.store.backups import take_backup
 from glutemed.store.profile import load_profile, save_profile
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
+from glutemed.ui.settings.safety_screen_dialog import ask_screen
 
 NO_YEAR = 1899
 
@@ -45,10 +49,20 @@ def _select(combo: QComboBox, value: object) -> None:
 class SettingsPage(QWidget):
     """Every change is saved at once; there is no separate Save step to forget."""
 
-    def __init__(self, store: Store, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        *,
+        catalog: Catalog | None = None,
+        ask_safety: Callable[[Mapping[str, bool] | None], dict[str, bool] | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.store, self.events = store, events
+        self._catalog = catalog
+        self.ask_safety = ask_safety or (lambda current: ask_screen(self, current))
 
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
@@ -108,6 +122,7 @@ class SettingsPage(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(QLabel("<h1>Settings</h1>"))
         inner.addWidget(profile_box)
+        inner.addWidget(self._safety_box())
         inner.addWidget(data_box)
         inner.addStretch(1)
         layout = QHBoxLayout(self)
@@ -145,6 +160,44 @@ class SettingsPage(QWidget):
         apply_theme(profile.theme)
         self.events.profile_changed.emit()
         self.events.status_message.emit("Settings saved")
+
+    def _safety_box(self) -> QGroupBox:
+        box = QGroupBox("Safety questions")
+        self.safety_summary = QLabel()
+        self.safety_summary.setObjectName("safetySummary")
+        self.safety_summary.setWordWrap(True)
+        self.safety_button = QPushButton("Change answers…")
+        self.safety_button.setObjectName("safetyScreenButton")
+        self.safety_button.clicked.connect(self.change_safety_answers)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.safety_summary)
+        row = QHBoxLayout()
+        row.addWidget(self.safety_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._show_safety(screen_answers(self.store), [])
+        return box
+
+    def _show_safety(self, answers: Mapping[str, bool] | None, notes: list[str]) -> None:
+        from glutemed.training.screen import QUESTIONS
+
+        if answers is None:
+            text = "Not answered yet: you will be asked before your first workout."
+        else:
+            yes = [q for key, q in QUESTIONS if answers.get(key)]
+            text = "You said yes to: " + " ".join(yes) if yes else "You said no to every question."
+        self.safety_summary.setText("\n".join([text, *notes]))
+
+    def change_safety_answers(self) -> None:
+        answers = self.ask_safety(screen_answers(self.store))
+        if answers is None:
+            return
+        catalog = self._catalog or load_catalog()
+        adapted = answer_screen(self.store, catalog, answers)
+        notes = [a.describe() for a in adapted.adaptations]
+        self._show_safety(answers, notes)
+        self.events.plan_changed.emit()  # the routine may have changed
+        self.events.status_message.emit("Safety answers saved")
 
     def back_up_now(self) -> None:
         path = take_backup(self.store.conn, self.store.backups_dir, "manual", datetime.now())
