@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QLabel, QLineEdit, QPushButton, QSpinBox
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
@@ -207,3 +207,48 @@ def test_settings_changes_the_safety_answers_and_the_workout_routine_follows(
     text = settings.safety_summary.text()
     assert "hip replacement" in text and "Reverse clam removed" in text and "NHS" in text
     assert [i.variation_id for i in page.editor.routine.items] == ["standard"]
+
+
+def test_psfs_rated_on_progress_graphed_with_its_change(qtbot, store):
+    from glutemed.domain.records import PainLog
+    from glutemed.store.pain import add_pain
+    from glutemed.ui.progress.page import ProgressPage
+
+    add_pain(store, PainLog(T0 - timedelta(days=30), 5, "daily"))  # some history to graph
+    now = [T0 - timedelta(days=28)]
+    page = ProgressPage(
+        store, DataEvents(), tz=UTC, today=lambda: now[0].date(), now=lambda: now[0]
+    )
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    page.show()
+    qtbot.waitUntil(lambda: page.graphs is not None)
+    assert "(due)" in page.psfs_button.text()
+
+    def rate(first: str, socks: int, stairs: int) -> None:
+        dialog = page.psfs_button.open_dialog()
+        if first:
+            dialog.findChild(QLineEdit, "psfsActivity0").setText(first)
+            dialog.findChild(QLineEdit, "psfsActivity1").setText("Stairs")
+        dialog.findChild(QSpinBox, "psfsScore0").setValue(socks)
+        dialog.findChild(QSpinBox, "psfsScore1").setValue(stairs)
+        click(qtbot, dialog.findChild(QPushButton, "psfsSaveButton"))
+
+    rate("Putting on socks", 3, 5)
+    assert "First rating 4.0" in page.function_card.readout.text()
+    assert "(due)" not in page.psfs_button.text()
+    now[0] = T0  # four weeks later the same activities come back pre-filled
+    page.psfs_button.refresh()
+    assert "(due)" in page.psfs_button.text()
+    rate("", 5, 6)
+    text = page.function_card.readout.text()
+    assert "Function score 5.5 (start 4.0), up 1.5: a change that matters" in text
+    assert "Maughan & Lewis 2010" in text
+    bad = page.psfs_button.open_dialog()
+    bad.findChild(QLineEdit, "psfsActivity0").setText("Stairs")
+    bad.findChild(QLineEdit, "psfsActivity1").setText("stairs")
+    click(qtbot, bad.findChild(QPushButton, "psfsSaveButton"))
+    assert "listed twice" in bad.findChild(QLabel, "psfsError").text()
+    assert bad.isVisible()
+    bad.reject()
+    qtbot.waitUntil(lambda: page.full_loaded, timeout=10_000)  # its loader is done

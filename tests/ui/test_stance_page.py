@@ -190,9 +190,32 @@ def test_a_key_during_the_countdown_cancels_it(
     assert list_sessions(store, with_empty=True) == []
 
 
+def test_eyes_closed_is_offered_only_after_five_seconds_on_each_leg(
+    qtbot: QtBot, page: StancePage, store: Store
+) -> None:
+    closed = find(page, QRadioButton, "eyesClosedRadio")
+    assert not closed.isEnabled()
+    assert "eyes-open test on both legs" in find(page, QLabel, "eyesClosedNote").text()
+    short = create_session(store, NOW, "open", 45.0)
+    save_trial(store, short, StanceTrial("left", 1, 12.0, "foot_down"))
+    save_trial(store, short, StanceTrial("right", 1, 4.0, "foot_down"))
+    page._events.stance_saved.emit()
+    assert not closed.isEnabled()
+    assert "right leg was under 5 s" in find(page, QLabel, "eyesClosedNote").text()
+    steady = create_session(store, NOW + timedelta(days=1), "open", 45.0)
+    save_trial(store, steady, StanceTrial("left", 1, 12.0, "foot_down"))
+    save_trial(store, steady, StanceTrial("right", 1, 5.0, "foot_down"))
+    page._events.stance_saved.emit()
+    assert closed.isEnabled()
+
+
 def test_abandon_keeps_finished_trials(
     qtbot: QtBot, page: StancePage, clock: FakeClock, store: Store
 ) -> None:
+    steady = create_session(store, NOW - timedelta(days=1), "open", 45.0)
+    save_trial(store, steady, StanceTrial("left", 1, 12.0, "foot_down"))
+    save_trial(store, steady, StanceTrial("right", 1, 16.0, "foot_down"))
+    page._events.stance_saved.emit()
     find(page, QRadioButton, "eyesClosedRadio").setChecked(True)
     click(qtbot, page, "startTestButton")
     count_down(qtbot, page, clock)
@@ -201,8 +224,7 @@ def test_abandon_keeps_finished_trials(
     click(qtbot, page, "reason_eyes_opened")
     click(qtbot, page, "saveTrialButton")
     click(qtbot, page, "abandonButton")
-    [test] = list_sessions(store)
-    assert test.eyes == "closed"
+    [test] = [t for t in list_sessions(store) if t.eyes == "closed"]
     assert [(t.seconds, t.ended_by) for t in test.trials] == [(6.0, "eyes_opened")]
     assert "stopped early" in find(page, QLabel, "resultsTitle").text()
     assert "could not be checked" in find(page, QLabel, "normText").text()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Callable
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.domain.records import Profile
+from glutemed.ops.programme_ops import psfs_entries
 from glutemed.ops.progress import load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
@@ -39,6 +40,7 @@ from glutemed.store.localtz import local_tz
 from glutemed.store.profile import load_profile
 from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.progress.psfs_dialog import PsfsButton
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -79,6 +81,7 @@ class ProgressPage(QWidget):
         *,
         tz: tzinfo | None = None,
         today: Callable[[], date] | None = None,
+        now: Callable[[], datetime] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPage")
@@ -86,6 +89,7 @@ class ProgressPage(QWidget):
         self.events = events
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
+        self._now = now or (lambda: datetime.now(UTC))
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None
@@ -143,6 +147,9 @@ class ProgressPage(QWidget):
         self.measure_selector.currentIndexChanged.connect(self._measure_changed)
         bar.addWidget(self.measure_selector)
         bar.addStretch(1)
+        self.psfs_button = PsfsButton(self.store, self.tz, self._now)
+        self.psfs_button.saved.connect(self._show_function)
+        bar.addWidget(self.psfs_button)
         self.report_button = QPushButton("Save report…")
         self.report_button.setObjectName("saveReportButton")
         self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
@@ -175,6 +182,11 @@ class ProgressPage(QWidget):
             slot.setFixedHeight(SLOT_HEIGHTS[key])
             self.column.addWidget(slot)
             self._slots[key] = slot
+        from glutemed.render.graphs.function_graph import FunctionCard
+
+        self.function_card = FunctionCard()
+        self.column.addWidget(self.function_card)
+        self._show_function()
         self.column.addStretch(1)
         self.scroll.setWidget(holder)
         self.scroll.verticalScrollBar().valueChanged.connect(self._build_visible)
@@ -215,6 +227,10 @@ class ProgressPage(QWidget):
             self._build_graphs()
         if self._dirty:
             self.reload()
+
+    def _show_function(self) -> None:
+        if self.graphs is not None:
+            self.function_card.show_entries(psfs_entries(self.store, self.tz))
 
     def _data_changed(self) -> None:
         self._dirty = True

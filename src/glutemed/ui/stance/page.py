@@ -17,7 +17,7 @@ from glutemed.domain.rules import DEFAULT_CAP_S
 from glutemed.stance.norms import BirthYearError, validate_birth_year
 from glutemed.stance.protocol import Phase, StanceProtocol, side_order
 from glutemed.stance.results import build_results
-from glutemed.stance.scoring import fmt_s, summarize
+from glutemed.stance.scoring import eyes_closed_offer, fmt_s, summarize
 from glutemed.store.db import Store
 from glutemed.store.profile import load_profile
 from glutemed.store.stance import (
@@ -163,6 +163,9 @@ class StancePage(QWidget):
             return  # go_home() refreshes it
         sessions = list_sessions(self._store, limit=HISTORY_LIMIT)
         self.history.set_tests([(s.id or 0, history_row(s)) for s in sessions])
+        latest_open = next((s for s in sessions if s.eyes == "open"), None)
+        summary = summarize(latest_open.trials, "open", latest_open.cap_s) if latest_open else None
+        self.setup.set_eyes_closed_allowed(*eyes_closed_offer(summary))
 
     def go_home(self) -> None:
         self._proto = None
