@@ -121,8 +121,10 @@ def test_what_changed_and_why_can_be_refused_or_accepted(qtbot, store, tmp_path)
     assert page.stack.currentWidget() is page.changes
     left = page.changes.findChild(QCheckBox, "change0")
     right = page.changes.findChild(QCheckBox, "change1")
-    assert "left side: 2 x 12 -> 3 x 12" in left.text() and "Progressed" in left.text()
-    assert "right side: 2 x 12 -> 1 x 12" in right.text() and "cut short" in right.text()
+    reason = page.changes.findChild(QLabel, "changeReason0").text()
+    assert "left side: 2 x 12 -> 3 x 12" in left.text() and "Progressed" in reason
+    assert "right side: 2 x 12 -> 1 x 12" in right.text()
+    assert "cut short" in page.changes.findChild(QLabel, "changeReason1").text()
     right.setChecked(False)  # refuse the step back
     click(qtbot, page.changes.continue_button)
     assert page.stack.currentWidget() is page.pain_prompt
@@ -142,7 +144,7 @@ def test_morning_checkin_is_one_tap_and_feeds_the_pain_rule(qtbot, store, tmp_pa
     assert not page.checkin.isVisible()
     assert [(c.session_id, c.settled) for c in list_checkins(store)] == [(sid, False)]
     click(qtbot, page.start_button)
-    text = page.changes.findChild(QCheckBox, "change0").text()
+    text = page.changes.findChild(QLabel, "changeReason0").text()
     assert "Stepped back" in text and "next morning" in text
 
 

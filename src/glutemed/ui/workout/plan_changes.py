@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from html import escape
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -42,6 +42,7 @@ class PlanChangesView(QWidget):
         body.setLayout(self.rows)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.continue_button = QPushButton("Continue to the workout")
         self.continue_button.setObjectName("changesContinueButton")
@@ -72,20 +73,30 @@ class PlanChangesView(QWidget):
         self.changes = list(changes)
         self.boxes = []
         for index, change in enumerate(self.changes):
-            text = change.describe(self._name(change))
+            name = self._name(change)
+            reason = QLabel(escape(change.reason))
+            reason.setObjectName(f"changeReason{index}")
+            reason.setWordWrap(True)
+            reason.setContentsMargins(26, 0, 0, 8)
             if change.kind == "hold":
-                label = QLabel(f"<b>Held.</b> {escape(text)}")
-                label.setObjectName(f"change{index}")
-                label.setWordWrap(True)
-                self.rows.addWidget(label)
+                head = QLabel(
+                    f"<b>{escape(name)}, {change.side} side: stays at "
+                    f"{escape(change.old.text())}</b>"
+                )
+                head.setObjectName(f"change{index}")
+                self.rows.addWidget(head)
                 self.boxes.append(None)
-                continue
-            box = QCheckBox(text)
-            box.setObjectName(f"change{index}")
-            box.setChecked(True)
-            box.setStyleSheet("QCheckBox { padding: 4px; }")
-            self.rows.addWidget(box)
-            self.boxes.append(box)
+            else:
+                box = QCheckBox(
+                    f"{name}, {change.side} side: {change.old.text()} -> {change.new.text()}"
+                )
+                box.setObjectName(f"change{index}")
+                box.setChecked(True)
+                box.setStyleSheet("QCheckBox { font-weight: 600; }")
+                box.setToolTip(change.reason)
+                self.rows.addWidget(box)
+                self.boxes.append(box)
+            self.rows.addWidget(reason)
         self.rows.addStretch(1)
         self.continue_button.setFocus()
 
