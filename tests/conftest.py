@@ -18,7 +18,15 @@ from glutemed.store import Store, open_store
 _SCREEN = os.path.join(tempfile.gettempdir(), "glutemed-offscreen-screen.json")
 with open(_SCREEN, "w", encoding="utf-8") as handle:
     json.dump({"screens": [{"name": "t", "x": 0, "y": 0, "width": 1600, "height": 1000}]}, handle)
-os.environ.setdefault("QT_QPA_PLATFORM", f"offscreen:configfile={_SCREEN}")
+# A plain "offscreen" set before the tests start gets the same screen.
+if os.environ.get("QT_QPA_PLATFORM", "offscreen") == "offscreen":
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--long", action="store_true", help="fuzz with thousands of examples (CI runs this)"
+    )
 
 
 @pytest.fixture

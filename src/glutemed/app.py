@@ -38,6 +38,9 @@ def create_application(argv: list[str]):  # type: ignore[no-untyped-def]
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("io.github.glutemed.GluteMed")
+    from glutemed.ui.common.qt_logging import quiet_multimedia_logging
+
+    quiet_multimedia_logging()
     _load_style_sheet(app)
     return app
 
@@ -56,14 +59,14 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     Returns (window, store) or raises StoreError. The caller shows the window."""
     from glutemed.catalog import load_catalog
     from glutemed.domain.clock import MonotonicClock
-    from glutemed.store import open_store
-    from glutemed.store.settings import get_setting
+    from glutemed.ops import open_store
+    from glutemed.ops.settings import read_setting
     from glutemed.ui.common.events import DataEvents
     from glutemed.ui.main_window import MainWindow
 
     store = open_store(data_dir)
     try:  # one setting, not the whole profile: its models are not needed to paint
-        theme = get_setting(store, "theme", "system")
+        theme = read_setting(store, "theme", "system")
     except ValueError:  # a hand-edited bad value, as load_profile treats it
         theme = "system"
     if theme != "system":  # a new app already has the system look; theme.py costs ~3 ms
@@ -79,8 +82,8 @@ def run_gui(args: argparse.Namespace) -> int:
 
     from glutemed.datadir import resolve_data_dir
     from glutemed.instance_lock import LockProblem, acquire
-    from glutemed.store import StoreError
-    from glutemed.store.settings import get_setting
+    from glutemed.ops import StoreError
+    from glutemed.ops.settings import read_setting
 
     app = create_application(sys.argv[:1])
     data_dir = resolve_data_dir(args.data_dir)
@@ -92,13 +95,16 @@ def run_gui(args: argparse.Namespace) -> int:
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
     try:
-        acknowledged = get_setting(store, "safety_acknowledged", False) is True
+        acknowledged = read_setting(store, "safety_acknowledged", False) is True
     except ValueError:  # a hand-edited bad value: show the safety notes again
         acknowledged = False
     if store.recovery is not None or not acknowledged:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
+    for notice in store.notices:  # e.g. a backup skipped on a full disk: said, not fatal
+        print(f"glutemed: {notice}", file=sys.stderr)
+        window.show_status(notice)
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
     window.show()
@@ -112,7 +118,7 @@ def _first_run(window, store) -> bool:  # type: ignore[no-untyped-def]
     """The safety notes (and optional profile); only the first start pays for them."""
     from PySide6.QtWidgets import QDialog
 
-    from glutemed.store.profile import load_profile, save_profile
+    from glutemed.ops.profile import load_profile, save_profile
     from glutemed.ui.help.first_run_dialog import FirstRunDialog
 
     dialog = FirstRunDialog(load_profile(store), window)

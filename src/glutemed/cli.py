@@ -24,7 +24,7 @@ def _fail(message: str, code: int) -> int:
 
 
 def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-untyped-def]
-    from glutemed.store import open_store
+    from glutemed.ops.data import open_data
 
     data_dir = resolve_data_dir(args.data_dir)
     held = None
@@ -33,7 +33,7 @@ def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-u
 
         held = acquire(data_dir)
     try:
-        store = open_store(data_dir)
+        store = open_data(data_dir)
     except BaseException:
         if held is not None:
             held.unlock()
@@ -46,51 +46,44 @@ def _open(args: argparse.Namespace, *, lock: bool = False):  # type: ignore[no-u
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from glutemed.store.transfer import export_csv, export_json
+    from glutemed.ops.data import export_data
 
-    out = Path(args.out)
-    export = export_json if args.format == "json" else export_csv
     store, _ = _open(args)
     try:
-        count = export(store, out, force=args.force)
+        done = export_data(store, args.format, Path(args.out), force=args.force)
     finally:
         store.close()
-    print(f"Exported {count} rows to {out}")
+    print(done.changes.message)
     return 0
 
 
 def run_import(args: argparse.Namespace) -> int:
-    from glutemed.store.transfer import apply_import, read_import
+    from glutemed.ops.data import import_data, read_import
 
     data = read_import(Path(args.path))  # checked before the database is even opened
     store, lock = _open(args, lock=True)
     try:
-        count = apply_import(store, data)
+        done = import_data(store, data, Path(args.path))
     finally:
         store.close()
         lock.unlock()
-    print(f"Imported {count} rows from {args.path}")
+    print(done.changes.message)
     return 0
 
 
 def run_backup(args: argparse.Namespace) -> int:
-    from glutemed.store.backups import copy_database, take_backup
+    from glutemed.domain.localtz import local_now
+    from glutemed.ops.data import back_up
 
+    out = Path(args.out) if args.out else None
+    if out is not None and out.exists():
+        raise UsageError(f"{out} already exists; choose a new file name")
     store, _ = _open(args)
     try:
-        if args.out:
-            store.conn.execute("PRAGMA wal_checkpoint(FULL)")
-            target = Path(args.out)
-            if target.exists():
-                raise UsageError(f"{target} already exists; choose a new file name")
-            copy_database(store.path, target)
-        else:
-            from glutemed.store.localtz import local_now
-
-            target = take_backup(store.conn, store.backups_dir, "manual", local_now())
+        done = back_up(store, local_now(), out)
     finally:
         store.close()
-    print(f"Backup written to {target}")
+    print(f"Backup written to {done.path}")
     return 0
 
 
@@ -149,8 +142,8 @@ def build_parser() -> argparse.ArgumentParser:
 def dispatch(args: argparse.Namespace) -> int:
     """Run a parsed subcommand, turning expected failures into one-line messages."""
     from glutemed.instance_lock import LockProblem
-    from glutemed.store import StoreError
-    from glutemed.store.transfer import ExportRefused, ImportProblem
+    from glutemed.ops import StoreError
+    from glutemed.ops.data import ExportRefused, ImportProblem
 
     runner: Runner = args.run
     try:

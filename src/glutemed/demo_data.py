@@ -15,6 +15,7 @@ import sys
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import (
     EndedBy,
     Eyes,
@@ -29,7 +30,6 @@ from glutemed.domain.records import (
 from glutemed.store import StoreError, open_store
 from glutemed.store.bulk import History, holds_any_data, insert_history
 from glutemed.store.db import DB_FILENAME
-from glutemed.store.localtz import local_tz
 from glutemed.store.profile import save_profile, set_setting
 
 # The default routine (CONTENT.md doses): (exercise, variation, sets, reps, hold seconds).

@@ -29,9 +29,9 @@ def _fail(message: str, code: int) -> int:
 
 def _open(args: argparse.Namespace):  # type: ignore[no-untyped-def]
     from glutemed.datadir import resolve_data_dir
-    from glutemed.store import open_store
+    from glutemed.ops.data import open_data
 
-    return open_store(resolve_data_dir(getattr(args, "data_dir", None)))
+    return open_data(resolve_data_dir(getattr(args, "data_dir", None)))
 
 
 def run_export(args: argparse.Namespace) -> int:
@@ -106,7 +106,7 @@ def run_sheet(args: argparse.Namespace) -> int:
 
     from glutemed.catalog import load_catalog
     from glutemed.ops.plan_ops import sheet_inputs
-    from glutemed.report.sheet import write_sheet
+    from glutemed.report.home_sheet import write_sheet
 
     app = QGuiApplication.instance() or QGuiApplication([])  # noqa: F841
     catalog = load_catalog()

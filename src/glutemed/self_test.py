@@ -57,45 +57,47 @@ def _check_animations(tmp: Path) -> str:
 
 
 def _sample_rows(store_dir: Path) -> None:
-    from glutemed.domain.records import PainLog, SetLog
-    from glutemed.store import open_store
-    from glutemed.store.pain import add_pain
-    from glutemed.store.workouts import end_session, log_set, start_session
+    """A short workout, a stance trial and a pain entry, through the app's own operations."""
+    from glutemed.domain.clock import FakeClock
+    from glutemed.domain.records import PainLog, Routine, RoutineItem
+    from glutemed.ops.data import open_data
+    from glutemed.ops.pain import log_pain
+    from glutemed.ops.stance import StanceRun
+    from glutemed.ops.workout import WorkoutRun
 
-    store = open_store(store_dir)
-    now = datetime.now(UTC)
-    session = start_session(store, now)
-    log_set(
-        store, SetLog(session, "clamshell", "standard", "left", 1, 12, 12, None, "red", now, now)
-    )
-    end_session(store, session, now, notes="=formula-looking note")
-    add_pain(store, PainLog(now, 3, "daily", "self-test"))
-    with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO stance_sessions(taken_at, eyes, cap_s) VALUES (?, 'open', 45)",
-            (now.isoformat(),),
-        )
-        conn.execute(
-            "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, ended_by) "
-            "VALUES (1, 'left', 1, 21.5, 'foot_down')"
-        )
+    store = open_data(store_dir)
+    clock, now = FakeClock(0.0), datetime.now(UTC)
+    item = RoutineItem("clamshell", "standard", 1, 2, None, 0, band="red", sides="left")
+    workout = WorkoutRun(store, Routine("self-test", [item]), clock, lambda: now)
+    workout.start()
+    while workout.running:
+        clock.advance(1.0)
+        workout.tick()
+    stance = StanceRun(store, clock, now, "open", 45.0)
+    stance.start_countdown()
+    clock.advance(3.0)
+    stance.tick()
+    clock.advance(21.5)
+    stance.stop()
+    if stance.record("foot_down").saved is None:
+        raise RuntimeError("the stance trial was not saved")
+    log_pain(store, PainLog(now, 3, "daily", "=formula-looking note"))
     store.close()
 
 
 def _check_round_trip(tmp: Path) -> str:
-    from glutemed.store import open_store
-    from glutemed.store.transfer import export_csv, export_json, import_path, read_tables
+    from glutemed.ops.data import all_rows, export_data, import_data, open_data, read_import
 
     _sample_rows(tmp / "a")
-    source = open_store(tmp / "a")
-    export_json(source, tmp / "export.json")
-    export_csv(source, tmp / "csv")
-    expected = read_tables(source)
+    source = open_data(tmp / "a")
+    export_data(source, "json", tmp / "export.json")
+    export_data(source, "csv", tmp / "csv")
+    expected = all_rows(source)
     source.close()
     for name, path in (("json", tmp / "export.json"), ("csv", tmp / "csv")):
-        target = open_store(tmp / f"b-{name}")
-        import_path(target, path)
-        if read_tables(target) != expected:
+        target = open_data(tmp / f"b-{name}")
+        import_data(target, read_import(path), path)
+        if all_rows(target) != expected:
             raise RuntimeError(f"the {name} export did not import back identically")
         target.close()
     return "database export/import round trip (json and csv)"

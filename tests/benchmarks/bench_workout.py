@@ -40,20 +40,29 @@ def update_cost_and_drift() -> tuple[float, float, float]:
 
 def player_refresh_ms(count: int) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    import tempfile
+    from pathlib import Path
+
     from PySide6.QtWidgets import QApplication
 
     from glutemed.catalog import load_catalog
-    from glutemed.domain.clock import FakeClock
+    from glutemed.domain.clock import FakeClock, utc_now
+    from glutemed.ops.data import open_data
+    from glutemed.ops.workout import WorkoutRun
+    from glutemed.training.routines import default_routine
     from glutemed.ui.common.sound import RecordingSound
     from glutemed.ui.workout.figure import make_figure
     from glutemed.ui.workout.player import WorkoutPlayer
 
     app = QApplication.instance() or QApplication([])
     clock = FakeClock(start=0.0)
-    player = WorkoutPlayer(load_catalog(), RecordingSound(), make_figure())
+    catalog = load_catalog()
+    player = WorkoutPlayer(catalog, RecordingSound(), make_figure())
     player.resize(1000, 700)
     player.show()
-    player.start(_session(clock))  # type: ignore[arg-type]
+    store = open_data(Path(tempfile.mkdtemp()))
+    run = WorkoutRun(store, default_routine(catalog), clock, utc_now)
+    player.start(run, run.start())
     player.skip()
     times = []
     for _ in range(count):

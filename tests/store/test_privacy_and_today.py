@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.store import open_store
-from glutemed.store.localtz import local_today, local_tz
 
 
 def _mode(path: Path) -> int:

@@ -138,12 +138,12 @@ def test_pain_baseline_is_mean_of_first_entries_within_a_week(store: Store) -> N
     assert [p.score for p in pain_series(store, UTC)] == [6, 7, 2]
 
 
-def test_weekly_volume_fills_empty_weeks_and_skips_skipped_sets(store: Store) -> None:
+def test_weekly_volume_fills_empty_weeks_and_skips_sets_without_reps(store: Store) -> None:
     fill(
         store,
         workouts=[
             workout(utc(2024, 3, 4, 18), [("clamshell", 12, False), ("clamshell", 10, False)]),
-            workout(utc(2024, 3, 6, 18), [("fire_hydrant", 8, False), ("clamshell", 12, True)]),
+            workout(utc(2024, 3, 6, 18), [("fire_hydrant", 8, False), ("clamshell", 0, True)]),
             workout(utc(2024, 3, 20, 18), [("clamshell", 5, False)]),
         ],
     )
@@ -190,7 +190,7 @@ def test_training_days_and_adherence(store: Store) -> None:
             workout(utc(2024, 3, 4, 8), [("clamshell", 10, False)]),
             workout(utc(2024, 3, 4, 18), [("clamshell", 10, False), ("fire_hydrant", 5, False)]),
             workout(utc(2024, 3, 5, 18), [("clamshell", 10, False)]),
-            workout(utc(2024, 3, 8, 18), [("clamshell", 10, True)]),  # all skipped: not trained
+            workout(utc(2024, 3, 8, 18), [("clamshell", 0, True)]),  # skipped before a rep
         ],
     )
     days = training_days(store, UTC)
@@ -245,3 +245,26 @@ def test_demo_data_refuses_a_folder_with_data(tmp_path: Path) -> None:
     with pytest.raises(StoreError):
         demo_data.fill(target, 0.1, date(2024, 6, 30), tz=UTC)
     assert demo_data.main(["--data-dir", str(target)]) == 2
+
+
+def test_sets_cut_short_or_skipped_part_way_count_as_training(store: Store) -> None:
+    """One rule: any set with a rep done is training, skipped part-way or not."""
+    fill(
+        store,
+        workouts=[workout(utc(2024, 3, 4, 18), [("clamshell", 6, True), ("clamshell", 7, True)])],
+    )
+    [day] = training_days(store, UTC)
+    assert (day.day, day.sessions, day.sets, day.reps) == (date(2024, 3, 4), 1, 2, 13)
+    [week] = weekly_volume(store, UTC)
+    assert (week.sets, week.reps) == (2, 13)
+    # The physiotherapist report and the workout history follow the same rule.
+    from glutemed.domain.records import Profile
+    from glutemed.report.content import build_content
+    from glutemed.store.workout_history import session_summaries
+
+    start, end = date(2024, 2, 1), date(2024, 3, 31)
+    snapshot = load_snapshot(store, UTC, since=start, until=end)
+    content = build_content(snapshot, Profile(), start, end, date(2024, 4, 1))
+    assert any("2 sets and 13 reps" in line for line in content.summary)
+    [listed] = session_summaries(store)
+    assert (listed.sets_done, listed.sets_skipped, listed.reps_done) == (2, 0, 13)

@@ -6,18 +6,17 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from glutemed.domain.records import StanceTrial
+from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.store import Store
 from glutemed.store.stance import (
     create_session,
     delete_session,
-    delete_trial,
     get_session,
     list_sessions,
     previous_session,
     restore_session,
     save_trial,
-    update_trial,
+    save_trial_of_test,
 )
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
@@ -46,20 +45,26 @@ def test_each_trial_is_committed_on_its_own(store: Store) -> None:
     )
 
 
-def test_update_and_delete_a_trial(store: Store) -> None:
-    session_id = create_session(store, T0, "open", 45.0)
-    trial = StanceTrial("right", 1, 12.0, "manual")
-    save_trial(store, session_id, trial)
-    trial.ended_by = "hands_off"
-    trial.trunk_lean = True
-    update_trial(store, trial)
+def test_the_first_trial_creates_its_test_in_the_same_transaction(store: Store) -> None:
+    test = StanceSession(T0, "closed", 30.0)
+    first = StanceTrial("right", 1, 12.0, "hands_off", trunk_lean=True)
+    session_id, first_id = save_trial_of_test(store, None, test, first)
+    again, _ = save_trial_of_test(store, session_id, test, StanceTrial("left", 1, 3.0, "cap"))
+    assert again == session_id and first.id == first_id
     loaded = get_session(store, session_id)
-    assert loaded is not None
-    assert loaded.trials[0].ended_by == "hands_off" and loaded.trials[0].trunk_lean
-    assert trial.id is not None
-    delete_trial(store, trial.id)
-    loaded = get_session(store, session_id)
-    assert loaded is not None and loaded.trials == []
+    assert loaded is not None and (loaded.eyes, loaded.cap_s) == ("closed", 30.0)
+    assert sorted((t.side, t.ended_by, t.trunk_lean) for t in loaded.trials) == [
+        ("left", "cap", False),
+        ("right", "hands_off", True),
+    ]
+
+
+def test_a_refused_first_trial_leaves_no_empty_test(store: Store) -> None:
+    with pytest.raises(ValueError, match="trial number"):
+        save_trial_of_test(
+            store, None, StanceSession(T0, "open", 45.0), StanceTrial("left", 4, 1.0, "manual")
+        )
+    assert list_sessions(store, with_empty=True) == []
 
 
 def test_bad_values_are_refused_with_a_message(store: Store) -> None:

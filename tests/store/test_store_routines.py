@@ -95,12 +95,13 @@ def test_session_summaries(store):
     old = workouts.start_session(store, T0 - timedelta(days=1))
     sid = workouts.start_session(store, T0, rid)
     workouts.log_set(store, _set(sid, 1))
-    workouts.log_set(store, _set(sid, 2, skipped=True, reps=4))
+    workouts.log_set(store, _set(sid, 2, skipped=True, reps=0))  # skipped before a rep
+    workouts.log_set(store, _set(sid, 4, skipped=True, reps=4))  # skipped part-way: trained
     workouts.log_set(store, _set(sid, 3, hold=10.0, reps=5, exercise="side_plank_abduction"))
     workouts.end_session(store, sid, T0 + timedelta(minutes=25))
     newest, oldest = session_summaries(store)
     assert oldest.session.id == old and oldest.sets_done == 0 and oldest.duration_s is None
-    assert (newest.routine_name, newest.sets_done, newest.sets_skipped) == ("Mine", 2, 1)
+    assert (newest.routine_name, newest.sets_done, newest.sets_skipped) == ("Mine", 3, 1)
     assert (newest.reps_done, newest.hold_s_total, newest.exercises) == (21, 50.0, 2)
     assert newest.duration_s == 25 * 60
     assert session_summary(store, sid) == newest

@@ -13,30 +13,30 @@ from pathlib import Path
 import pytest
 
 from glutemed.domain.clock import FakeClock
-from glutemed.domain.records import RoutineItem
-from glutemed.ops.recorder import WorkoutRecorder
+from glutemed.domain.records import Routine, RoutineItem
+from glutemed.ops.workout import WorkoutRun
 from glutemed.store import open_store, workouts
-from glutemed.training.session import GuidedSession
 
 CHILD = Path(__file__).with_name("workout_kill_child.py")
 SRC = Path(__file__).resolve().parents[2] / "src"
 
 
-def test_recorder_writes_each_set_as_it_ends_and_the_end_time(store):
+def test_a_run_writes_each_set_as_it_ends_and_the_end_time(store):
     from datetime import UTC, datetime, timedelta
 
     clock = FakeClock(start=50.0)
     items = [RoutineItem("clamshell", "band", 1, 2, None, 0, band="red")]
-    session = GuidedSession(items, clock)
     wall0 = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)
-    recorder = WorkoutRecorder(store, clock.now(), wall0, routine_id=None)
-    recorder.handle(session.start())
+    run = WorkoutRun(store, Routine("test", items), clock, lambda: wall0)
+    run.start()
+    session = run.session
     written: list[int] = []
-    while not session.finished:
+    while run.running:
         clock.advance(0.5)
-        written += recorder.handle(session.update())
-        assert [s.id for s in workouts.sets_for_session(store, recorder.session_id)] == written
-    logged = workouts.sets_for_session(store, recorder.session_id)
+        written += run.tick().set_ids
+        assert run.session_id is not None
+        assert [s.id for s in workouts.sets_for_session(store, run.session_id)] == written
+    logged = workouts.sets_for_session(store, run.session_id)
     assert [(s.side, s.reps_done, s.band, s.variation_id) for s in logged] == [
         ("left", 2, "red", "band"),
         ("right", 2, "red", "band"),

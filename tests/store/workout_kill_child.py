@@ -1,7 +1,8 @@
 """Child processes for the SIGKILL durability test.
 
 This script imports everything once, then for each `run` line on stdin forks a worker that
-runs workouts back to back on a fake, fast clock against a real data file, printing
+runs workouts (`ops.workout.WorkoutRun`, as the app does) back to back on a fake, fast
+clock against a real data file, printing
 `set <id>` after each set is committed. The parent kills the worker with SIGKILL; the script
 then prints `end <signal>` so the parent knows every line the worker printed has arrived.
 Forking keeps 20 runs within a few seconds (a fresh interpreter costs ~0.5 s to import).
@@ -16,24 +17,23 @@ from pathlib import Path
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
-from glutemed.ops.recorder import WorkoutRecorder
-from glutemed.store import open_store
+from glutemed.ops.data import open_data
+from glutemed.ops.workout import WorkoutRun
 from glutemed.training.routines import default_routine
-from glutemed.training.session import GuidedSession
 
 
 def work(data_dir: Path) -> None:
-    store = open_store(data_dir)
-    items = default_routine(load_catalog()).items
+    store = open_data(data_dir)
+    routine = default_routine(load_catalog())
     clock = FakeClock(start=0.0)
     print(f"pid {os.getpid()}", flush=True)
     while True:
-        session = GuidedSession(items, clock)
-        recorder = WorkoutRecorder(store, clock.now(), datetime.now(UTC))
-        recorder.handle(session.start())
-        while not session.finished:
+        # The app's path: the player ticks a WorkoutRun, which commits each set it ends.
+        run = WorkoutRun(store, routine, clock, lambda: datetime.now(UTC))
+        run.start()
+        while run.running:
             clock.advance(1.0)
-            for set_id in recorder.handle(session.update()):
+            for set_id in run.tick().set_ids:
                 print(f"set {set_id}", flush=True)
 
 

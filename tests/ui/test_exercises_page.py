@@ -51,3 +51,41 @@ def test_cancelled_save_writes_nothing(qtbot, tmp_path: Path) -> None:
     page = make_page(qtbot)
     page.save_gif()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_save_dialogs_start_in_the_folder_used_last(
+    qtbot, tmp_path: Path, store, monkeypatch
+) -> None:
+    from glutemed.ops.save_folder import SaveFolder
+
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    asked: list[str] = []
+    chosen = tmp_path / "exports"
+    chosen.mkdir()
+
+    def ask(suggested: str) -> str:
+        asked.append(suggested)
+        return str(chosen / "mine.gif")
+
+    page = ExercisesPage(
+        load_catalog(), DataEvents(), FakeClock(), ask_path=ask, save_folder=SaveFolder(store)
+    )
+    qtbot.addWidget(page)
+    page.select("fire_hydrant")
+    page.save_gif()
+    page.save_gif()
+    assert Path(asked[0]).parent == tmp_path / "home"  # first time: the home folder
+    assert Path(asked[1]).parent == chosen  # then where the last file went
+    # The same remembered folder is what the report and graph dialogs start in.
+    assert Path(SaveFolder(store).suggest("glutemed-report.pdf")).parent == chosen
+
+
+def test_reverse_clam_text_does_not_contradict_itself(qtbot) -> None:
+    page = make_page(qtbot)
+    page.select("clamshell", "reverse")
+    text = page.details.text().lower()
+    assert "only the foot travels" in text
+    assert "heels touching" not in text and "heels come apart" not in text
+    page.select("clamshell", "standard")
+    assert "heels come apart" in page.details.text().lower()

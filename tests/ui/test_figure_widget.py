@@ -95,6 +95,17 @@ def test_view_presets_change_the_camera(figure: FigureWidget) -> None:
         figure.set_view("underneath")
 
 
+def test_best_view_follows_the_variation_and_side_lying_side_view(figure: FigureWidget) -> None:
+    figure.set_demo("side_plank_abduction", "standard", "right")
+    assert figure.camera_angles() == (10.0, 10.0)
+    figure.set_demo("side_plank_abduction", "forward", "right")
+    assert figure.camera_angles() == (40.0, 12.0)  # its own view: the leg swings forward
+    figure.set_demo("side_plank_abduction", "forward", "left")
+    assert figure.camera_angles() == (-40.0, 12.0)  # mirrored with the demo
+    figure.set_view("side")  # lying on the side: seen from the feet end and above
+    assert figure.camera_angles() == (90.0, 35.0)
+
+
 def _send_mouse(widget: FigureWidget, kind: QEvent.Type, x: float, y: float) -> None:
     buttons = (
         Qt.MouseButton.NoButton

@@ -94,3 +94,20 @@ def test_slider_range_and_anchors(qtbot: QtBot, store: Store) -> None:
     assert (page.slider.minimum(), page.slider.maximum()) == (0, 10)
     page.slider.setValue(10)
     assert "worst" in page.slider.toolTip()
+
+
+def test_no_score_until_one_is_picked(qtbot: QtBot, store: Store) -> None:
+    page, events = make(qtbot, store)
+    assert page.score is None and page.value_label.text() == "–"
+    assert not page.save_button.isEnabled()
+    page.note.setFocus()
+    qtbot.keyClick(page.note, Qt.Key.Key_Return)  # a quick Enter logs nothing
+    assert list_pain(store) == []
+    # Clicking the handle where it already is (0) is a choice too.
+    page.slider.setFocus()
+    qtbot.keyClick(page.slider, Qt.Key.Key_Home)
+    assert page.score == 0 and page.save_button.isEnabled()
+    with qtbot.waitSignal(events.pain_changed):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert [e.score for e in list_pain(store)] == [0]
+    assert page.score is None and not page.save_button.isEnabled()  # next entry: pick again

@@ -92,20 +92,23 @@ def test_one_point_builds_and_refreshes_on_events(qtbot: QtBot, store: Store) ->
 
 
 def test_ten_years_range_buttons_change_visible_range(qtbot: QtBot, big_store: Store) -> None:
+    from glutemed.render.graphs.plot_card import X_MARGIN
+
     page = make_page(qtbot, big_store)
     wait_full(qtbot, page)
     widths = {}
     for key in ("4w", "3m", "1y", "all"):
         qtbot.mouseClick(page.range_buttons[key], Qt.MouseButton.LeftButton)
         lo, hi = page.visible_x_range()
-        widths[key] = (hi - lo) / 86400
+        widths[key] = (hi - lo) / (1 + 2 * X_MARGIN) / 86400  # a margin each side
         assert page.range_buttons[key].isChecked()
     assert widths["4w"] == pytest.approx(28, abs=0.1)
     assert widths["3m"] == pytest.approx(91, abs=0.1)
     assert widths["1y"] == pytest.approx(365, abs=0.1)
     assert widths["all"] == pytest.approx(3652, abs=2)
     lo, hi = page.visible_x_range()
-    assert datetime.fromtimestamp(hi, UTC).date() == date(2025, 7, 1)  # end of 30 Jun
+    end = hi - (hi - lo) * X_MARGIN / (1 + 2 * X_MARGIN)
+    assert datetime.fromtimestamp(end, UTC).date() == date(2025, 7, 1)  # end of 30 Jun
 
 
 def hover(qtbot: QtBot, card: object, x: float, y: float) -> None:

@@ -103,27 +103,34 @@ def test_full_test_by_keys_and_clicks(
     save_trial(store, earlier, StanceTrial("right", 1, 20.0, "foot_down"))
     save_trial(store, earlier, StanceTrial("left", 1, 3.0, "foot_down"))
 
+    saved_signals: list[None] = []
+    page._events.stance_saved.connect(lambda: saved_signals.append(None))
     click(qtbot, page, "startTestButton")
     header = find(page, QLabel, "trialHeader")
     assert "RIGHT leg · trial 1 of 3" in header.text()  # preferred side first
     assert "hands on your hips" in find(page, QLabel, "instructionsText").text()
 
-    # Right 1: the timer follows the clock; any key stops it and the trial is saved at once.
+    # Right 1: the timer follows the clock; any key stops it; the trial is saved, once,
+    # with its label.
     count_down(qtbot, page, clock)
     assert sound.cues == ["tick", "tick", "tick", "go"]
     hold(qtbot, page, clock, 7.46, "7.4")
     hold(qtbot, page, clock, 10.0, "17.4")
-    with qtbot.waitSignal(page._events.stance_saved):
-        qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert sound.cues[-1] == "stop"
     assert timer(page).text() == "17.4"
-    [saved] = list_sessions(store)[0].trials
-    assert (saved.side, saved.seconds, saved.ended_by) == ("right", 17.46, "manual")
+    assert len(list_sessions(store)) == 1 and not saved_signals  # nothing written yet
     click(qtbot, page, "reason_hands_off")
     click(qtbot, page, "pelvisDroppedCheck")
-    click(qtbot, page, "saveTrialButton")
-    assert list_sessions(store)[0].trials[0].ended_by == "hands_off"
-    assert list_sessions(store)[0].trials[0].pelvis_dropped
+    with qtbot.waitSignal(page._events.stance_saved):
+        click(qtbot, page, "saveTrialButton")
+    [saved] = list_sessions(store)[0].trials
+    assert (saved.side, saved.seconds, saved.ended_by, saved.pelvis_dropped) == (
+        "right",
+        17.46,
+        "hands_off",
+        True,
+    )
 
     # Left 1: a false start, redone; a click anywhere (on a label) stops it.
     assert "LEFT leg · trial 1 of 3" in header.text()
@@ -137,7 +144,12 @@ def test_full_test_by_keys_and_clicks(
     hold(qtbot, page, clock, 4.0, "4.0")
     qtbot.mouseClick(find(page, QWidget, "figureSlot"), Qt.MouseButton.LeftButton)
     assert page.protocol is not None and page.protocol.phase is Phase.OUTCOME
-    click(qtbot, page, "saveTrialButton")  # default: the lifted foot touched down
+    form = find(page, QWidget, "outcomeForm")
+    qtbot.waitUntil(form.hasFocus)  # no Tab needed: Enter saves at once
+    qtbot.keyClick(form, Qt.Key.Key_Return)  # default: the lifted foot touched down
+    assert page.protocol.phase is not Phase.OUTCOME
+    [left_1] = [t for t in list_sessions(store)[0].trials if t.side == "left"]
+    assert left_1.ended_by == "foot_down"
 
     # Right 2 reaches the cap: it stops by itself with a sound, and right 3 is skipped.
     count_down(qtbot, page, clock)
@@ -174,6 +186,7 @@ def test_full_test_by_keys_and_clicks(
 
     click(qtbot, page, "resultsDoneButton")
     assert len(list_sessions(store)) == 2
+    assert len(saved_signals) == 4  # one change signal per trial; the false start none
 
 
 def test_a_key_during_the_countdown_cancels_it(
@@ -292,8 +305,9 @@ def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
     hold(qtbot, page, clock, 9.0, "9.0")
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "stance"  # the shortcut did not fire
-    assert list_sessions(store)[0].trials[0].seconds == 9.0
+    assert page.protocol is not None and page.protocol.phase is Phase.OUTCOME
     click(qtbot, page, "saveTrialButton")
+    assert list_sessions(store)[0].trials[0].seconds == 9.0
 
     count_down(qtbot, page, clock)
     hold(qtbot, page, clock, 4.0, "4.0")
@@ -301,7 +315,14 @@ def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
     exercises = sidebar.visualItemRect(sidebar.item(0)).center()
     qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=exercises)
     assert window.current_page_key() == "stance"  # the click did not change page
-    assert [t.seconds for t in list_sessions(store)[0].trials] == [9.0, 4.0]
+    assert page.protocol is not None and page.protocol.pending is not None
+    assert page.protocol.pending.seconds == 4.0
     # Once stopped, clicks work normally again.
     qtbot.mouseClick(sidebar.viewport(), Qt.MouseButton.LeftButton, pos=exercises)
     assert window.current_page_key() == "exercises"
+    # Closing the window with the trial still unlabelled saves it as it stands.
+    window.close()
+    assert [(t.seconds, t.ended_by) for t in list_sessions(store)[0].trials] == [
+        (9.0, "foot_down"),
+        (4.0, "manual"),
+    ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import QApplication
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
@@ -106,7 +108,7 @@ def key(qtbot, rig, k) -> None:
 
 def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
     start(qtbot, rig)
-    assert rig.page.session.phase is Phase.GET_READY
+    assert rig.page.run.session.phase is Phase.GET_READY
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is None and session.started_at == T0
     assert rig.page.player.rep_counter.text() == "Get ready"
@@ -117,7 +119,7 @@ def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
 
 def test_keyboard_controls(qtbot, rig):
     start(qtbot, rig)
-    player, session = rig.page.player, rig.page.session
+    player, session = rig.page.player, rig.page.run.session
     key(qtbot, rig, Qt.Key.Key_Space)
     assert session.paused and player.buttons["pause"].text() == "Resume"
     advance(rig, 60)
@@ -139,7 +141,7 @@ def test_keyboard_controls(qtbot, rig):
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
     assert session.phase is Phase.SWITCH_SIDES
     assert player.rep_counter.text() == "Switch sides"
-    [logged] = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    [logged] = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert logged.skipped and logged.side == "left" and logged.band == "red"
 
 
@@ -171,8 +173,25 @@ def test_full_screen_toggles_and_esc_leaves_it_first(qtbot, rig):
     assert player.rep_counter.max_point_size > 2 * normal  # as large as the screen allows
     assert player.rep_counter.font().pointSize() > normal
     assert not player.controls.isVisible()
+    hint = player.full_screen_hint
+    assert hint.isVisible() and "Esc" in hint.text() and "Space" in hint.text()
+    assert player.rect().contains(hint.geometry())
+    with qtbot.waitSignal(hint.fade.finished, timeout=5000):
+        hint.wait.timeout.emit()  # the wait is over: it fades away
+    assert not hint.isVisible()
+    moved = QMouseEvent(
+        QEvent.Type.MouseMove,
+        QPointF(10, 10),
+        QPointF(10, 10),
+        Qt.MouseButton.NoButton,
+        Qt.MouseButton.NoButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    QApplication.sendEvent(player.figure_slot, moved)  # the mouse moves: it comes back
+    assert hint.isVisible() and hint.effect.opacity() == 1.0
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert not player.across_room and not player.isWindow()
+    assert not hint.isVisible()
     assert rig.page.stack.currentWidget() is player
     assert rig.answers.asked == []  # Esc in full screen does not ask to leave
     key(qtbot, rig, Qt.Key.Key_F)
@@ -188,14 +207,16 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     rig.answers.replies = [False]
     key(qtbot, rig, Qt.Key.Key_Escape)
     assert len(rig.answers.asked) == 1 and "sets you finished are saved" in rig.answers.asked[0]
-    assert rig.page.running() and not rig.page.session.paused  # "no" carries on
+    assert rig.page.running() and not rig.page.run.session.paused  # "no" carries on
     key(qtbot, rig, Qt.Key.Key_Escape)  # "yes" this time
     assert not rig.page.running()
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is not None
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    question = rig.page.pain_prompt.question.text()
+    assert "All done" not in question and "stopped early" in question
     qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
     assert rig.page.stack.currentWidget() is rig.page.summary
     assert "1</b> sets done" in rig.page.summary.body.text()
@@ -207,8 +228,9 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     start(qtbot, rig, pain=4)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
+    assert rig.page.pain_prompt.question.text().startswith("All done.")
     qtbot.mouseClick(rig.page.pain_prompt.score_buttons[2], Qt.MouseButton.LeftButton)
-    sets = workouts.sets_for_session(rig.store, rig.page.recorder.session_id)
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert [(s.exercise_id, s.side, s.reps_done, s.hold_s) for s in sets] == [
         ("clamshell", "left", 3, None),
         ("clamshell", "right", 3, None),
@@ -261,7 +283,7 @@ def test_missing_audio_backend_does_not_break_the_workout(qtbot, rig, store):
     start(qtbot, rig)
     advance(rig, 120, step=0.25)
     assert rig.page.stack.currentWidget() is rig.page.pain_prompt
-    assert len(workouts.sets_for_session(store, rig.page.recorder.session_id)) == 4
+    assert len(workouts.sets_for_session(store, rig.page.run.session_id)) == 4
     assert messages == ["No sound output was found, so the workout runs silently."]
 
 
@@ -270,4 +292,40 @@ def test_main_window_close_mid_workout_asks(qtbot, rig):
     rig.answers.replies = [False]
     assert rig.page.confirm_close() is False
     assert rig.page.confirm_close() is True
-    assert workouts.list_sessions(rig.store)[0].ended_at is not None
+    assert workouts.list_sessions(rig.store) == []  # left before a rep: nothing kept
+
+
+def test_number_keys_pick_the_pain_score(qtbot, rig):
+    qtbot.mouseClick(rig.page.start_button, Qt.MouseButton.LeftButton)
+    prompt = rig.page.pain_prompt
+    assert rig.page.stack.currentWidget() is prompt
+    qtbot.waitUntil(prompt.hasFocus)
+    qtbot.keyClick(prompt, Qt.Key.Key_A)  # not a number: nothing happens
+    assert rig.page.stack.currentWidget() is prompt
+    qtbot.keyClick(prompt, Qt.Key.Key_7)
+    assert rig.page.stack.currentWidget() is rig.page.player
+    assert rig.page.pain_before == 7
+
+
+def test_workout_clock_stands_still_while_paused(qtbot, rig):
+    start(qtbot, rig)
+    player = rig.page.player
+    advance(rig, 5)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 3)
+    assert player.elapsed_label.text() == "0:05"
+    key(qtbot, rig, Qt.Key.Key_Space)
+    advance(rig, 1)
+    assert player.elapsed_label.text() == "0:06"
+
+
+def test_leaving_before_any_rep_keeps_no_workout(qtbot, rig):
+    messages: list[str] = []
+    rig.events.status_message.connect(messages.append)
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Escape)  # the confirm answers yes
+    assert workouts.list_sessions(rig.store) == []
+    assert rig.page.stack.currentWidget() is rig.page.home
+    assert any("not added to Past workouts" in m for m in messages)
+    assert rig.page.history.topLevelItemCount() == 0

@@ -115,3 +115,78 @@ def test_bad_arguments_exit_2_with_one_line(
     assert err.startswith("glutemed: ")
     assert expected in err
     assert not list(tmp_path.iterdir())  # nothing half-written
+
+
+def test_contact_sheet_has_six_frames_per_view(tmp_path: Path) -> None:
+    from glutemed.report.sheet import CELL_SIZE, LABEL_H, SHEET_FRAMES, SHEET_VIEWS
+
+    out = tmp_path / "sheet.png"
+    assert (
+        main(["render", "fire_hydrant", "--variation", "extension", "--sheet", "--out", str(out)])
+        == 0
+    )
+    width, height = CELL_SIZE
+    with Image.open(out) as sheet:
+        assert sheet.size == (width * SHEET_FRAMES, (height + LABEL_H) * len(SHEET_VIEWS))
+        cells = [
+            sheet.crop((c * width, LABEL_H, (c + 1) * width, LABEL_H + height)).convert("RGB")
+            for c in range(SHEET_FRAMES)
+        ]
+    # Six different moments of the rep, not one frame repeated.
+    assert all(ImageChops.difference(a, b).getbbox() for a, b in itertools.pairwise(cells))
+
+
+def test_contact_sheet_of_one_view(tmp_path: Path) -> None:
+    from glutemed.report.sheet import CELL_SIZE, LABEL_H
+
+    out = tmp_path / "one.png"
+    args = [
+        "render",
+        "clamshell",
+        "--sheet",
+        "--view",
+        "front",
+        "--side",
+        "left",
+        "--out",
+        str(out),
+    ]
+    assert main(args) == 0
+    with Image.open(out) as sheet:
+        assert sheet.height == CELL_SIZE[1] + LABEL_H
+
+
+def test_sheet_times_spread_over_the_movement() -> None:
+    from glutemed.report.sheet import sheet_times
+
+    anim = load_animation("side_plank_abduction")
+    times = sheet_times(anim, "standard")
+    assert len(times) == 6 and times == sorted(times) and times[0] == 0.0
+    # The 10 s hold takes at most two of the six frames: the lift and lowering are shown.
+    hold = [t for t in times if anim.phase_at("standard", t)[0] == "hold"]
+    assert len(hold) <= 2
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--sheet", "--out", "x.gif"], "must end in .png"),
+        (["--sheet", "--view", "diagonal", "--out", "x.png"], "unknown view 'diagonal'"),
+        (["--view", "all", "--out", "x.png"], "--view all needs --sheet"),
+        (["--sheet", "--size", "100x100", "--out", "x.png"], "--size does not apply"),
+        (["--sheet"], "--out FILE.png is required"),
+        (["--sheet", "--variation", "huge", "--out", "x.png"], "unknown variation 'huge'"),
+    ],
+)
+def test_sheet_bad_input_is_one_clear_line(
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    args: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["render", "clamshell", *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and err.count("\n") == 1 and "Traceback" not in err
+    assert not list(tmp_path.iterdir())

@@ -44,6 +44,8 @@ class Exercise(NamedTuple):
     evidence: str
     evidence_source: str
     variations: tuple[Variation, ...]
+    # General cues and mistakes that are not true for some variations: text -> their ids.
+    not_for: tuple[tuple[str, tuple[str, ...]], ...] = ()
 
     def variation(self, variation_id: str) -> Variation:
         for variation in self.variations:
@@ -52,8 +54,17 @@ class Exercise(NamedTuple):
         valid = ", ".join(v.id for v in self.variations)
         raise KeyError(f"{self.id} has no variation {variation_id!r} (valid: {valid})")
 
+    def _true_for(self, texts: tuple[str, ...], variation_id: str) -> tuple[str, ...]:
+        excluded = {text for text, ids in self.not_for if variation_id in ids}
+        return tuple(text for text in texts if text not in excluded)
+
     def cues_for(self, variation_id: str) -> tuple[str, ...]:
-        return self.cues + self.variation(variation_id).cues
+        """The general cues true for this variation, then its own."""
+        return self._true_for(self.cues, variation_id) + self.variation(variation_id).cues
+
+    def mistakes_for(self, variation_id: str) -> tuple[str, ...]:
+        self.variation(variation_id)  # an unknown id is an error, as for cues
+        return self._true_for(self.mistakes, variation_id)
 
 
 class BandLevel(NamedTuple):
@@ -95,6 +106,30 @@ class _Reader:
         if not isinstance(value, str) or (default is None and not value.strip()):
             raise self._fail(key, "must be non-empty text")
         return value
+
+    def texts_not_for(
+        self, key: str, variation_ids: set[str]
+    ) -> tuple[tuple[str, ...], list[tuple[str, tuple[str, ...]]]]:
+        """A list of texts, each plain or `{ text = "...", not_for = ["variation", ...] }`."""
+        value = self.table.get(key)
+        if not isinstance(value, list) or not value:
+            raise self._fail(key, "must be a non-empty list of text")
+        texts: list[str] = []
+        exceptions: list[tuple[str, tuple[str, ...]]] = []
+        for entry in value:
+            if isinstance(entry, dict):
+                text, ids = entry.get("text"), entry.get("not_for")
+                if not isinstance(text, str) or not text or not isinstance(ids, list):
+                    raise self._fail(key, "entries must be text or { text, not_for }")
+                unknown = [i for i in ids if i not in variation_ids]
+                if unknown or not ids:
+                    raise self._fail(key, f"not_for names no variation of this exercise: {unknown}")
+                exceptions.append((text, tuple(ids)))
+                entry = text
+            if not isinstance(entry, str) or not entry:
+                raise self._fail(key, "must be a list of text")
+            texts.append(entry)
+        return tuple(texts), exceptions
 
     def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
         value = self.table.get(key, [] if not required else None)
@@ -156,19 +191,23 @@ def _exercise(source: str, index: int, raw: dict[str, Any]) -> Exercise:
                 cues=v.texts("cues", required=False),
             )
         )
+    ids = {v.id for v in variations}
+    cues, cue_exceptions = r.texts_not_for("cues", ids)
+    mistakes, mistake_exceptions = r.texts_not_for("mistakes", ids)
     return Exercise(
         id=r.text("id"),
         name=r.text("name"),
         targets=r.text("targets"),
         setup=r.text("setup"),
         equipment=r.texts("equipment"),
-        cues=r.texts("cues"),
-        mistakes=r.texts("mistakes"),
+        cues=cues,
+        mistakes=mistakes,
         dose=_dose(r),
         dose_note=r.text("dose_note"),
         evidence=r.text("evidence"),
         evidence_source=r.text("evidence_source", default=""),
         variations=tuple(variations),
+        not_for=tuple(cue_exceptions + mistake_exceptions),
     )
 
 

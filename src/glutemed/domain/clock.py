@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from datetime import UTC, datetime
 from typing import Protocol
 
 
@@ -10,6 +11,11 @@ class Clock(Protocol):
     def now(self) -> float:
         """Monotonic seconds."""
         ...
+
+
+def utc_now() -> datetime:
+    """Wall time for timestamps (the monotonic clock times durations)."""
+    return datetime.now(UTC)
 
 
 class MonotonicClock:

@@ -8,6 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from glutemed.domain.records import WorkoutSession
+
 # Minimal clinically important change for back pain: 2 points or 30 % from baseline
 # (Ostelo et al. 2008, Spine 33(1):90-4; Farrar et al. 2001, Pain 94:149-58).
 PAIN_MCID_POINTS = 2.0
@@ -161,3 +163,20 @@ class SessionVolume:
     exercise_id: str
     sets: int
     reps: int
+
+
+@dataclass(frozen=True)
+class SessionSummary:
+    session: WorkoutSession
+    routine_name: str | None
+    sets_done: int
+    sets_skipped: int
+    reps_done: int
+    hold_s_total: float  # seconds held across all hold sets
+    exercises: int  # distinct exercises with at least one set
+
+    @property
+    def duration_s(self) -> float | None:
+        if self.session.ended_at is None:
+            return None
+        return (self.session.ended_at - self.session.started_at).total_seconds()

@@ -40,6 +40,17 @@ REPS = Range(1, 200)
 HOLD_S = Range(0.0, 600.0, low_open=True)
 REST_S = Range(0.0, 900.0)
 
+# What counts as training, for the history, Progress, the workout summary and the report:
+# a set in which at least one rep (or hold) was done, whether it ran to its end, was ended
+# early or skipped part-way. A set skipped before its first rep is not training, and a
+# workout without any such set is not kept.
+MIN_REPS_TRAINED = 1
+
+
+def counts_as_training(reps_done: int) -> bool:
+    return reps_done >= MIN_REPS_TRAINED
+
+
 # Settings: key -> default. Profile (records.py) mirrors the user-facing ones.
 SETTING_DEFAULTS: dict[str, Any] = {
     "birth_year": None,

@@ -6,6 +6,7 @@ import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from glutemed.motion.projection import view_angles
 from glutemed.motion.skeleton import (
     ANGLE_CHANNELS,
     SEGMENTS,
@@ -13,6 +14,7 @@ from glutemed.motion.skeleton import (
     forward,
     mirror_point,
     mirror_pose,
+    swap_side,
 )
 from glutemed.motion.solve import Anchor, FlatFoot, Reach, flatten_foot, place_root, reach
 from glutemed.motion.solve import swing_leg as _swing_leg
@@ -83,6 +85,31 @@ class BandAnchor:
 
 
 @dataclass(frozen=True)
+class Working:
+    """What a viewer must see move: the working joint and the segments that carry it.
+
+    Authored for the right side. *min_travel* is the least on-screen travel of the
+    joint as a fraction of the figure's size; *why* justifies any floor below the
+    default (e.g. the reverse clam's foot turns through a small arc by nature).
+    """
+
+    joint: str = "ankle_r"
+    segments: tuple[str, ...] = ("thigh_r", "shank_r")
+    min_travel: float = 0.12
+    why: str = ""
+
+    def for_side(self, side: str) -> Working:
+        if side == "right":
+            return self
+        return Working(
+            swap_side(self.joint),
+            tuple(swap_side(s) for s in self.segments),
+            self.min_travel,
+            self.why,
+        )
+
+
+@dataclass(frozen=True)
 class Variation:
     id: str
     start: Mapping[str, float]
@@ -93,6 +120,8 @@ class Variation:
     contacts: tuple[str, ...]
     props: tuple[Prop, ...]
     band: tuple[BandAnchor, BandAnchor] | None
+    working: Working = Working()
+    camera: tuple[float, float] | None = None  # this variation's own best view, if any
     keyframes: tuple[Mapping[str, float], ...] = field(init=False)
 
     def __post_init__(self) -> None:
@@ -125,6 +154,24 @@ class Animation:
     best_view: tuple[float, float]  # camera (yaw, pitch) in degrees, authored side
     both_glutes: bool  # the stance/pressing side works too (dimmer glow)
     variations: Mapping[str, Variation]
+    # Named views (front, side, top) this exercise redefines, authored side: a person
+    # lying on their side is seen "from the side" from above, not along the body.
+    views: Mapping[str, tuple[float, float]] = field(default_factory=dict)
+
+    def camera_angles(
+        self, view: str, side: str = "right", variation_id: str | None = None
+    ) -> tuple[float, float]:
+        """Camera (yaw, pitch) for a named view of this demo, mirrored for the left side.
+
+        "best" is the variation's own view when it has one (a leg moved forward is seen
+        better from further round), else the exercise's.
+        """
+        if view in self.views:
+            return view_angles("best", self.views[view], side)
+        best = self.best_view
+        if variation_id is not None:
+            best = self.variation(variation_id).camera or best
+        return view_angles(view, best, side)
 
     @property
     def variation_ids(self) -> tuple[str, ...]:

@@ -14,6 +14,7 @@ from glutemed.motion.animation import (
     Phase,
     Prop,
     Variation,
+    Working,
 )
 from glutemed.motion.skeleton import JOINTS, SEGMENTS
 from glutemed.motion.solve import Anchor, FlatFoot, Reach
@@ -32,6 +33,8 @@ _VARIATION_KEYS = frozenset(
         "contacts",
         "props",
         "band",
+        "working",
+        "camera",
     }
 )
 
@@ -148,6 +151,29 @@ def _band(r: _Reader, value: Any, key: str) -> tuple[BandAnchor, BandAnchor] | N
     return ends[0], ends[1]
 
 
+def _camera(r: _Reader, value: Any, key: str) -> tuple[float, float]:
+    c = r.obj(value, key)
+    return r.num(r.get(c, "yaw", key), f"{key}.yaw"), r.num(r.get(c, "pitch", key), f"{key}.pitch")
+
+
+def _working(r: _Reader, value: Any, key: str) -> Working:
+    if value is None:
+        return Working()
+    w = r.obj(value, key)
+    for name in w:
+        if name not in ("joint", "segments", "min_travel", "why"):
+            raise r.fail(f"{key}.{name}", "unknown key")
+    segments = tuple(
+        r.text(s, f"{key}.segments[{i}]", tuple(SEGMENTS))
+        for i, s in enumerate(r.lst(w.get("segments", ["thigh_r", "shank_r"]), f"{key}.segments"))
+    )
+    travel = r.num(w.get("min_travel", 0.12), f"{key}.min_travel", positive=True)
+    why = r.text(w.get("why", ""), f"{key}.why")
+    if travel < 0.12 and not why:
+        raise r.fail(f"{key}.why", "a travel floor below 0.12 needs a reason")
+    return Working(r.text(w.get("joint", "ankle_r"), f"{key}.joint", JOINTS), segments, travel, why)
+
+
 def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Variation:
     key = f"variations.{var_id}"
     over = r.obj(raw, key)
@@ -208,6 +234,8 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
         contacts=contacts,
         props=_props(r, merged.get("props", []), where("props")),
         band=_band(r, merged.get("band"), where("band")),
+        working=_working(r, merged.get("working"), where("working")),
+        camera=_camera(r, over["camera"], f"{key}.camera") if "camera" in over else None,
     )
     _check_closes(r, variation, key)
     return variation
@@ -230,20 +258,27 @@ def parse_animation(path: Path, data: Any) -> Animation:
     exercise_id = r.text(r.get(root, "exercise", ""), "exercise")
     if exercise_id != path.stem:
         raise r.fail("exercise", f"{exercise_id!r} does not match the file name {path.stem!r}")
-    camera = r.obj(r.get(root, "camera", ""), "camera")
+    camera = _camera(r, r.get(root, "camera", ""), "camera")
     variations_raw = r.obj(r.get(root, "variations", ""), "variations")
     if not variations_raw:
         raise r.fail("variations", "at least one variation is needed")
     variations = {vid: _variation(r, root, vid, raw) for vid, raw in variations_raw.items()}
+    views = {}
+    for name, raw_view in r.obj(root.get("views", {}), "views").items():
+        k = f"views.{name}"
+        r.text(name, k, ("front", "side", "top"))
+        v = r.obj(raw_view, k)
+        views[name] = (
+            r.num(r.get(v, "yaw", k), f"{k}.yaw"),
+            r.num(r.get(v, "pitch", k), f"{k}.pitch"),
+        )
     return Animation(
         exercise_id=exercise_id,
         title=r.text(r.get(root, "title", ""), "title"),
-        best_view=(
-            r.num(r.get(camera, "yaw", "camera"), "camera.yaw"),
-            r.num(r.get(camera, "pitch", "camera"), "camera.pitch"),
-        ),
+        best_view=camera,
         both_glutes=bool(root.get("both_glutes", False)),
         variations=variations,
+        views=views,
     )
 
 

@@ -30,6 +30,8 @@ from glutemed.training.pain_rule import RuleResult, SessionPain, check
 from glutemed.training.progression import Change, LoggedSet, SessionSets, SideDose, decide
 from glutemed.training.psfs import PsfsEntry, due, make_entry
 
+__all__ = ["PlanChangeRecord"]  # re-exported for the report (which never imports the store)
+
 LOCKED_REASON = "Your physiotherapist's plan is locked, so the app does not change it."
 PROGRESSION_OFF = "Progression is switched off in this plan."
 
@@ -203,3 +205,8 @@ def record_psfs(store: Store, ratings: list[tuple[str, int]], now: datetime) -> 
 
 def psfs_due(store: Store, tz: tzinfo, today: date) -> bool:
     return due(psfs_entries(store, tz), today)
+
+
+def plan_change_history(store: Store) -> list[PlanChangeRecord]:
+    """Every change the rules proposed, oldest first, with its reason and outcome."""
+    return list_plan_changes(store)

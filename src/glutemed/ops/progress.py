@@ -7,6 +7,7 @@ from datetime import date, tzinfo
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.training import days_of, weeks_of
 from glutemed.store import Store
+from glutemed.store import progress as progress_rows
 from glutemed.store.progress_pain import pain_baseline, pain_series
 from glutemed.store.progress_stance import stance_tests
 from glutemed.store.progress_training import session_volumes
@@ -25,3 +26,13 @@ def load_snapshot(
         weeks=tuple(weeks_of(volumes, since, until)),
         days=tuple(days_of(volumes)),
     )
+
+
+def data_span(store: Store, tz: tzinfo) -> tuple[date, date] | None:
+    """First and last local day holding any stance, pain or workout record."""
+    return progress_rows.data_span(store, tz)
+
+
+def reader(store: Store) -> Store:
+    """A second, read-only handle on the same file, for loading on a worker thread."""
+    return progress_rows.reader(store)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date, datetime, time, tzinfo
 from functools import lru_cache
 
+from glutemed.domain.wording import stance_seconds
+
 _FALLBACK_NAMES = {
     "standing_abduction": "Standing hip abduction",
     "clamshell": "Clamshell",
@@ -25,7 +27,7 @@ def moment_text(moment: datetime, tz: tzinfo) -> str:
 
 
 def seconds_text(seconds: float) -> str:
-    return f"{seconds:.1f} s"
+    return f"{stance_seconds(seconds)} s"
 
 
 def day_x(day: date, tz: tzinfo) -> float:

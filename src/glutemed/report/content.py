@@ -7,6 +7,7 @@ from datetime import date, timedelta
 
 from glutemed.domain.history import PAIN_MCID_FRACTION, PAIN_MCID_POINTS, StanceTest
 from glutemed.domain.records import Profile
+from glutemed.domain.wording import counted, stance_seconds
 from glutemed.progress.series import MONTHLY, bin_start
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.training import adherence
@@ -20,7 +21,7 @@ def day_text(day: date) -> str:
 
 
 def _s(value: float | None) -> str:
-    return "-" if value is None else f"{value:.1f}"
+    return "-" if value is None else stance_seconds(value)  # the window's rounding too
 
 
 @dataclass
@@ -102,7 +103,8 @@ def build_content(
             continue
         first, last = mine[0], mine[-1]
         line = (
-            f"Stance, eyes {eyes}: {len(mine)} tests. First ({day_text(first.day)}) best left "
+            f"Stance, eyes {eyes}: {counted(len(mine), 'test')}. "
+            f"First ({day_text(first.day)}) best left "
             f"{_s(first.left_best)} s, right {_s(first.right_best)} s; latest "
             f"({day_text(last.day)}) left {_s(last.left_best)} s, right {_s(last.right_best)} s"
         )
@@ -122,7 +124,7 @@ def build_content(
     if pain and base is not None:
         recent_from = end - timedelta(days=27)
         recent = [p.score for p in pain if p.day >= recent_from]
-        label = f"last 4 weeks average {{avg:.1f}} over {len(recent)} entries"
+        label = f"last 4 weeks average {{avg:.1f}} over {counted(len(recent), 'entry', 'entries')}"
         if not recent:
             recent = [pain[-1].score]
             label = f"latest entry ({day_text(pain[-1].day)}) {{avg:.1f}}"
@@ -134,7 +136,8 @@ def build_content(
             else "not yet a clinically important change"
         )
         s.append(
-            f"Pain (0-10 scale): baseline {base.score:.1f} (first {base.entries} entries from "
+            f"Pain (0-10 scale): baseline {base.score:.1f} (first "
+            f"{counted(base.entries, 'entry', 'entries')} from "
             f"{day_text(base.first_day)}); {label.format(avg=avg)}, "
             f"{abs(change):.1f} points {'lower' if change < 0 else 'higher'}: "
             f"{verdict} (threshold {PAIN_MCID_POINTS:g} points or {PAIN_MCID_FRACTION:.0%}; "
@@ -149,9 +152,10 @@ def build_content(
     sets = sum(d.sets for d in snapshot.days)
     reps = sum(d.reps for d in snapshot.days)
     s.append(
-        f"Training: {stats.days_trained} of {stats.days_total} days ({stats.percent:.0f}%), "
-        f"{sets} sets and {reps} reps in total; last 4 weeks {last4.days_trained} of "
-        f"{last4.days_total} days ({last4.percent:.0f}%); longest run {stats.longest_streak} days."
+        f"Training: {stats.days_trained} of {counted(stats.days_total, 'day')} "
+        f"({stats.percent:.0f}%), {counted(sets, 'set')} and {counted(reps, 'rep')} in total; "
+        f"last 4 weeks {last4.days_trained} of {counted(last4.days_total, 'day')} "
+        f"({last4.percent:.0f}%); longest run {counted(stats.longest_streak, 'day')}."
     )
     for eyes in ("open", "closed"):
         table = _stance_table(tests, eyes)

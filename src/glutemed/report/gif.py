@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from glutemed.motion import Animation, Camera, load_animation, view_angles
+from glutemed.motion import Animation, Camera, load_animation
 
 if TYPE_CHECKING:
     from PIL import Image
@@ -46,7 +46,7 @@ def render_demo(
     anim.variation(variation_id)
     if side not in ("right", "left"):
         raise ValueError(f"unknown side {side!r} (valid: right, left)")
-    camera = Camera(*view_angles(view, anim.best_view, side))
+    camera = Camera(*anim.camera_angles(view, side, variation_id))
     from glutemed.render.figure.painter import band_colours
 
     if band_level is not None and band_level not in band_colours():

@@ -7,15 +7,24 @@ from datetime import date, tzinfo
 from pathlib import Path
 
 from PySide6.QtCore import QBuffer, QIODevice, QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QPageLayout, QPageSize, QPainter, QPdfWriter
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPalette,
+    QPdfWriter,
+)
 
-from glutemed.ops.progress import load_snapshot
+from glutemed.domain.localtz import local_tz
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.progress import data_span, load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.report.content import ReportContent, Table, build_content
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span
 
 DPI = 120
 GRAPH_TITLES = {
@@ -52,6 +61,8 @@ def graph_images(
     g.fill_cards(cards, series, snapshot, load_profile(store), "open", start, end)
     images: list[tuple[str, QImage]] = []
     for key, card in cards.items():
+        paper = QPalette(QColor("white"), QColor("white"))  # whatever the window's theme
+        card.setPalette(paper)
         card.export_button.hide()
         card.resize(width, card.sizeHint().height())
         card.body.resize(width, card.body.sizeHint().height())
@@ -153,12 +164,13 @@ def _add_programme(
     store: Store, content: ReportContent, start: date, end: date, tz: tzinfo
 ) -> None:
     from glutemed.catalog import load_catalog
-    from glutemed.ops.programme_ops import psfs_entries
+    from glutemed.ops.programme_ops import plan_change_history, psfs_entries
     from glutemed.report.programme import add_programme
-    from glutemed.store.programme import list_plan_changes
 
     names = {e.id: e.name for e in load_catalog().exercises}
-    add_programme(content, psfs_entries(store, tz), list_plan_changes(store), start, end, tz, names)
+    add_programme(
+        content, psfs_entries(store, tz), plan_change_history(store), start, end, tz, names
+    )
 
 
 def write_report(

@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, tzinfo
 
+from glutemed.ops.programme_ops import PlanChangeRecord
 from glutemed.report.content import ReportContent, Table
-from glutemed.store.programme import PlanChangeRecord
 from glutemed.training.psfs import MIC_POINTS, MIC_SOURCE, PsfsEntry, change_since_start
 
 STATUS_WORDS = {"applied": "made", "refused": "refused by the user", "held": "held"}

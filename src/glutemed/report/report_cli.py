@@ -55,12 +55,13 @@ def run(args: argparse.Namespace) -> int:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")  # headless: no window needed
     from PySide6.QtWidgets import QApplication
 
+    from glutemed.ops import StoreError
+    from glutemed.ops.data import open_data
     from glutemed.report.pdf import write_report
-    from glutemed.store import StoreError, open_store
 
     app = QApplication.instance() or QApplication([])  # noqa: F841 (graphs are widgets)
     try:
-        store = open_store(_data_dir(args))
+        store = open_data(_data_dir(args))
     except StoreError as exc:
         return _error(str(exc), 1)
     try:

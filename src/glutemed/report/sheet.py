@@ -1,194 +1,143 @@
-"""The printable home-exercise sheet: one block per exercise, A4, as few pages as fit.
+"""Contact sheets for reviewing demos: six frames across one rep, per view.
 
-Each block shows the figure at the exercise's key moment (the shared FigurePainter draws it
-straight into the PDF, so it stays sharp), the dose per side, the band and the main cues.
+Frames are spaced by how far the body has moved rather than by clock time, so a long
+hold takes one frame and the lift and lowering are seen step by step.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from datetime import date
+import itertools
+import math
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from glutemed.catalog import Catalog
-from glutemed.domain.records import RoutineItem
-from glutemed.training.plan_file import PlanMeta
+from glutemed.motion import VIEW_NAMES, VIEWS, Animation, Camera, load_animation
+from glutemed.motion.skeleton import forward
 
-MAX_CUES = 3
-SHEET_TITLE = "GluteMed home exercises"
+if TYPE_CHECKING:
+    from PIL import Image
 
-
-@dataclass(frozen=True)
-class SheetBlock:
-    exercise_id: str
-    variation_id: str
-    title: str
-    doses: tuple[str, ...]  # one line per side (or one for both)
-    band: str
-    cues: tuple[str, ...]
-    figure_side: str
+SHEET_FRAMES = 6
+CELL_SIZE = (320, 240)
+LABEL_H = 22
+SHEET_VIEWS = ("best", *VIEWS)  # "all" renders one row per view, best first
+_MOTION_SAMPLES = 240
 
 
-def _dose(item: RoutineItem) -> str:
-    if item.hold_s is not None:
-        holds = item.reps or 1
-        work = f"{item.sets} x {holds} hold{'s' if holds != 1 else ''} of {item.hold_s:g} s"
-    else:
-        work = f"{item.sets} set{'s' if item.sets != 1 else ''} of {item.reps}"
-    return f"{work}, rest {item.rest_s:g} s"
-
-
-def sheet_blocks(
-    catalog: Catalog,
-    items: Sequence[RoutineItem],
-    extra_cues: Mapping[str, Sequence[str]] | None = None,
-) -> list[SheetBlock]:
-    """Blocks in plan order; a left and a right line of one exercise share a block."""
-    blocks: list[SheetBlock] = []
-    grouped: dict[tuple[str, str], list[RoutineItem]] = {}
-    order: list[tuple[str, str]] = []
-    for item in items:
-        key = (item.exercise_id, item.variation_id)
-        if key not in grouped:
-            order.append(key)
-        grouped.setdefault(key, []).append(item)
-    for key in order:
-        lines = grouped[key]
-        exercise = catalog.exercise(key[0])
-        variation = exercise.variation(key[1])
-        title = (
-            exercise.name if variation.id == "standard" else f"{exercise.name}: {variation.name}"
-        )
-        doses = []
-        bands = []
-        for line in lines:
-            who = "Each side" if line.sides == "both" else f"{line.sides.capitalize()} side"
-            doses.append(f"{who}: {_dose(line)}")
-            if line.band:
-                bands.append(f"{catalog.band(line.band).name} ({who.lower()})")
-        band = "Band: " + ", ".join(bands) if bands else "No band"
-        cues = [*(extra_cues or {}).get(exercise.id, ()), *exercise.cues_for(variation.id)]
-        side = "left" if all(line.sides == "left" for line in lines) else "right"
-        blocks.append(
-            SheetBlock(
-                exercise.id, variation.id, title, tuple(doses), band, tuple(cues[:MAX_CUES]), side
-            )
-        )
-    return blocks
+def sheet_times(anim: Animation, variation_id: str, count: int = SHEET_FRAMES) -> list[float]:
+    """*count* times across one rep, evenly spaced in how far the joints have moved."""
+    duration = anim.rep_duration(variation_id)
+    times = [duration * i / _MOTION_SAMPLES for i in range(_MOTION_SAMPLES + 1)]
+    poses = [forward(anim.pose_at(variation_id, t)).positions for t in times]
+    moved = [0.0]
+    for before, after in itertools.pairwise(poses):
+        moved.append(moved[-1] + sum(math.dist(before[j], after[j]) for j in before))
+    total = moved[-1]
+    if total < 1e-9:
+        return [duration * i / count for i in range(count)]
+    chosen, i = [], 0
+    for n in range(count):
+        goal = total * n / count
+        while moved[i + 1] < goal:
+            i += 1
+        span = moved[i + 1] - moved[i]
+        u = 0.0 if span < 1e-12 else (goal - moved[i]) / span
+        chosen.append(times[i] + u * (times[i + 1] - times[i]))
+    return chosen
 
 
 def write_sheet(
-    catalog: Catalog,
-    meta: PlanMeta,
-    items: Sequence[RoutineItem],
-    out: Path,
-    today: date,
-    extra_cues: Mapping[str, Sequence[str]] | None = None,
-) -> int:
-    """Write the sheet PDF; returns the number of pages. Needs a QGuiApplication."""
-    from PySide6.QtCore import QMarginsF, QRectF, Qt
-    from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter
+    exercise_id: str,
+    variation_id: str = "standard",
+    side: str = "right",
+    view: str = "all",
+    out_path: str | Path | None = None,
+    *,
+    band_level: str | None = None,
+    folder: Path | None = None,
+) -> Path:
+    """Check every argument, then write the contact sheet PNG; bad input: ValueError."""
+    if out_path is None:
+        raise ValueError("an output file is needed (.png)")
+    out = Path(out_path)
+    if out.suffix.lower() != ".png":
+        raise ValueError(f"a contact sheet is a PNG: --out must end in .png, got {out.name!r}")
+    anim = load_animation(exercise_id, folder)
+    anim.variation(variation_id)
+    if side not in ("right", "left"):
+        raise ValueError(f"unknown side {side!r} (valid: right, left)")
+    if view != "all" and view not in VIEW_NAMES:
+        raise ValueError(f"unknown view {view!r} (valid: {', '.join(VIEW_NAMES)}, all)")
+    from glutemed.render.figure.painter import band_colours
 
-    from glutemed.motion import Camera, load_animation, view_angles
+    if band_level is not None and band_level not in band_colours():
+        raise ValueError(f"unknown band {band_level!r} (valid: {', '.join(band_colours())})")
+    return render_sheet(anim, variation_id, side, view, out, band_level)
+
+
+def render_sheet(
+    anim: Animation,
+    variation_id: str,
+    side: str,
+    view: str,
+    out: Path,
+    band_level: str | None = None,
+) -> Path:
+    """Write a PNG: one row of six frames per view (*view* "all" gives every view)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    views = SHEET_VIEWS if view == "all" else (view,)
+    times = sheet_times(anim, variation_id)
+    width, height = CELL_SIZE
+    sheet = Image.new("RGB", (width * len(times), (height + LABEL_H) * len(views)), "white")
+    draw = ImageDraw.Draw(sheet)
+    font = ImageFont.load_default(size=14)
+    for row, name in enumerate(views):
+        camera = Camera(*anim.camera_angles(name, side, variation_id))
+        cells = _render_cells(anim, variation_id, side, camera, times, band_level)
+        top = row * (height + LABEL_H)
+        for col, (t, cell) in enumerate(zip(times, cells, strict=True)):
+            sheet.paste(cell, (col * width, top + LABEL_H))
+            phase = anim.phase_at(variation_id, t)[0]
+            label = f"{name}  {t:4.1f} s  {phase}"
+            draw.text((col * width + 6, top + 3), label, fill=(40, 40, 40), font=font)
+    sheet.save(out, format="PNG", optimize=True)
+    return out
+
+
+def _render_cells(
+    anim: Animation,
+    variation_id: str,
+    side: str,
+    camera: Camera,
+    times: list[float],
+    band_level: str | None,
+) -> list[Image.Image]:
+    from PIL import Image
+    from PySide6.QtCore import QRectF
+    from PySide6.QtGui import QImage, QPainter
+
     from glutemed.render.figure.painter import FigurePainter, fit_for
 
-    blocks = sheet_blocks(catalog, items, extra_cues)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    writer = QPdfWriter(str(partial))
-    writer.setResolution(120)
-    writer.setTitle(SHEET_TITLE)
-    writer.setCreator("GluteMed")
-    writer.setPageLayout(
-        QPageLayout(
-            QPageSize(QPageSize.PageSizeId.A4),
-            QPageLayout.Orientation.Portrait,
-            QMarginsF(14, 14, 14, 14),
-            QPageLayout.Unit.Millimeter,
+    figure = FigurePainter()
+    fit = fit_for(anim, variation_id, side)
+    width, height = CELL_SIZE
+    image = QImage(width, height, QImage.Format.Format_RGB888)
+    cells = []
+    for t in times:
+        painter = QPainter(image)
+        figure.paint(
+            painter,
+            QRectF(0, 0, width, height),
+            anim.frame(variation_id, t, side),
+            camera,
+            fit,
+            band_level,
+            anim.both_glutes,
         )
-    )
-    page = writer.pageLayout().paintRectPixels(120)
-    width, bottom = float(page.width()), float(page.height())
-
-    def font(size: float, bold: bool = False) -> QFont:
-        f = QFont("DejaVu Sans")
-        f.setPointSizeF(size)
-        f.setBold(bold)
-        return f
-
-    painter = QPainter(writer)
-    figures = FigurePainter()
-    pages, y = 1, 0.0
-
-    def text(t: str, x: float, w: float, size: float, bold: bool = False) -> float:
-        nonlocal y
-        painter.setFont(font(size, bold))
-        flags = int(Qt.TextFlag.TextWordWrap)
-        rect = QFontMetricsF(painter.font(), writer).boundingRect(QRectF(0, 0, w, 5000), flags, t)
-        painter.drawText(QRectF(x, y, w, rect.height() + 2), flags, t)
-        y += rect.height() + 3
-        return rect.height() + 3
-
-    try:
-        text(SHEET_TITLE, 0, width, 16, bold=True)
-        who = f" from {meta.clinician}" if meta.clinician else ""
-        text(
-            f"Plan: {meta.name}{who}. Printed {today.strftime('%d %b %Y').lstrip('0')}.",
-            0,
-            width,
-            9.5,
-        )
-        if meta.note:
-            text(f"Note: {meta.note}", 0, width, 9.5)
-        text(
-            "Stop an exercise if the pain is sharp or keeps increasing. This sheet does not "
-            "replace your clinician's advice.",
-            0,
-            width,
-            8.5,
-        )
-        y += 6
-        figure_w, block_h = width * 0.34, 205.0
-        for block in blocks:
-            if y + block_h > bottom:
-                writer.newPage()
-                pages += 1
-                y = 0.0
-            top = y
-            painter.setPen(Qt.GlobalColor.lightGray)
-            painter.drawRect(QRectF(0, top, width, block_h - 8))
-            painter.setPen(Qt.GlobalColor.black)
-            anim = load_animation(block.exercise_id)
-            camera = Camera(*view_angles("best", anim.best_view, block.figure_side))
-            fit = fit_for(anim, block.variation_id, block.figure_side)
-            frame = anim.frame(
-                block.variation_id, anim.peak_time(block.variation_id), block.figure_side
-            )
-            band = next(
-                (i.band for i in items if i.exercise_id == block.exercise_id and i.band), None
-            )
-            figures.paint(
-                painter,
-                QRectF(4, top + 4, figure_w - 8, block_h - 16),
-                frame,
-                camera,
-                fit,
-                band,
-                anim.both_glutes,
-            )
-            x, w = figure_w + 6, width - figure_w - 12
-            y = top + 6
-            text(block.title, x, w, 11.5, bold=True)
-            for line in block.doses:
-                text(line, x, w, 9.5, bold=True)
-            text(block.band, x, w, 9)
-            for cue in block.cues:
-                if y > top + block_h - 24:
-                    break
-                text(f"• {cue}", x, w, 8.5)
-            y = top + block_h
-    finally:
         painter.end()
-    partial.replace(out)
-    return pages
+        data = bytes(image.constBits())
+        cells.append(
+            Image.frombuffer("RGB", (width, height), data, "raw", "RGB", image.bytesPerLine(), 1)
+        )
+    return cells

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from glutemed.domain.vocabulary import Eyes, Side
+from glutemed.domain.wording import counted, stance_seconds, tenths
 
 # Vellas et al. 1997 (J Am Geriatr Soc 45(6):735-8): in 316 community-living people over 60,
 # being unable to stand on one leg for 5 s predicted injurious falls (relative risk 2.13).
@@ -21,14 +22,8 @@ ARAUJO_MARKER_S = 10.0
 ARAUJO_AGES = (51, 75)
 
 
-def tenths(seconds: float) -> int:
-    """Whole tenths reached, like a stopwatch (never shows a time not yet reached)."""
-    return int(seconds * 10 + 1e-6)
-
-
-def fmt_s(seconds: float) -> str:
-    """A measured time for display: "23.4" for 23.47 s."""
-    return f"{tenths(seconds) / 10:.1f}"
+# One rounding rule for stance times everywhere (window, graphs, report).
+fmt_s = stance_seconds
 
 
 class TrialLike(Protocol):
@@ -203,7 +198,8 @@ def pelvis_findings(summary: StanceSummary) -> list[str]:
             continue
         found.append(
             f"Standing on your {side} leg, your pelvis dropped on the lifted ({other(side)}) "
-            f"side in {result.pelvis_drops} of {result.count} trials. In the Trendelenburg "
+            f"side in {result.pelvis_drops} of {counted(result.count, 'trial')}. "
+            "In the Trendelenburg "
             f"test a drop on the lifted side suggests weak hip abductors (gluteus medius) "
             f"on the standing side, here your {side} hip (Hardcastle & Nade 1985)."
         )

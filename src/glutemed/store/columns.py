@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any
 
 from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
@@ -13,6 +15,21 @@ from glutemed.store.timeutil import from_text
 
 class FieldError(ValueError):
     """One bad value; the caller adds file, row and field."""
+
+
+# SQLite stores whole numbers in 64 bits; anything wider cannot be saved at all.
+INT64_MIN, INT64_MAX = -(2**63), 2**63 - 1
+# Times outside these years are typing slips, and the far ends of datetime break the
+# arithmetic of the graphs (a time zone away from year 9999 no longer exists).
+EARLIEST = datetime(1900, 1, 1, tzinfo=UTC)
+LATEST = datetime(2200, 1, 1, tzinfo=UTC)
+SHOWN_CHARS = 40
+
+
+def shown(value: Any) -> str:
+    """A bad value as a message shows it: its repr, cut short (a value can be megabytes)."""
+    text = repr(value)
+    return text if len(text) <= SHOWN_CHARS else f"{text[: SHOWN_CHARS - 1]}…"
 
 
 @dataclass(frozen=True)
@@ -39,30 +56,36 @@ def _int(value: Any) -> int:
 def _whole(value: Any) -> int:
     if isinstance(value, bool):
         raise FieldError("must be a whole number")
+    number: int | None = None
     if isinstance(value, int):
-        return value
-    if isinstance(value, float) and value.is_integer():
-        return int(value)
-    if isinstance(value, str):
-        try:
-            return int(value.strip())
-        except ValueError:
-            pass
-    raise FieldError(f"must be a whole number (got {value!r})")
+        number = value
+    elif isinstance(value, float) and value.is_integer():
+        number = int(value)
+    elif isinstance(value, str) and len(value) <= 40:  # int() of 4,300+ digits raises
+        with contextlib.suppress(ValueError):
+            number = int(value.strip())
+    if number is None:
+        raise FieldError(f"must be a whole number (got {shown(value)})")
+    if not INT64_MIN <= number <= INT64_MAX:
+        raise FieldError("is too large a number to store")
+    return number
 
 
 def _real(value: Any) -> float:
     if isinstance(value, bool):
         raise FieldError("must be a number")
     if isinstance(value, int | float):
-        result = float(value)
-    elif isinstance(value, str):
+        try:
+            result = float(value)
+        except OverflowError:  # an integer beyond any float
+            raise FieldError("is too large a number") from None
+    elif isinstance(value, str) and len(value) <= 40:
         try:
             result = float(value.strip())
         except ValueError:
-            raise FieldError(f"must be a number (got {value!r})") from None
+            raise FieldError(f"must be a number (got {shown(value)})") from None
     else:
-        raise FieldError(f"must be a number (got {value!r})")
+        raise FieldError(f"must be a number (got {shown(value)})")
     if result != result or result in (float("inf"), float("-inf")):
         raise FieldError("must be a finite number")
     return result
@@ -70,31 +93,44 @@ def _real(value: Any) -> float:
 
 def _text(value: Any) -> str:
     if not isinstance(value, str):
-        raise FieldError(f"must be text (got {value!r})")
+        raise FieldError(f"must be text (got {shown(value)})")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate such as \ud800 has no UTF-8 form
+        raise FieldError("holds a character that is not valid Unicode text") from None
     return value
 
 
 def _bool(value: Any) -> int:
     number = _int(value)
     if number not in (0, 1):
-        raise FieldError(f"must be 0 or 1 (got {value!r})")
+        raise FieldError(f"must be 0 or 1 (got {shown(value)})")
     return number
 
 
 def _time(value: Any) -> str:
+    """Any ISO-8601 time with an offset, stored as UTC like every time the app writes
+    (a "-05:00" time kept as written would sort and bucket onto the wrong day)."""
     text = _text(value)
+    out_of_range = FieldError(f"must be a time between the years 1900 and 2199 (got {shown(text)})")
     try:
-        from_text(text)
+        moment = from_text(text).astimezone(UTC) if len(text) <= 64 else None
+    except OverflowError:  # a year-9999 time west of UTC is past the end of the calendar
+        raise out_of_range from None
     except ValueError:
-        raise FieldError(f"must be an ISO-8601 time with offset (got {text!r})") from None
-    return text
+        moment = None
+    if moment is None:
+        raise FieldError(f"must be an ISO-8601 time with offset (got {shown(text)})")
+    if not EARLIEST <= moment < LATEST:
+        raise out_of_range
+    return moment.isoformat()  # to_text's form, with any fraction of a second kept
 
 
 def _json(value: Any) -> str:
     text = _text(value)
     try:
         json.loads(text)
-    except json.JSONDecodeError:
+    except (ValueError, RecursionError):  # bad JSON, 4,300-digit numbers, deep nesting
         raise FieldError("must be JSON text") from None
     return text
 
@@ -116,11 +152,11 @@ def convert(column: Column, value: Any) -> Any:
         raise FieldError("is required")
     result = _CONVERT[column.kind](value)
     if column.choices and result not in column.choices:
-        raise FieldError(f"must be one of {', '.join(column.choices)} (got {result!r})")
+        raise FieldError(f"must be one of {', '.join(column.choices)} (got {shown(result)})")
     if column.minimum is not None and result < column.minimum:
-        raise FieldError(f"must be at least {column.minimum:g} (got {result!r})")
+        raise FieldError(f"must be at least {column.minimum:g} (got {shown(result)})")
     if column.maximum is not None and result > column.maximum:
-        raise FieldError(f"must be at most {column.maximum:g} (got {result!r})")
+        raise FieldError(f"must be at most {column.maximum:g} (got {shown(result)})")
     return result
 
 

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from glutemed.domain.localtz import local_now
 from glutemed.store import backups
 from glutemed.store.files import (
     DiskFull,
@@ -22,7 +23,6 @@ from glutemed.store.files import (
     remove_partials,
     tighten_data_folder,
 )
-from glutemed.store.localtz import local_now
 from glutemed.store.migrations import SCHEMA_VERSION, apply_migrations, user_version
 from glutemed.store.recovery import Recovery, check_file, recover, salvage
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from datetime import date, tzinfo
 
 from glutemed.domain.history import SessionVolume
+from glutemed.domain.rules import MIN_REPS_TRAINED
 from glutemed.store.db import Store
 from glutemed.store.local_days import local_day, range_sql
 
@@ -21,7 +22,7 @@ def session_volumes(
         # CROSS JOIN keeps sessions first: the time range picks the sessions, then the
         # covering index idx_set_logs_volume (v3) sums their sets without a table scan.
         "FROM workout_sessions s CROSS JOIN set_logs l ON l.session_id = s.id "
-        f"WHERE {where} AND l.skipped = 0 GROUP BY s.id, l.exercise_id",
+        f"WHERE {where} AND l.reps_done >= {MIN_REPS_TRAINED} GROUP BY s.id, l.exercise_id",
         params,
     )
     day_of: dict[str, date] = {}

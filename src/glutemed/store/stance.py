@@ -1,4 +1,4 @@
-"""Stance tests and their trials. Each trial is committed the moment it ends."""
+"""Stance tests and their trials. Each trial is committed, once, the moment it is labelled."""
 
 from __future__ import annotations
 
@@ -67,23 +67,30 @@ def save_trial(store: Store, session_id: int, trial: StanceTrial) -> int:
     return trial.id
 
 
-def update_trial(store: Store, trial: StanceTrial) -> None:
-    """Store what the person said about a trial after it was saved (how it ended, flags)."""
+def save_trial_of_test(
+    store: Store, session_id: int | None, test: StanceSession, trial: StanceTrial
+) -> tuple[int, int]:
+    """Record one finished trial in one transaction, creating its test (*test*'s taken_at,
+    eyes and cap) with the first trial so no empty test is ever kept.
+
+    Returns (test id, trial id)."""
     _check_trial(trial)
-    if trial.id is None:
-        raise ValueError("the trial has not been saved yet")
     with store.transaction() as conn:
-        conn.execute(
-            "UPDATE stance_trials SET side = ?, trial_no = ?, seconds = ?, capped = ?, "
-            "ended_by = ?, pelvis_dropped = ?, trunk_lean = ? WHERE id = ?",
-            (*_trial_values(trial), trial.id),
+        if session_id is None:
+            _check_session(test.eyes, test.cap_s)
+            cur = conn.execute(
+                "INSERT INTO stance_sessions(taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?)",
+                (to_text(test.taken_at), test.eyes, test.cap_s, test.notes),
+            )
+            session_id = int(cur.lastrowid or 0)
+        cur = conn.execute(
+            "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
+            "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            (session_id, *_trial_values(trial)),
         )
-
-
-def delete_trial(store: Store, trial_id: int) -> None:
-    """Forget one trial (a false start)."""
-    with store.transaction() as conn:
-        conn.execute("DELETE FROM stance_trials WHERE id = ?", (trial_id,))
+    trial.id = int(cur.lastrowid or 0)
+    trial.stance_session_id = session_id
+    return session_id, trial.id
 
 
 def _session(row: sqlite3.Row) -> StanceSession:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+from glutemed.domain.clock import utc_now
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
+__all__ = ["from_text", "to_text", "utc_now"]
 
 
 def to_text(moment: datetime) -> str:

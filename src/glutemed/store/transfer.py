@@ -4,12 +4,15 @@ apply it in one transaction."""
 from __future__ import annotations
 
 import csv
+import io
 import json
+import sqlite3
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from glutemed.store.columns import TABLES, Column, FieldError, convert
+from glutemed.store.columns import TABLES, Column, FieldError, convert, shown
 from glutemed.store.db import Store
 from glutemed.store.export import (
     EXPORT_FORMAT,
@@ -20,10 +23,13 @@ from glutemed.store.export import (
     read_tables,
     restore,
 )
+from glutemed.store.files import DiskFull, StoreError, disk_full_message, is_disk_full
 from glutemed.store.migrations import SCHEMA_VERSION
 
 __all__ = [
     "EXPORT_FORMAT",
+    "MAX_IMPORT_BYTES",
+    "CheckedImport",
     "ExportRefused",
     "ImportProblem",
     "apply_import",
@@ -39,8 +45,22 @@ __all__ = [
 Rows = dict[str, list[dict[str, Any]]]
 
 
+MAX_IMPORT_MB = 64
+# Ten years of daily use export to about 20 MB of JSON; parsing costs ~5 bytes of memory
+# per byte of file, so this cap also bounds what an import can take.
+MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024
+
+
 class ImportProblem(ValueError):
     """A bad import file; the message names the file, row and field."""
+
+
+@dataclass(frozen=True)
+class CheckedImport:
+    """Rows that passed every check, and where each table came from (for messages)."""
+
+    tables: Rows
+    sources: dict[str, str]
 
 
 def _check_rows(
@@ -56,7 +76,7 @@ def _check_rows(
             raise ImportProblem(f"{where}: must be an object of column values")
         extra = sorted(set(raw) - set(names))
         if extra:
-            raise ImportProblem(f"{where}: unknown field {extra[0]!r}")
+            raise ImportProblem(f"{where}: unknown field {shown(extra[0])}")
         row: dict[str, Any] = {}
         for column in columns:
             if column.name not in raw:
@@ -70,24 +90,49 @@ def _check_rows(
                 raise ImportProblem(f"{where}, field {column.name!r}: {exc}") from None
         key = row[names[0]]
         if key in keys_seen:
-            raise ImportProblem(f"{where}, field {names[0]!r}: {key!r} appears twice")
+            raise ImportProblem(f"{where}, field {names[0]!r}: {shown(key)} appears twice")
         keys_seen.add(key)
         checked.append(row)
     return checked
 
 
-def _load_json(path: Path) -> tuple[dict[str, Any], str]:
+def _read_text(path: Path, name: str) -> str:
+    """The whole file as text, refused beyond MAX_IMPORT_BYTES (and for anything that is
+    not a regular file: /dev/zero would never end)."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportProblem(f"{path.name}: cannot read the file ({exc})") from None
+        if not path.is_file():
+            raise ImportProblem(f"{name}: not a regular file")
+        if path.stat().st_size > MAX_IMPORT_BYTES:
+            raise ImportProblem(f"{name}: larger than the {MAX_IMPORT_MB} MB an import may be")
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_IMPORT_BYTES + 1)
+        if len(raw) > MAX_IMPORT_BYTES:
+            raise ImportProblem(f"{name}: larger than the {MAX_IMPORT_MB} MB an import may be")
+        return raw.decode("utf-8-sig")  # spreadsheets start files with a byte-order mark
+    except OSError as exc:
+        raise ImportProblem(f"{name}: cannot read the file ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        raise ImportProblem(f"{name}: not UTF-8 text (byte {exc.start})") from None
+
+
+def _load_json(path: Path) -> tuple[dict[str, Any], str]:
+    text = _read_text(path, path.name)
+    try:
+        document = json.loads(text)
     except json.JSONDecodeError as exc:
         raise ImportProblem(f"{path.name}: not valid JSON (line {exc.lineno}: {exc.msg})") from None
+    except RecursionError:
+        raise ImportProblem(f"{path.name}: nested too deeply to be a GluteMed export") from None
+    except ValueError as exc:  # e.g. a number of more than 4,300 digits
+        raise ImportProblem(f"{path.name}: not valid JSON ({shown(str(exc))})") from None
     if not isinstance(document, dict) or document.get("format") != EXPORT_FORMAT:
         raise ImportProblem(f"{path.name}: not a GluteMed export (no 'format' of {EXPORT_FORMAT})")
     version = document.get("schema_version")
-    if not isinstance(version, int) or version > SCHEMA_VERSION:
-        raise ImportProblem(f"{path.name}: made by a newer GluteMed (schema {version!r})")
+    if type(version) is not int or not 1 <= version <= SCHEMA_VERSION:
+        raise ImportProblem(
+            f"{path.name}: schema {shown(version)} is not one this GluteMed reads "
+            f"(1 to {SCHEMA_VERSION}); a newer GluteMed may have made it"
+        )
     tables = document.get("tables")
     if not isinstance(tables, dict):
         raise ImportProblem(f"{path.name}: field 'tables' must be an object")
@@ -96,36 +141,45 @@ def _load_json(path: Path) -> tuple[dict[str, Any], str]:
 
 def _load_csv_folder(folder: Path) -> dict[str, Any]:
     tables: dict[str, Any] = {}
+    total = 0
     for table in TABLES:
         path = folder / f"{table}.csv"
         if not path.exists():
             continue
-        try:
-            with path.open(newline="", encoding="utf-8") as handle:
-                reader = csv.reader(handle)
-                header = next(reader, None)
-                if header is None:
-                    raise ImportProblem(f"{path.name}: the file is empty (no header row)")
-                rows = []
-                for number, cells in enumerate(reader, start=1):
-                    if len(cells) != len(header):
-                        raise ImportProblem(
-                            f"{path.name} row {number}: has {len(cells)} cells, "
-                            f"the header has {len(header)}"
-                        )
-                    rows.append(dict(zip(header, cells, strict=True)))
-        except (OSError, UnicodeDecodeError, csv.Error) as exc:
-            raise ImportProblem(f"{path.name}: cannot read the file ({exc})") from None
-        tables[table] = rows
+        text = _read_text(path, path.name)
+        total += len(text)
+        if total > MAX_IMPORT_BYTES:
+            raise ImportProblem(f"{folder}: larger than the {MAX_IMPORT_MB} MB an import may be")
+        tables[table] = _csv_rows(path.name, text)
     unknown = sorted(p.name for p in folder.glob("*.csv") if p.stem not in TABLES)
     if unknown:
-        raise ImportProblem(f"{unknown[0]}: not a GluteMed table")
+        raise ImportProblem(f"{shown(unknown[0])}: not a GluteMed table")
     if not tables:
         raise ImportProblem(f"{folder}: holds no GluteMed CSV files")
     return tables
 
 
-def read_import(path: Path) -> Rows:
+def _csv_rows(name: str, text: str) -> list[dict[str, str]]:
+    # A cell may be as long as the file (a long note); the csv default stops at 128 KB.
+    csv.field_size_limit(MAX_IMPORT_BYTES)
+    try:
+        reader = csv.reader(io.StringIO(text, newline=""))
+        header = next(reader, None)
+        if header is None:
+            raise ImportProblem(f"{name}: the file is empty (no header row)")
+        rows = []
+        for number, cells in enumerate(reader, start=1):
+            if len(cells) != len(header):
+                raise ImportProblem(
+                    f"{name} row {number}: has {len(cells)} cells, the header has {len(header)}"
+                )
+            rows.append(dict(zip(header, cells, strict=True)))
+    except csv.Error as exc:
+        raise ImportProblem(f"{name}: not a readable CSV file ({shown(str(exc))})") from None
+    return rows
+
+
+def read_import(path: Path) -> CheckedImport:
     """Parse and check an export file or CSV folder without touching any database."""
     from_csv = path.is_dir()
     if from_csv:
@@ -134,9 +188,9 @@ def read_import(path: Path) -> Rows:
         raw_tables, _ = _load_json(path)
     else:
         raise ImportProblem(f"{path}: no such file or folder")
-    unknown = sorted(set(raw_tables) - set(TABLES))
+    unknown = sorted(str(name) for name in set(raw_tables) - set(TABLES))
     if unknown:
-        raise ImportProblem(f"{path.name}: unknown table {unknown[0]!r}")
+        raise ImportProblem(f"{path.name}: unknown table {shown(unknown[0])}")
     checked: Rows = {}
     for table in TABLES:
         rows = raw_tables.get(table, [])
@@ -144,20 +198,21 @@ def read_import(path: Path) -> Rows:
         if not isinstance(rows, list):
             raise ImportProblem(f"{source}: must be a list of rows")
         checked[table] = _check_rows(source, table, rows, from_csv)
-    return checked
+    sources = {t: f"{t}.csv" if from_csv else f"{path.name} tables.{t}" for t in TABLES}
+    return CheckedImport(checked, sources)
 
 
-def _check_references(store: Store, data: Rows) -> None:
+def _check_references(store: Store, data: CheckedImport) -> None:
     for table, columns in TABLES.items():
         for column in (c for c in columns if c.references):
             parent = str(column.references)
-            known = {row["id"] for row in data.get(parent, [])}
+            known = {row["id"] for row in data.tables.get(parent, [])}
             known |= {r[0] for r in store.conn.execute(f"SELECT id FROM {parent}")}
-            for number, row in enumerate(data[table], start=1):
+            for number, row in enumerate(data.tables[table], start=1):
                 value = row[column.name]
                 if value is not None and value not in known:
                     raise ImportProblem(
-                        f"{table} row {number}, field {column.name!r}: "
+                        f"{data.sources[table]} row {number}, field {column.name!r}: "
                         f"no {parent} row has id {value}"
                     )
 
@@ -173,16 +228,27 @@ def _upsert_sql(table: str, columns: tuple[Column, ...]) -> str:
     )
 
 
-def apply_import(store: Store, data: Rows) -> int:
+def apply_import(store: Store, data: CheckedImport) -> int:
     """Write checked rows in one transaction (rows with a known id are updated)."""
     _check_references(store, data)
     count = 0
-    with store.transaction() as conn:
-        for table, columns in TABLES.items():
-            sql = _upsert_sql(table, columns)
-            for row in data[table]:
-                conn.execute(sql, [row[c.name] for c in columns])
-                count += 1
+    try:
+        with store.transaction() as conn:
+            for table, columns in TABLES.items():
+                sql = _upsert_sql(table, columns)
+                for number, row in enumerate(data.tables[table], start=1):
+                    try:
+                        conn.execute(sql, [row[c.name] for c in columns])
+                    except sqlite3.IntegrityError as exc:  # e.g. two trials in one slot
+                        raise ImportProblem(
+                            f"{data.sources[table]} row {number}: clashes with the data "
+                            f"({shown(str(exc))}); nothing was imported"
+                        ) from None
+                    count += 1
+    except sqlite3.Error as exc:
+        if is_disk_full(exc):
+            raise DiskFull(disk_full_message(store.path)) from exc
+        raise StoreError(f"the import could not be written ({exc}); nothing was imported") from exc
     return count
 
 

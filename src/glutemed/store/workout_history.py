@@ -2,34 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import WorkoutSession
+from glutemed.domain.rules import MIN_REPS_TRAINED
 from glutemed.store.db import Store
 from glutemed.store.timeutil import from_text
 
-
-@dataclass(frozen=True)
-class SessionSummary:
-    session: WorkoutSession
-    routine_name: str | None
-    sets_done: int
-    sets_skipped: int
-    reps_done: int
-    hold_s_total: float  # seconds held across all hold sets
-    exercises: int  # distinct exercises with at least one set
-
-    @property
-    def duration_s(self) -> float | None:
-        if self.session.ended_at is None:
-            return None
-        return (self.session.ended_at - self.session.started_at).total_seconds()
-
-
 _SUMMARY_SQL = """
 SELECT s.id, s.started_at, s.ended_at, s.routine_id, s.notes, r.name AS routine_name,
-       COALESCE(SUM(l.skipped = 0), 0) AS sets_done,
-       COALESCE(SUM(l.skipped = 1), 0) AS sets_skipped,
+       COALESCE(SUM(l.reps_done >= {trained}), 0) AS sets_done,
+       COALESCE(SUM(l.reps_done < {trained}), 0) AS sets_skipped,
        COALESCE(SUM(l.reps_done), 0) AS reps_done,
        COALESCE(SUM(CASE WHEN l.hold_s IS NOT NULL THEN l.hold_s * l.reps_done END), 0)
            AS hold_s_total,
@@ -47,7 +29,7 @@ ORDER BY s.started_at DESC, s.id DESC
 def _summaries(
     store: Store, where: str, params: tuple[int, ...], limit: str = ""
 ) -> list[SessionSummary]:
-    sql = _SUMMARY_SQL.format(where=where, limit=limit)
+    sql = _SUMMARY_SQL.format(where=where, limit=limit, trained=MIN_REPS_TRAINED)
     rows = store.conn.execute(sql, params).fetchall()
     return [
         SessionSummary(

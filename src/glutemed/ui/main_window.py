@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 from glutemed import APP_NAME
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock
-from glutemed.store import Store
-from glutemed.store.settings import get_setting, set_setting
+from glutemed.ops import Store
+from glutemed.ops.settings import read_setting, write_setting
+from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
@@ -65,7 +66,8 @@ class MainWindow(QMainWindow):
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setFixedWidth(190)
+        speak(self.sidebar)
+        self.sidebar.setFixedWidth(180)
         self.sidebar.setIconSize(QSize(20, 20))
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
@@ -101,9 +103,12 @@ class MainWindow(QMainWindow):
     def _page_specs(self) -> list[PageSpec]:
         # Imports are local so a page's heavy modules load only when it is first opened.
         def exercises() -> QWidget:
+            from glutemed.ops.save_folder import SaveFolder
             from glutemed.ui.exercises.page import ExercisesPage
 
-            return ExercisesPage(self.catalog, self.events, self.clock)
+            return ExercisesPage(
+                self.catalog, self.events, self.clock, save_folder=SaveFolder(self.store)
+            )
 
         def workout() -> QWidget:
             from glutemed.ui.workout.page import WorkoutPage
@@ -148,7 +153,7 @@ class MainWindow(QMainWindow):
     def sound(self) -> QObject:
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
-            from glutemed.store.profile import load_profile
+            from glutemed.ops.profile import load_profile
             from glutemed.ui.common.sound import SoundPlayer
 
             player = SoundPlayer(load_profile(self.store).sound, self.events.status_message.emit)
@@ -184,6 +189,10 @@ class MainWindow(QMainWindow):
             self.stack.removeWidget(old)
             old.deleteLater()
             self._built[key] = widget
+            speak_all(widget)  # names and descriptions for screen readers
+            first = getattr(widget, "first_focus", None)
+            if isinstance(first, QWidget):  # the page's main action is one Tab away
+                QWidget.setTabOrder(self.sidebar, first)
         return self._built[key]
 
     def show_page(self, key: str) -> None:
@@ -203,7 +212,7 @@ class MainWindow(QMainWindow):
         self.status_label.setText(text)
 
     def _restore_geometry(self) -> None:
-        saved = get_setting(self.store, GEOMETRY_KEY)
+        saved = read_setting(self.store, GEOMETRY_KEY)
         if isinstance(saved, str) and self.restoreGeometry(QByteArray.fromBase64(saved.encode())):
             return
         screen = self.screen().availableGeometry()
@@ -216,5 +225,5 @@ class MainWindow(QMainWindow):
                 event.ignore()
                 return
         encoded = bytes(self.saveGeometry().toBase64().data()).decode()
-        set_setting(self.store, GEOMETRY_KEY, encoded)
+        write_setting(self.store, GEOMETRY_KEY, encoded)
         super().closeEvent(event)

@@ -13,20 +13,19 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QImage,
     QPainter,
     QPen,
     QPolygonF,
-    QRadialGradient,
 )
 
 from glutemed.motion import Camera, Frame, Prop
+from glutemed.motion.framing import BAND_TAUT_M
 from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
 from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+from glutemed.render.figure.sprites import blend, on_quad, soft_disc
 from glutemed.render.figure.style import (
-    FLOOR_MARGIN_M,
     LIGHT_STYLE,
     FigureStyle,
     Fit,
@@ -43,6 +42,11 @@ LIMB_WIDTH_M = 0.05
 TRUNK_WIDTH_M = 0.07
 BAND_WIDTH_M = 0.016
 FAR_SIDE_FADE = 0.45
+NEAR_THICKER = 0.25  # limbs this much thicker at DEPTH_SPAN_M nearer than the pelvis
+DEPTH_SPAN_M = 0.3
+SHADOW_JOINTS = ("pelvis", "neck", "head", "knee_l", "knee_r", "ankle_l", "ankle_r")
+SHADOW_RADIUS_M = 0.14
+SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
 _CIRCLE = tuple(
     i * math.tau / 48 for i in range(48)
 )  # how far the far-side limbs blend towards the background
@@ -81,16 +85,6 @@ def _bones() -> tuple[_Bone, ...]:
 _BONES = _bones()
 
 
-def _blend(colour: QColor, towards: QColor, amount: float) -> QColor:
-    k = max(0.0, min(1.0, amount))
-    return QColor.fromRgbF(
-        colour.redF() + (towards.redF() - colour.redF()) * k,
-        colour.greenF() + (towards.greenF() - colour.greenF()) * k,
-        colour.blueF() + (towards.blueF() - colour.blueF()) * k,
-        colour.alphaF(),
-    )
-
-
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
@@ -107,6 +101,7 @@ class FigurePainter:
         self._glow = QColor(s.glow)
         self._scenery: tuple[object, QImage] | None = None
         self._glow_sprite: tuple[object, QImage] | None = None
+        self._shadow_sprite: tuple[object, QImage] | None = None
         self._dots: dict[tuple[int, int, float], QImage] = {}
         self._colours: dict[tuple[bool, float], QColor] = {}
 
@@ -142,9 +137,8 @@ class FigurePainter:
         painter.drawImage(rect.topLeft(), self._scenery_image(rect, dpr, frame, camera, fit, at, k))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_glow(painter, frame, at, k, both_glutes, dpr)
-        self._paint_depth_sorted(painter, frame, camera, at, k)
-        if frame.band is not None:
-            self._paint_band(painter, frame.band, at, k, band_level or DEFAULT_BAND)
+        self._paint_shadow(painter, frame, camera, at, k, dpr)
+        self._paint_depth_sorted(painter, frame, camera, at, k, band_level or DEFAULT_BAND)
         painter.restore()
 
     def _scenery_image(
@@ -187,15 +181,6 @@ class FigurePainter:
         painter.setPen(QPen(QColor(s.floor_line), max(1.0, 0.006 * k)))
         painter.setBrush(QColor(s.floor))
         painter.drawPolygon(QPolygonF([at(c) for c in rug]))
-        # A soft contact shadow under the body reads as "on the floor" from any angle.
-        sx, sz = max(0.25, 0.6 * (rx - FLOOR_MARGIN_M)), max(0.2, 0.6 * (rz - FLOOR_MARGIN_M))
-        ring = [
-            (x0 + sx * math.cos(a), 0.0, z0 + sz * math.sin(a))
-            for a in (i * math.tau / 20 for i in range(20))
-        ]
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(s.shadow))
-        painter.drawPolygon(QPolygonF([at(c) for c in ring]))
 
     def _paint_flat_prop(self, painter: QPainter, prop: Prop, at: ToScreen) -> None:
         s = self.style
@@ -231,32 +216,51 @@ class FigurePainter:
             painter.drawImage(QPointF(centre.x() - radius, centre.y() - radius), sprite)
         painter.setOpacity(1.0)
 
+    def _paint_shadow(
+        self, painter: QPainter, frame: Frame, camera: Camera, at: ToScreen, k: float, dpr: float
+    ) -> None:
+        """A soft shadow on the floor under the body, darker where the body is low."""
+        pos = frame.positions
+        # A disc on the floor looks flatter the lower the camera (up.y is cos(pitch)).
+        squash = max(0.12, math.sqrt(max(0.0, 1.0 - camera.up[1] ** 2)))
+        sprite = self._shadow_image(SHADOW_RADIUS_M * k, squash, dpr)
+        half_w = sprite.width() / (2 * dpr)
+        half_h = sprite.height() / (2 * dpr)
+        for joint in SHADOW_JOINTS:
+            x, y, z = pos[joint]
+            strength = 1.0 - y / SHADOW_FADE_M
+            if strength <= 0.0:
+                continue
+            centre = at((x, 0.0, z))
+            painter.setOpacity(strength)
+            painter.drawImage(QPointF(centre.x() - half_w, centre.y() - half_h), sprite)
+        painter.setOpacity(1.0)
+
+    def _shadow_image(self, radius: float, squash: float, dpr: float) -> QImage:
+        key = (round(radius, 1), round(squash, 2), dpr)
+        if self._shadow_sprite is not None and self._shadow_sprite[0] == key:
+            return self._shadow_sprite[1]
+        image = soft_disc(radius, dpr, QColor(self.style.shadow), 1.0, squash)
+        self._shadow_sprite = (key, image)
+        return image
+
     def _glow_image(self, radius: float, dpr: float) -> QImage:
         """A soft radial glow, rendered once per size and blitted every frame."""
         key = (round(radius, 1), dpr)
         if self._glow_sprite is not None and self._glow_sprite[0] == key:
             return self._glow_sprite[1]
-        side = max(2, round(2 * radius * dpr))
-        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-        image.setDevicePixelRatio(dpr)
-        image.fill(Qt.GlobalColor.transparent)
-        p = QPainter(image)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        grad = QRadialGradient(QPointF(radius, radius), radius)
-        inner, outer = QColor(self._glow), QColor(self._glow)
-        inner.setAlphaF(0.75)
-        outer.setAlphaF(0.0)
-        grad.setColorAt(0.0, inner)
-        grad.setColorAt(1.0, outer)
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(QBrush(grad))
-        p.drawEllipse(QPointF(radius, radius), radius, radius)
-        p.end()
+        image = soft_disc(radius, dpr, QColor(self._glow), 0.75)
         self._glow_sprite = (key, image)
         return image
 
     def _paint_depth_sorted(
-        self, painter: QPainter, frame: Frame, camera: Camera, at: ToScreen, k: float
+        self,
+        painter: QPainter,
+        frame: Frame,
+        camera: Camera,
+        at: ToScreen,
+        k: float,
+        band_level: str,
     ) -> None:
         pos = frame.positions
         screen = {name: at(p) for name, p in pos.items()}
@@ -273,7 +277,10 @@ class FigurePainter:
             if prop.kind in ("pole", "towel", "pillow"):
                 d = sum(camera.depth(p) for p in prop.points) / len(prop.points)
                 items.append((d - prop.radius, prop))
+        if frame.band is not None:  # behind whatever is nearer (the head seen from above)
+            items.append(((camera.depth(frame.band[0]) + camera.depth(frame.band[1])) / 2, "band"))
         items.sort(key=lambda it: it[0])
+        centre = depth["pelvis"]
         # Each joint gets one round sprite, drawn with the last bone that touches it.
         last_at: dict[str, int] = {}
         for i, (_, item) in enumerate(items):
@@ -285,7 +292,9 @@ class FigurePainter:
                 kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
                 accent = item.limb == "leg" and item.side == frame.working_leg
                 colour = self._colour(accent, kind_fade)
-                width = item.width * k
+                # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
+                near = ((depth[item.a] + depth[item.b]) / 2 - centre) / DEPTH_SPAN_M
+                width = item.width * k * (1.0 + NEAR_THICKER * max(-1.0, min(1.0, near)))
                 # Flat caps take Qt's fast antialiased line path; round ends are sprites.
                 painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
                 painter.drawLine(screen[item.a], screen[item.b])
@@ -294,6 +303,8 @@ class FigurePainter:
                         self._dot(painter, screen[joint], width / 2, colour, dpr)
             elif isinstance(item, Prop):
                 self._paint_capsule(painter, item, at, k)
+            elif item == "band" and frame.band is not None:
+                self._paint_band(painter, frame.band, at, k, band_level)
             else:
                 self._dot(painter, screen["head"], HEAD_RADIUS * k, self._ink, dpr)
 
@@ -301,7 +312,7 @@ class FigurePainter:
         key = (accent, fade)
         colour = self._colours.get(key)
         if colour is None:
-            colour = _blend(self._accent if accent else self._ink, self._bg, fade)
+            colour = blend(self._accent if accent else self._ink, self._bg, fade)
             self._colours[key] = colour
         return colour
 
@@ -364,7 +375,7 @@ class FigurePainter:
         a, b = at(band[0]), at(band[1])
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
-        sag = max(0.0, 0.05 * (1.0 - (length - 0.15) / 0.2)) * k
+        sag = max(0.0, 0.5 * (BAND_TAUT_M - length)) * k
         colours = band_colours()
         colour = QColor(colours.get(level, colours[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
@@ -379,7 +390,7 @@ class FigurePainter:
                 (a.x() + b.x()) / 2 + sign * part * nx, (a.y() + b.y()) / 2 + sag + sign * part * ny
             )
             # Five straight pieces trace each strand; at band thickness the joins do not show.
-            points.extend(_on_quad(a, mid, b, i / 5) for i in range(6))
+            points.extend(on_quad(a, mid, b, i / 5) for i in range(6))
         painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
         painter.drawLines(
             [QLineF(p, q) for p, q in itertools.pairwise(points[:6])]
@@ -387,12 +398,3 @@ class FigurePainter:
         )
         for p in (a, b):  # where the band wraps round the leg
             self._dot(painter, p, BAND_WIDTH_M * 1.3 * k, colour, dpr)
-
-
-def _on_quad(a: QPointF, c: QPointF, b: QPointF, t: float) -> QPointF:
-    """Point at *t* on the quadratic Bezier from a to b with control point c."""
-    u = 1.0 - t
-    return QPointF(
-        u * u * a.x() + 2 * u * t * c.x() + t * t * b.x(),
-        u * u * a.y() + 2 * u * t * c.y() + t * t * b.y(),
-    )

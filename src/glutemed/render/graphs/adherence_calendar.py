@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from glutemed.domain.wording import counted
 from glutemed.progress.text import day_text
 
 _LEFT = 34  # room for weekday labels
@@ -77,7 +78,7 @@ class AdherenceCalendar(QWidget):
     def describe(self, day: date) -> str:
         sets = self._sets.get(day, 0)
         if sets:
-            return f"{day:%a} {day_text(day)}: trained, {sets} sets"
+            return f"{day:%a} {day_text(day)}: trained, {counted(sets, 'set')}"
         return f"{day:%a} {day_text(day)}: no workout"
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:

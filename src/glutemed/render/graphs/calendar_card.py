@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from glutemed.domain.history import Adherence, TrainingDay
+from glutemed.domain.wording import counted
 from glutemed.progress.text import day_text
 from glutemed.render.graphs.adherence_calendar import AdherenceCalendar
 from glutemed.render.graphs.graph_card import GraphCard
@@ -59,8 +60,9 @@ class CalendarCard(GraphCard):
             self._show_window()
         self.summary.setText(
             f"{day_text(start)} to {day_text(end)}: trained on {stats.days_trained} of "
-            f"{stats.days_total} days ({stats.percent:.0f}%). Longest run "
-            f"{stats.longest_streak} days, current run {stats.current_streak} days."
+            f"{counted(stats.days_total, 'day')} ({stats.percent:.0f}%). Longest run "
+            f"{counted(stats.longest_streak, 'day')}, current run "
+            f"{counted(stats.current_streak, 'day')}."
         )
 
     def _show_window(self) -> None:

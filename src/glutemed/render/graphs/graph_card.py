@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QImage
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+if TYPE_CHECKING:
+    from glutemed.ops.save_folder import SaveFolder
+
 
 class GraphCard(QFrame):
     """A titled frame holding one graph, its hover read-out and a PNG export button."""
@@ -23,6 +27,7 @@ class GraphCard(QFrame):
     def __init__(self, key: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
+        self.save_folder: SaveFolder | None = None  # the page sets it: saves start there
         self.setObjectName(f"{key}Card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         outer = QVBoxLayout(self)
@@ -56,9 +61,13 @@ class GraphCard(QFrame):
         return self.render_image().save(str(path), "PNG")
 
     def _ask_export(self) -> None:
+        name = f"glutemed-{self.key}.png"
+        suggested = name if self.save_folder is None else self.save_folder.suggest(name)
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save graph as PNG", f"glutemed-{self.key}.png", "PNG image (*.png)"
+            self, "Save graph as PNG", suggested, "PNG image (*.png)"
         )
         if path:
             ok = self.export_png(path)
             self.readout.setText(f"Saved {path}" if ok else f"Could not save {path}")
+            if ok and self.save_folder is not None:
+                self.save_folder.remember(path)

@@ -8,8 +8,9 @@ import pyqtgraph as pg
 from PySide6.QtWidgets import QLabel, QWidget
 
 from glutemed.domain.history import PAIN_MCID_FRACTION, PAIN_MCID_POINTS, PainBaseline
+from glutemed.domain.wording import counted
 from glutemed.render.graphs.frames import Line
-from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, set_hline, show_line
+from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, show_line
 
 
 class PainGraph(PlotCard):
@@ -25,7 +26,7 @@ class PainGraph(PlotCard):
         for edge in self.band.lines:
             edge.setPen(pg.mkPen(None))
         self.item.addItem(self.band, ignoreBounds=True)
-        self.baseline_line = self.add_hline(0.0, "#0072B2", "baseline", 0.02)
+        self.baseline_line = self.add_hline(0.0, "#0072B2", "baseline")
         self.caption = QLabel()
         self.caption.setObjectName("painCaption")
         self.caption.setWordWrap(True)
@@ -44,15 +45,17 @@ class PainGraph(PlotCard):
             return  # same baseline: leave band and caption alone (no re-layout)
         self.baseline = baseline
         self.band.setVisible(baseline is not None)
-        self.baseline_line.setVisible(baseline is not None)
         if baseline is None:
+            self.show_hline(self.baseline_line, False)
             self.caption.setText("")
             return
         self.band.setRegion((max(0.0, baseline.band_low), min(10.0, baseline.band_high)))
-        set_hline(self.baseline_line, baseline.score, f"baseline {baseline.score:.1f}")
+        self.set_hline(self.baseline_line, baseline.score, f"baseline {baseline.score:.1f}")
+        self.show_hline(self.baseline_line, True)
         self.caption.setText(
-            f"Baseline {baseline.score:.1f} is the average of your first {baseline.entries} "
-            f"entries. Shaded: within {PAIN_MCID_POINTS:g} points of it. A change of "
+            f"Baseline {baseline.score:.1f} is the average of your first "
+            f"{counted(baseline.entries, 'entry', 'entries')}. Shaded: within "
+            f"{PAIN_MCID_POINTS:g} points of it. A change of "
             f"{PAIN_MCID_POINTS:g} points or {PAIN_MCID_FRACTION:.0%} is the smallest "
             "that matters clinically for back pain (Ostelo 2008; Farrar 2001)."
         )
@@ -65,7 +68,8 @@ class PainGraph(PlotCard):
         if p.count == 1:
             text = f"{bin_label(p)}: pain {p.value:.0f}/10"
         else:
-            text = f"{bin_label(p)}: average pain {p.value:.1f}/10 over {p.count} entries"
+            over = counted(p.count, "entry", "entries")
+            text = f"{bin_label(p)}: average pain {p.value:.1f}/10 over {over}"
         if self.baseline is not None:
             delta = p.value - self.baseline.score
             word = "below" if delta < 0 else "above"

@@ -12,7 +12,8 @@ from datetime import tzinfo
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QEvent, QPointF, Qt
+from PySide6.QtGui import QPalette, QWheelEvent
 from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QWidget
 
 from glutemed.progress.series import MONTHLY, WEEKLY, BinPoint
@@ -21,10 +22,28 @@ from glutemed.render.graphs.frames import Frame, Line
 from glutemed.render.graphs.graph_card import GraphCard
 
 WIDTH = 2
+# A little room past the first and last day so their points are drawn whole.
+X_MARGIN = 0.025
+_PALETTE_EVENTS = (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange)
 
 
 def configure() -> None:
     pg.setConfigOptions(antialias=False, background="w", foreground="#333333")
+
+
+class PagePlotWidget(pg.PlotWidget):
+    """A plot that lets the wheel scroll the page it sits in; a held modifier keeps it."""
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        if event.modifiers() == Qt.KeyboardModifier.NoModifier:
+            event.ignore()  # goes on to the parent: the page's scroll area
+            return
+        super().wheelEvent(event)
+
+
+def _swatch(colour: str, dashed: bool, symbol: str | None) -> str:
+    mark = symbol or ("- - -" if dashed else "━━")
+    return f'<span style="color:{colour}; font-weight:bold">{mark}</span>'
 
 
 class PlotCard(GraphCard):
@@ -36,7 +55,7 @@ class PlotCard(GraphCard):
         # No context menu or mouse panning: the range buttons drive the view, and the
         # menu alone is a third of a plot's construction time.
         view = pg.ViewBox(enableMenu=False, enableMouse=False)
-        self.plot = pg.PlotWidget(viewBox=view)
+        self.plot = PagePlotWidget(viewBox=view)
         self.plot.setObjectName(f"{key}Plot")
         self.plot.setFixedHeight(250)
         self.plot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -56,38 +75,105 @@ class PlotCard(GraphCard):
         self.empty.setWordWrap(True)
         self.empty.setObjectName(f"{key}Empty")
         self.empty.hide()
+        # The key sits above the plot, not on it: it never covers the newest points, and
+        # labelled lines (norm, cap, baseline) are named here instead of over the data.
+        self.legend = QLabel()
+        self.legend.setObjectName(f"{key}Legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.hide()
+        self._legend: dict[str, tuple[str, str]] = {}  # key -> (swatch html, text)
+        self._hlines: dict[int, tuple[str, str]] = {}  # id(line) -> (colour, current text)
+        self.body_layout.addWidget(self.legend)
         self.body_layout.addWidget(self.plot)
         self.body_layout.addWidget(self.empty)
-        self.marker = pg.ScatterPlotItem(size=14, pen=pg.mkPen("#000000", width=2), brush=None)
+        self.marker = pg.ScatterPlotItem(size=14, brush=None)
         self.marker.setZValue(20)
+        self._outlined: list[tuple[pg.ScatterPlotItem, float]] = [(self.marker, 2)]
         self.item.addItem(self.marker, ignoreBounds=True)
         self.plot.scene().sigMouseMoved.connect(self._moved)
+        self.apply_palette()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() in _PALETTE_EVENTS:
+            self.apply_palette()
+
+    def apply_palette(self) -> None:
+        """Draw the plot in this widget's palette, so it follows light/dark at once."""
+        palette = self.palette()
+        text = palette.color(QPalette.ColorRole.Text)
+        self.plot.setBackground(palette.color(QPalette.ColorRole.Base))
+        for side in ("left", "bottom"):
+            axis = self.item.getAxis(side)
+            axis.setPen(pg.mkPen(text))
+            axis.setTextPen(pg.mkPen(text))
+        for item, width in self._outlined:
+            item.setPen(pg.mkPen(text, width=width))
+
+    def outline_in_text_colour(self, item: pg.ScatterPlotItem, width: float = 1) -> None:
+        """Outline *item* in the palette's text colour, now and after a theme change."""
+        self._outlined.append((item, width))
+        item.setPen(pg.mkPen(self.palette().color(QPalette.ColorRole.Text), width=width))
+
+    def set_legend_entry(
+        self, key: str, colour: str, text: str, dashed: bool = False, symbol: str | None = None
+    ) -> None:
+        entry = (_swatch(colour, dashed, symbol), text)
+        if self._legend.get(key) == entry:
+            return
+        self._legend[key] = entry
+        self._show_legend()
+
+    def remove_legend_entry(self, key: str) -> None:
+        if self._legend.pop(key, None) is not None:
+            self._show_legend()
+
+    def _show_legend(self) -> None:
+        gap = "&nbsp;&nbsp;&nbsp; "
+        self.legend.setText(gap.join(f"{m}&nbsp;{n}" for m, n in self._legend.values()))
+        self.legend.setVisible(bool(self._legend))
+        self.legend.setAccessibleName(f"Key: {self.legend_text()}")
+
+    def legend_text(self) -> str:
+        """The key as plain words, e.g. for a screen reader."""
+        return "; ".join(name for _, name in self._legend.values())
 
     def add_curve(self, colour: str, name: str) -> pg.PlotDataItem:
         curve = pg.PlotDataItem(pen=pg.mkPen(colour, width=WIDTH), symbolBrush=colour, name=name)
         self.item.addItem(curve)
+        self.set_legend_entry(name, colour, name)
         return curve
 
-    def add_hline(
-        self, value: float, colour: str, text: str, position: float, below: bool = False
-    ) -> pg.InfiniteLine:
-        """A dashed horizontal line labelled *text* at *position* (0 left, 1 right)."""
-        anchor = (1, 0) if below else (0, 1)  # below: right-aligned under the line
+    def add_hline(self, value: float, colour: str, text: str) -> pg.InfiniteLine:
+        """A dashed horizontal line, named *text* in the key above the plot."""
         line = pg.InfiniteLine(
             pos=value,
             angle=0,
             movable=False,
             pen=pg.mkPen(colour, width=1.5, style=Qt.PenStyle.DashLine),
-            label=text,
-            labelOpts={
-                "position": position,
-                "color": colour,
-                "anchors": [anchor, anchor],
-                "fill": (255, 255, 255, 210),  # readable over the curves
-            },
         )
         self.item.addItem(line)
+        self._hlines[id(line)] = (colour, text)
+        self.set_legend_entry(f"line{id(line)}", colour, text, dashed=True)
         return line
+
+    def set_hline(self, line: pg.InfiniteLine, value: float, text: str) -> None:
+        """Move a dashed line and rename it in the key."""
+        if line.value() != value:
+            line.setValue(value)
+        colour, _ = self._hlines[id(line)]
+        self._hlines[id(line)] = (colour, text)
+        if line.isVisible():
+            self.set_legend_entry(f"line{id(line)}", colour, text, dashed=True)
+
+    def show_hline(self, line: pg.InfiniteLine, visible: bool) -> None:
+        line.setVisible(visible)
+        colour, text = self._hlines[id(line)]
+        if visible:
+            self.set_legend_entry(f"line{id(line)}", colour, text, dashed=True)
+        else:
+            self.remove_legend_entry(f"line{id(line)}")
 
     def set_empty(self, message: str | None) -> None:
         if (message is None) != self.plot.isVisibleTo(self) or message != self.empty.text():
@@ -97,7 +183,9 @@ class PlotCard(GraphCard):
 
     def show_range(self, f: Frame) -> None:
         self.item.getAxis("bottom").setTicks(f.ticks)
-        self.plot.setXRange(*f.x_range, padding=0)
+        start, end = f.x_range
+        margin = (end - start) * X_MARGIN
+        self.plot.setXRange(start - margin, end + margin, padding=0)
 
     def _moved(self, pos: QPointF) -> None:
         if not self.item.vb.sceneBoundingRect().contains(pos):
@@ -134,14 +222,6 @@ def show_line(curve: pg.PlotDataItem, data: Line) -> None:
         curve.setData(data.x, data.y, symbol=None)
     else:
         curve.setData(data.x, data.y, symbol="o", symbolSize=5, symbolPen=None)
-
-
-def set_hline(line: pg.InfiniteLine, value: float, text: str) -> None:
-    """Move a labelled line; the label's text is re-laid out only when it changes."""
-    if line.value() != value:
-        line.setValue(value)
-    if line.label.format != text:
-        line.label.setFormat(text)
 
 
 def bin_label(p: BinPoint) -> str:

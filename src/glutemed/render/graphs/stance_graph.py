@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QWidget
 
 from glutemed.progress.text import seconds_text
 from glutemed.render.graphs.frames import DAY_S, LEFT_COLOUR, RIGHT_COLOUR, StanceFrame
-from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, set_hline, show_line
+from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, show_line
 
 NORM_COLOUR = "#009E73"
 GREY = "#808080"
@@ -19,18 +19,17 @@ class StanceGraph(PlotCard):
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__("stance", "Single-leg stance: best time", tz, parent)
         self.item.setLabel("left", "seconds")
-        self.item.addLegend(offset=(-10, -10))  # bottom right: the emptiest corner as times rise
         self.curves = {
             "left": self.add_curve(LEFT_COLOUR, "Left leg"),
             "right": self.add_curve(RIGHT_COLOUR, "Right leg"),
         }
-        self.bests = pg.ScatterPlotItem(symbol="star", size=16, pen=pg.mkPen("#333333"))
+        self.bests = pg.ScatterPlotItem(symbol="star", size=16)
         self.bests.setZValue(10)
         self.item.addItem(self.bests)
-        self.item.legend.addItem(self.bests, "Personal best")
-        self.cap_line = self.add_hline(45.0, GREY, "cap", 0.5)
-        # Norm label at the right end: the left end is where early, lower times run.
-        self.norm_line = self.add_hline(0.0, NORM_COLOUR, "norm", 0.99, below=True)
+        self.outline_in_text_colour(self.bests)
+        self.set_legend_entry("bests", GREY, "Personal best", symbol="★")
+        self.cap_line = self.add_hline(45.0, GREY, "cap")
+        self.norm_line = self.add_hline(0.0, NORM_COLOUR, "norm")
         self.frame: StanceFrame | None = None
 
     def show(self, f: StanceFrame) -> None:  # type: ignore[override]
@@ -38,10 +37,10 @@ class StanceGraph(PlotCard):
         for side in ("left", "right"):
             show_line(self.curves[side], f.left if side == "left" else f.right)
         self.bests.setData(f.best_x, f.best_y, brush=f.best_brushes)
-        set_hline(self.cap_line, f.cap_s, f"cap {f.cap_s:.0f} s")
-        self.norm_line.setVisible(f.norm is not None)
+        self.set_hline(self.cap_line, f.cap_s, f"time limit {f.cap_s:.0f} s")
         if f.norm is not None:
-            set_hline(self.norm_line, f.norm.seconds, f"{f.norm.label}: {f.norm.seconds:g} s")
+            self.set_hline(self.norm_line, f.norm.seconds, f"{f.norm.label}: {f.norm.seconds:g} s")
+        self.show_hline(self.norm_line, f.norm is not None)
         self.item.setYRange(0, f.top, padding=0)
         empty = not f.left.points and not f.right.points
         self.set_empty(

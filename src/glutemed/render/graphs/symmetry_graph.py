@@ -16,7 +16,7 @@ class SymmetryGraph(PlotCard):
             "symmetry", "Symmetry between legs (weaker leg / stronger leg)", tz, parent
         )
         self.item.setLabel("left", "%")
-        self.curve = self.add_curve("#555555", "Symmetry")
+        self.curve = self.add_curve("#808080", "Symmetry")
         self.item.setYRange(0, 105, padding=0)
         self.data: Line | None = None
 

@@ -21,7 +21,6 @@ class VolumeGraph(PlotCard):
     def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
         super().__init__("volume", "Training volume", tz, parent)
         self.measure = "reps"
-        self.item.addLegend(offset=(10, 5), colCount=5)
         # Every stacked segment in one item: one paint call instead of one per exercise.
         self.bars = pg.BarGraphItem(x=[0], height=[0], width=1, pen=None)
         self.item.addItem(self.bars)
@@ -40,8 +39,7 @@ class VolumeGraph(PlotCard):
         if colour is None:
             colour = EXERCISE_COLOURS[len(self._colours) % len(EXERCISE_COLOURS)]
             self._colours[exercise_id] = colour
-            sample = pg.BarGraphItem(x=[], height=[], width=1, brush=colour, pen=None)
-            self.item.legend.addItem(sample, exercise_name(exercise_id))
+            self.set_legend_entry(exercise_id, colour, exercise_name(exercise_id), symbol="■")
         return colour
 
     def show(self, f: VolumeFrame) -> None:  # type: ignore[override]
@@ -81,7 +79,7 @@ class VolumeGraph(PlotCard):
 
     def fit_y(self) -> None:
         top = float(self._totals.max()) if len(self._totals) else 0.0
-        self.item.setYRange(0, max(10.0, top * 1.3), padding=0)  # headroom for the legend
+        self.item.setYRange(0, max(10.0, top * 1.1), padding=0)
 
     def describe(self, x: float, y: float) -> tuple[str, tuple[float, float]] | None:
         f = self.frame

@@ -16,7 +16,9 @@ class BigTimerLabel(QLabel):
         super().__init__(text, parent)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumHeight(MIN_PX + 20)
+        # An explicit minimum: QLabel's own grows with the font this label grows, so the
+        # window could never get smaller again.
+        self.setMinimumSize(MIN_PX * 2, MIN_PX + 20)
         font = self.font()
         font.setBold(True)
         font.setStyleHint(QFont.StyleHint.Monospace)

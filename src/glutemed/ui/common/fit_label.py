@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QWidget
 
+from glutemed.ui.common.control_texts import announce
+
 MIN_POINT_SIZE = 8
 
 
@@ -23,6 +25,7 @@ class FitLabel(QLabel):
         if text != self.text():
             super().setText(text)
             self._fit()
+            announce(self)  # a new count or phase is read out
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -81,6 +81,21 @@ def apply_theme(theme: str) -> None:
     else:  # "system": let the platform decide again
         hints.unsetColorScheme()
         app.setPalette(QPalette())
+    _repolish(app)
+
+
+def _repolish(app: QGuiApplication) -> None:
+    """Re-apply the application style sheet so every widget takes the new palette.
+
+    The style sheet's `palette(...)` colours are resolved when a widget is polished, so
+    widgets polished under the old palette keep its colours (dark text on a dark page)
+    until they are polished again. Setting the same sheet re-polishes them all."""
+    sheet = getattr(app, "styleSheet", None)
+    if sheet is None:
+        return
+    text = str(sheet())
+    if text and app.topLevelWindows():  # at start-up no widget is polished yet
+        app.setStyleSheet(text)  # type: ignore[attr-defined]
 
 
 def is_dark() -> bool:

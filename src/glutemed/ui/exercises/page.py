@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtGui import QGuiApplication, QPaintEvent
+from PySide6.QtGui import QGuiApplication, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -27,6 +27,7 @@ from glutemed.ui.common.enum_props import set_enum_props
 from glutemed.ui.common.events import DataEvents
 
 if TYPE_CHECKING:
+    from glutemed.ops.save_folder import SaveFolder
     from glutemed.ui.exercises.demo_player import DemoPlayer
 
 AskPath = Callable[[str], str]
@@ -68,12 +69,17 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
         f"<p><b>This version:</b> {escape(variation.summary)}</p>"
         f"<h3>Set-up</h3><p>{escape(exercise.setup)}</p>"
         f"<h3>How to do it</h3>{_bullets(exercise.cues_for(variation_id))}"
-        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes)}"
+        f"<h3>Watch out for</h3>{_bullets(exercise.mistakes_for(variation_id))}"
         f"<h3>You need</h3><p>{escape(', '.join(exercise.equipment))}</p>"
         f"<h3>Starting dose</h3><p>{escape(dose_text(exercise))}. "
         f"{escape(exercise.dose_note)}</p>"
         f"<h3>How hard it works the muscle</h3><p>{escape(exercise.evidence)}{source}</p>"
     )
+
+
+# Below this page width the text goes under the figure and the list narrows.
+NARROW_PAGE = 860
+WIDE_LIST, NARROW_LIST = 240, 170
 
 
 class ExercisesPage(QWidget):
@@ -87,16 +93,19 @@ class ExercisesPage(QWidget):
         parent: QWidget | None = None,
         *,
         ask_path: AskPath = ask_gif_path,
+        save_folder: SaveFolder | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("exercisesPage")
         self.catalog, self.events, self._ask_path = catalog, events, ask_path
+        self.save_folder = save_folder
 
         self.exercise_list = QListWidget()
         self.exercise_list.setObjectName("exerciseList")
         for exercise in catalog.exercises:
             self.exercise_list.addItem(QListWidgetItem(exercise.name))
-        self.exercise_list.setFixedWidth(260)
+        self.exercise_list.setMinimumWidth(NARROW_LIST)  # narrows with the window
+        self.exercise_list.setMaximumWidth(WIDE_LIST)
         self.exercise_list.setWordWrap(True)
         set_enum_props(self.exercise_list, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
 
@@ -118,7 +127,7 @@ class ExercisesPage(QWidget):
         self._player: DemoPlayer | None = None
         self.figure_slot = QFrame()
         self.figure_slot.setObjectName("figureSlot")
-        self.figure_slot.setMinimumSize(380, 320)
+        self.figure_slot.setMinimumSize(300, 240)
         self._slot_layout = QVBoxLayout(self.figure_slot)
         self._slot_layout.setContentsMargins(0, 0, 0, 0)
 
@@ -135,7 +144,7 @@ class ExercisesPage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(self.details)
-        scroll.setMinimumWidth(300)
+        scroll.setMinimumSize(220, 120)
         set_enum_props(scroll, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
 
         choice_row = QHBoxLayout()
@@ -145,13 +154,18 @@ class ExercisesPage(QWidget):
         choice_row.addWidget(self.band_label)
         choice_row.addWidget(self.band_combo)
 
-        splitter = QSplitter()  # horizontal
+        # Text beside the figure on a wide page, below it on a narrow one. The minimum is
+        # the narrow layout's, so the window can shrink into it.
+        self.splitter = splitter = QSplitter()
+        splitter.setObjectName("exerciseSplitter")
         splitter.addWidget(self.figure_slot)
         splitter.addWidget(scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         splitter.setChildrenCollapsible(False)
         splitter.setSizes([520, 360])
+        splitter.setMinimumSize(300, 380)
+        self._narrow = False
 
         right = QVBoxLayout()
         right.addWidget(self.title)
@@ -166,6 +180,15 @@ class ExercisesPage(QWidget):
         self.variation_combo.currentIndexChanged.connect(self._on_variation_changed)
         self.band_combo.currentIndexChanged.connect(self._update_demo)
         self.exercise_list.setCurrentRow(0)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        narrow = self.width() < NARROW_PAGE
+        if narrow != self._narrow:
+            self._narrow = narrow
+            set_enum_props(self.splitter, orientation="Vertical" if narrow else "Horizontal")
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([total * 3 // 5, total * 2 // 5])
 
     def current_exercise(self) -> Exercise:
         return self.catalog.exercises[max(self.exercise_list.currentRow(), 0)]
@@ -235,7 +258,10 @@ class ExercisesPage(QWidget):
 
     def save_gif(self) -> None:
         exercise, variation = self.current_exercise(), self.current_variation_id()
-        suggested = str(Path.home() / f"{exercise.id}-{variation}-{self.current_side()}.gif")
+        name = f"{exercise.id}-{variation}-{self.current_side()}.gif"
+        suggested = (
+            str(Path.home() / name) if self.save_folder is None else self.save_folder.suggest(name)
+        )
         path = self._ask_path(suggested)
         if not path:
             return
@@ -251,4 +277,6 @@ class ExercisesPage(QWidget):
             return
         finally:
             QGuiApplication.restoreOverrideCursor()
+        if self.save_folder is not None:
+            self.save_folder.remember(path)
         self.events.status_message.emit(f"Demo saved to {path}")

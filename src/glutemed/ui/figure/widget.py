@@ -192,8 +192,10 @@ class FigureWidget(QWidget):
         return self._side
 
     def camera_angles(self) -> tuple[float, float]:
-        best = self._anim.best_view if self._anim else (0.0, 0.0)
-        yaw, pitch = view_angles(self._view, best, self._side)
+        if self._anim is not None:
+            yaw, pitch = self._anim.camera_angles(self._view, self._side, self._variation)
+        else:
+            yaw, pitch = view_angles(self._view, (0.0, 0.0), self._side)
         return yaw + self._orbit[0], max(-10.0, min(90.0, pitch + self._orbit[1]))
 
     def demo(self) -> tuple[str, str, str, str | None]:
@@ -203,6 +205,10 @@ class FigureWidget(QWidget):
 
     def current_phase(self) -> str:
         return self._phase
+
+    def peak_time(self) -> float:
+        """Seconds into the rep of the pose furthest from the start (0 before set_demo)."""
+        return self._anim.peak_time(self._variation) if self._anim else 0.0
 
     def rep_duration(self) -> float:
         return self._rep_length() / self._speed
@@ -285,8 +291,10 @@ class FigureWidget(QWidget):
         delta = event.position() - self._drag_from
         self._drag_from = event.position()
         yaw, pitch = self._orbit
-        best = self._anim.best_view if self._anim else (0.0, 0.0)
-        base_pitch = view_angles(self._view, best, self._side)[1]
+        if self._anim is not None:
+            base_pitch = self._anim.camera_angles(self._view, self._side, self._variation)[1]
+        else:
+            base_pitch = view_angles(self._view, (0.0, 0.0), self._side)[1]
         # Keep the offset inside what can be shown so dragging back responds at once.
         pitch = max(
             -10.0 - base_pitch, min(90.0 - base_pitch, pitch + delta.y() * ORBIT_DEG_PER_PX)

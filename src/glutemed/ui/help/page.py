@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from glutemed import APP_NAME, __version__
-from glutemed.store import Store
+from glutemed.ops import Store
 from glutemed.ui.help.first_run_dialog import safety_html
 
 SOURCES = (

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 
 from PySide6.QtCore import Qt
@@ -24,13 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import PainLog
 from glutemed.domain.rules import PAIN_SCORE
+from glutemed.ops import Store
+from glutemed.ops.pain import PainDiary
 from glutemed.progress.text import moment_text
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.pain import add_pain, delete_pain, list_pain, restore_pain, update_pain
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.page_title import page_title
 
 CONTEXTS = (("daily", "Daily check-in"), ("before", "Before exercise"), ("after", "After exercise"))
 CONTEXT_NAMES = dict(CONTEXTS)
@@ -54,17 +55,20 @@ class PainPage(QWidget):
         self.setObjectName("painPage")
         self.store = store
         self.events = events
-        self._now = now or (lambda: datetime.now(UTC))
+        self.diary = PainDiary(store, now or (lambda: datetime.now(UTC)))
+        self.announcer = Announcer(events)
         self.tz = tz or local_tz()
         self.editing: PainLog | None = None
+        self.score: int | None = None  # chosen by the user; None until then
         # (what was done, the entry as it was before): "deleted" or "edited"
-        self.undo_stack: list[tuple[str, PainLog]] = []
         self._build()
+        self._clear_score()
         self.refresh()
         events.pain_changed.connect(self.refresh)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
+        layout.addWidget(page_title("Pain diary"))
         intro = QLabel(
             "How much does your back hurt right now? 0 means no pain, 10 the worst pain you can "
             "imagine (0-10 Numeric Pain Rating Scale). Logging at about the same time each day "
@@ -86,6 +90,11 @@ class PainPage(QWidget):
         self.slider.setTickInterval(1)
         self.slider.setAccessibleName("Pain score, 0 to 10")
         self.slider.valueChanged.connect(self._score_changed)
+        # Any touch picks a score, even one that leaves the handle where it was.
+        self.slider.actionTriggered.connect(
+            lambda _action: self._score_changed(self.slider.value())
+        )
+        self.slider.sliderPressed.connect(lambda: self._score_changed(self.slider.value()))
         self.value_label = QLabel()
         self.value_label.setObjectName("painValue")
         big = QFont(self.value_label.font())
@@ -182,7 +191,8 @@ class PainPage(QWidget):
         items: list[QTreeWidgetItem] = []
         current: QTreeWidgetItem | None = None
         right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-        for entry in list_pain(self.store):
+        entries = self.announcer.attempt("read the pain diary", self.diary.entries) or []
+        for entry in entries:
             local = entry.taken_at.astimezone(self.tz)
             item = QTreeWidgetItem(
                 [
@@ -214,33 +224,50 @@ class PainPage(QWidget):
         has = self.selected_entry() is not None
         self.edit_button.setEnabled(has)
         self.delete_button.setEnabled(has)
-        self.undo_button.setEnabled(bool(self.undo_stack))
-        if self.undo_stack:
-            self.undo_button.setText(UNDO_TEXT[self.undo_stack[-1][0]])
+        self.undo_button.setEnabled(bool(self.diary.undo_stack))
+        if self.diary.undo_stack:
+            self.undo_button.setText(UNDO_TEXT[self.diary.undo_stack[-1][0]])
         else:
             self.undo_button.setText("Undo")
 
     def _score_changed(self, value: int) -> None:
+        self.score = value
         self.value_label.setText(str(value))
         self.slider.setToolTip(f"{value}/10" + (f" - {ANCHORS[value]}" if value in ANCHORS else ""))
+        self.save_button.setEnabled(True)
+        self.save_button.setToolTip("")
+
+    def _clear_score(self) -> None:
+        """No score until the user picks one: a quick "Log pain" must not record 0."""
+        self.score = None
+        self.value_label.setText("–")
+        self.value_label.setAccessibleName("No score chosen yet")
+        self.slider.setToolTip("Drag, click or use the arrow keys to pick a score")
+        self.save_button.setEnabled(False)
+        self.save_button.setToolTip("Pick a score on the slider first")
 
     # --- actions ------------------------------------------------------------------------
     def save(self) -> None:
-        score = self.slider.value()
+        score = self.score
+        if score is None:
+            self.events.status_message.emit("Pick a pain score on the slider first")
+            self.slider.setFocus()
+            return
         context = str(self.context.currentData())
         note = self.note.text().strip()
-        if self.editing is None:
-            entry = PainLog(self._now(), score, context, note)  # type: ignore[arg-type]
-            add_pain(self.store, entry)
-            message = f"Pain {score}/10 logged"
+        editing = self.editing
+        if editing is None:
+            done = self.announcer.attempt(
+                "save the pain score",
+                lambda: self.diary.log(score, context, note),  # type: ignore[arg-type]
+            )
         else:
-            entry = replace(self.editing, score=score, context=context, note=note)  # type: ignore[arg-type]
-            update_pain(self.store, entry)
-            self.undo_stack.append(("edited", self.editing))
-            message = "Pain entry updated - Ctrl+Z undoes the change"
-        self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit(message)
+            done = self.announcer.attempt(
+                "save the change",
+                lambda: self.diary.edit(editing, score, context, note),  # type: ignore[arg-type]
+            )
+        if done is not None:
+            self._reset_form()
 
     def edit_selected(self) -> None:
         entry = self.selected_entry()
@@ -248,6 +275,7 @@ class PainPage(QWidget):
             return
         self.editing = entry
         self.slider.setValue(entry.score)
+        self._score_changed(entry.score)
         self.context.setCurrentIndex(max(0, self.context.findData(entry.context)))
         self.note.setText(entry.note)
         self.form_box.setTitle(f"Editing the entry of {moment_text(entry.taken_at, self.tz)}")
@@ -260,6 +288,7 @@ class PainPage(QWidget):
 
     def _reset_form(self) -> None:
         self.editing = None
+        self._clear_score()
         self.note.clear()
         self.form_box.setTitle("New entry")
         self.save_button.setText("Log pain")
@@ -269,24 +298,15 @@ class PainPage(QWidget):
         entry = self.selected_entry()
         if entry is None or entry.id is None:
             return
-        delete_pain(self.store, entry.id)
-        self.undo_stack.append(("deleted", entry))
+        if self.announcer.attempt("delete the entry", lambda: self.diary.delete(entry)) is None:
+            return
         if self.editing is not None and self.editing.id == entry.id:
             self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit("Pain entry deleted - Ctrl+Z brings it back")
 
     def undo(self) -> None:
-        if not self.undo_stack:
+        done = self.announcer.attempt("undo", self.diary.undo)
+        if done is None:
             return
-        action, entry = self.undo_stack.pop()
-        if action == "deleted":
-            restore_pain(self.store, entry)
-            message = "Pain entry restored"
-        else:
-            update_pain(self.store, entry)
-            message = "Change to the pain entry undone"
-            if self.editing is not None and self.editing.id == entry.id:
-                self._reset_form()
-        self.events.pain_changed.emit()
-        self.events.status_message.emit(message)
+        entry = done.entry
+        if entry is not None and self.editing is not None and self.editing.id == entry.id:
+            self._reset_form()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 
@@ -17,7 +18,10 @@ class PainPrompt(QWidget):
         self.question.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.question.setWordWrap(True)
         self.question.setStyleSheet("font-size: 18pt; font-weight: 600;")
-        hint = QLabel("0 is no pain at all, 10 the worst pain you can imagine. You can skip this.")
+        hint = QLabel(
+            "0 is no pain at all, 10 the worst pain you can imagine. "
+            "Keys 0 to 9 pick a score too. You can skip this."
+        )
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setWordWrap(True)
 
@@ -26,7 +30,7 @@ class PainPrompt(QWidget):
         for score in range(11):
             button = QPushButton(str(score))
             button.setObjectName(f"painScore{score}")
-            button.setMinimumSize(52, 52)
+            button.setMinimumSize(44, 52)  # eleven fit a narrow (800-px) window
             button.setStyleSheet("font-size: 16pt;")
             button.clicked.connect(lambda _=False, s=score: self.answered.emit(s))
             grid.addWidget(button, 0, score)
@@ -55,5 +59,18 @@ class PainPrompt(QWidget):
         layout.addLayout(skip_row)
         layout.addStretch(2)
 
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)  # number keys need the focus
+
     def ask(self, question: str) -> None:
         self.question.setText(question)
+        QTimer.singleShot(0, self, self.setFocus)  # once the page is on screen
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        text = event.text()
+        if len(text) == 1 and text.isdigit() and not event.modifiers() & ~_KEYPAD:
+            self.answered.emit(int(text))
+            return
+        super().keyPressEvent(event)
+
+
+_KEYPAD = Qt.KeyboardModifier.KeypadModifier

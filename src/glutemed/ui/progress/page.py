@@ -30,16 +30,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import Profile
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
 from glutemed.ops.programme_ops import psfs_entries
-from glutemed.ops.progress import load_snapshot
+from glutemed.ops.progress import data_span, load_snapshot, reader
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
-from glutemed.store import Store
-from glutemed.store.localtz import local_tz
-from glutemed.store.profile import load_profile
-from glutemed.store.progress import data_span, reader
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.page_title import page_title
 from glutemed.ui.progress.psfs_dialog import PsfsButton
 
 if TYPE_CHECKING:
@@ -87,6 +88,7 @@ class ProgressPage(QWidget):
         self.setObjectName("progressPage")
         self.store = store
         self.events = events
+        self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
         self._today = today or (lambda: date.today())
         self._now = now or (lambda: datetime.now(UTC))
@@ -147,14 +149,14 @@ class ProgressPage(QWidget):
         self.measure_selector.currentIndexChanged.connect(self._measure_changed)
         bar.addWidget(self.measure_selector)
         bar.addStretch(1)
-        self.psfs_button = PsfsButton(self.store, self.tz, self._now)
-        self.psfs_button.saved.connect(self._show_function)
-        bar.addWidget(self.psfs_button)
         self.report_button = QPushButton("Save report…")
         self.report_button.setObjectName("saveReportButton")
         self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
         self.report_button.clicked.connect(self._save_report)
-        bar.addWidget(self.report_button)
+        title_row = QHBoxLayout()  # the report button beside the title keeps the bar short
+        title_row.addWidget(page_title("Progress"), 1)
+        title_row.addWidget(self.report_button)
+        layout.addLayout(title_row)
         layout.addLayout(bar)
         self.stack = QStackedWidget()
         self.empty_state = QLabel(EMPTY_TEXT)
@@ -185,6 +187,9 @@ class ProgressPage(QWidget):
         from glutemed.render.graphs.function_graph import FunctionCard
 
         self.function_card = FunctionCard()
+        self.psfs_button = PsfsButton(self.store, self.tz, self._now)
+        self.psfs_button.saved.connect(self._show_function)
+        self.function_card.header.insertWidget(2, self.psfs_button)
         self.column.addWidget(self.function_card)
         self._show_function()
         self.column.addStretch(1)
@@ -196,6 +201,7 @@ class ProgressPage(QWidget):
         if slot is None:
             return
         card = self.graphs.make_card(key, self.tz)
+        card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
         self.column.replaceWidget(slot, card)
@@ -374,7 +380,10 @@ class ProgressPage(QWidget):
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Save report for your physiotherapist", "glutemed-report.pdf", "PDF (*.pdf)"
+            self,
+            "Save report for your physiotherapist",
+            self.save_folder.suggest("glutemed-report.pdf"),
+            "PDF (*.pdf)",
         )
         if path:
             self.save_report(path)
@@ -387,4 +396,5 @@ class ProgressPage(QWidget):
         except OSError as exc:
             self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
             return
+        self.save_folder.remember(path)
         self.events.status_message.emit(f"Report saved to {path}")

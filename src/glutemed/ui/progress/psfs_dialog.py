@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.ops import Store
 from glutemed.ops.programme_ops import psfs_due, psfs_entries, record_psfs
-from glutemed.store import Store
 from glutemed.training.psfs import MAX_ACTIVITIES, PsfsError, make_entry
 
 

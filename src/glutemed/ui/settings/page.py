@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date, datetime
+from datetime import date
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -21,11 +22,14 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog, load_catalog
+from glutemed.domain.localtz import local_now
 from glutemed.domain.rules import REP_TEMPO
+from glutemed.ops import Store
+from glutemed.ops.changes import DATA_ERRORS
+from glutemed.ops.data import back_up
+from glutemed.ops.profile import load_profile, save_profile
 from glutemed.ops.screen_ops import answer_screen, screen_answers
-from glutemed.store import Store
-from glutemed.store.backups import take_backup
-from glutemed.store.profile import load_profile, save_profile
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
 from glutemed.ui.settings.safety_screen_dialog import ask_screen
@@ -63,6 +67,7 @@ class SettingsPage(QWidget):
         self.store, self.events = store, events
         self._catalog = catalog
         self.ask_safety = ask_safety or (lambda current: ask_screen(self, current))
+        self.announcer = Announcer(events)
 
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
@@ -156,10 +161,8 @@ class SettingsPage(QWidget):
         profile.sound = str(self.sound.currentData())
         profile.theme = str(self.theme.currentData())
         profile.rep_tempo = float(self.tempo.value())
-        save_profile(self.store, profile)
-        apply_theme(profile.theme)
-        self.events.profile_changed.emit()
-        self.events.status_message.emit("Settings saved")
+        if self.announcer.attempt("save the settings", lambda: save_profile(self.store, profile)):
+            apply_theme(profile.theme)
 
     def _safety_box(self) -> QGroupBox:
         box = QGroupBox("Safety questions")
@@ -168,6 +171,7 @@ class SettingsPage(QWidget):
         self.safety_summary.setWordWrap(True)
         self.safety_button = QPushButton("Change answers…")
         self.safety_button.setObjectName("safetyScreenButton")
+        self.safety_button.setToolTip("Answer the safety questions again; the plan adapts")
         self.safety_button.clicked.connect(self.change_safety_answers)
         layout = QVBoxLayout(box)
         layout.addWidget(self.safety_summary)
@@ -200,8 +204,13 @@ class SettingsPage(QWidget):
         self.events.status_message.emit("Safety answers saved")
 
     def back_up_now(self) -> None:
-        path = take_backup(self.store.conn, self.store.backups_dir, "manual", datetime.now())
-        self.events.status_message.emit(f"Backup saved to {path}")
+        try:
+            done = back_up(self.store, local_now())
+        except DATA_ERRORS as exc:  # a full disk, a damaged file: say it, go on
+            QMessageBox.warning(self, "Backup not made", f"No backup was made: {exc}.")
+            self.events.status_message.emit("Backup not made")
+            return
+        self.announcer.announce(done.changes)
 
     def _open_folder(self) -> None:
         QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.store.path.parent)))

@@ -14,7 +14,7 @@ class StanceFigure(QFrame):
     def __init__(self, clock: Clock | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("figureSlot")
-        self.setMinimumSize(260, 320)
+        self.setMinimumSize(200, 240)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.figure = FigureWidget(parent=self, clock=clock)
@@ -23,10 +23,20 @@ class StanceFigure(QFrame):
         self.variation = "standard"
 
     def show_stance(self, side: str, pelvic_drop: bool = False) -> None:
+        """Play the movement on *side* (the standing leg) over and over."""
         self.side = side
         self.variation = "pelvic_drop" if pelvic_drop else "standard"
         self.figure.set_demo("stance_test", self.variation, side)
         self.figure.play()
+
+    def show_pose(self, side: str, one_leg: bool) -> None:
+        """Hold still: on both feet, or on *side* with the other leg lifted."""
+        self.side, self.variation = side, "standard"
+        self.figure.set_demo("stance_test", "standard", side)
+        self.figure.pause()
+        # The start of the movement is both feet down; just after its peak (the hold),
+        # the leg is lifted.
+        self.figure.show_time(self.figure.peak_time() + 0.5 if one_leg else 0.0)
 
     def pause(self) -> None:
         self.figure.pause()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -63,6 +64,7 @@ class StanceOutcomeForm(QFrame):
         buttons = QHBoxLayout()
         self.save_button = QPushButton("Save trial", self)
         self.save_button.setObjectName("saveTrialButton")
+        self.save_button.setToolTip("Save this trial (Enter)")
         self.retry_button = QPushButton("False start: redo this trial", self)
         self.retry_button.setObjectName("retryButton")
         self.retry_button.setToolTip("Forget this time and do the same trial again")
@@ -100,6 +102,14 @@ class StanceOutcomeForm(QFrame):
             if button.isChecked():
                 return reason
         return "manual"
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Enter saves from anywhere in the form; a held-down key (the one that stopped
+        # the timer) repeats, and a repeat never saves.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.isAutoRepeat():
+            self._emit_saved()
+            return
+        super().keyPressEvent(event)
 
     def _emit_saved(self) -> None:
         self.saved.emit(

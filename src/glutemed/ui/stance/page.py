@@ -2,36 +2,32 @@
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from datetime import datetime
 from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayout, QWidget
 
-from glutemed.domain.clock import Clock
-from glutemed.domain.records import Profile, StanceSession, StanceTrial
+from glutemed.domain.clock import Clock, utc_now
+from glutemed.domain.records import Profile, StanceSession
 from glutemed.domain.rules import DEFAULT_CAP_S
-from glutemed.stance.norms import BirthYearError, validate_birth_year
-from glutemed.stance.protocol import Phase, StanceProtocol, side_order
-from glutemed.stance.results import build_results
-from glutemed.stance.scoring import eyes_closed_offer, fmt_s, summarize
-from glutemed.store.db import Store
-from glutemed.store.profile import load_profile
-from glutemed.store.stance import (
-    create_session,
-    delete_session,
-    delete_trial,
-    get_session,
-    list_sessions,
-    previous_session,
-    restore_session,
-    save_trial,
-    update_trial,
+from glutemed.ops import Store
+from glutemed.ops.profile import load_profile
+from glutemed.ops.stance import (
+    StanceRun,
+    StanceStep,
+    delete_test,
+    first_side,
+    restore_test,
+    results_of_test,
+    stance_history,
 )
-from glutemed.store.timeutil import utc_now
+from glutemed.stance.norms import BirthYearError, validate_birth_year
+from glutemed.stance.protocol import Phase, StanceProtocol
+from glutemed.stance.scoring import eyes_closed_offer, fmt_s, summarize
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.stance.history_view import StanceHistoryView
@@ -71,6 +67,9 @@ def history_row(session: StanceSession) -> str:
     return f"{_when(session.taken_at)} · eyes {session.eyes}\n" + " · ".join(parts)
 
 
+NARROW_PAGE = 760
+
+
 class StancePage(QWidget):
     def __init__(
         self,
@@ -90,10 +89,8 @@ class StancePage(QWidget):
         self._sound = sound
         self._wall_clock = wall_clock
         self._profile = Profile()
-        self._proto: StanceProtocol | None = None
-        self._session_id: int | None = None
-        self._taken_at = wall_clock()
-        self._stopped_row: StanceTrial | None = None  # saved when timing stopped
+        self._announcer = Announcer(events)
+        self._run: StanceRun | None = None
         self._deleted: StanceSession | None = None
 
         self.stack = QStackedWidget(self)
@@ -105,8 +102,10 @@ class StancePage(QWidget):
         home_layout = QHBoxLayout(home)
         self.setup = StanceSetupView(home)
         self.history = StanceHistoryView(home)
+        home.setMinimumWidth(420)  # the stacked layout's; the side-by-side one needs more
         home_layout.addWidget(self.setup, 3)
         home_layout.addWidget(self.history, 2)
+        self._home_layout = home_layout
         self.run = StanceRunView(clock, self)
         self.results = StanceResultsView(self)
         for view in (home, self.run, self.results):
@@ -139,14 +138,25 @@ class StancePage(QWidget):
         self._load_profile()
         self._refresh_history()
 
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # Past tests beside the set-up on a wide page, below it on a narrow one.
+        wide = self.width() >= NARROW_PAGE
+        direction = QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        if self._home_layout.direction() != direction:
+            self._home_layout.setDirection(direction)
+
     @property
     def protocol(self) -> StanceProtocol | None:
-        return self._proto
+        return None if self._run is None else self._run.protocol
 
     # ----- set-up and history ---------------------------------------------------------------
 
     def _load_profile(self) -> None:
-        self._profile = load_profile(self._store)
+        self._profile = (
+            self._announcer.attempt("read your settings", lambda: load_profile(self._store))
+            or Profile()
+        )
         note = ""
         if self._profile.birth_year is None:
             note = "Add your birth year in Settings to compare your times with your age group."
@@ -161,14 +171,18 @@ class StancePage(QWidget):
         # Trials are saved while the run view shows; the list is rebuilt when it is seen.
         if self.stack.currentWidget() is not self._home:
             return  # go_home() refreshes it
-        sessions = list_sessions(self._store, limit=HISTORY_LIMIT)
+        sessions = self._announcer.attempt(
+            "read the stance tests", lambda: stance_history(self._store, HISTORY_LIMIT)
+        )
+        if sessions is None:
+            return
         self.history.set_tests([(s.id or 0, history_row(s)) for s in sessions])
         latest_open = next((s for s in sessions if s.eyes == "open"), None)
         summary = summarize(latest_open.trials, "open", latest_open.cap_s) if latest_open else None
         self.setup.set_eyes_closed_allowed(*eyes_closed_offer(summary))
 
     def go_home(self) -> None:
-        self._proto = None
+        self._run = None
         self.stack.setCurrentWidget(self._home)
         self._refresh_history()
         self.setup.start_button.setFocus()
@@ -177,149 +191,120 @@ class StancePage(QWidget):
         self._show_results(test_id, stopped_early=False)
 
     def delete_test(self, test_id: int) -> None:
-        deleted = delete_session(self._store, test_id)
-        if deleted is None:
+        done = self._announcer.attempt("delete the test", lambda: delete_test(self._store, test_id))
+        if done is None or done.test is None:
             return
-        self._deleted = deleted
-        text = f"Deleted the test from {_when(deleted.taken_at)}."
+        self._deleted = done.test
+        text = f"Deleted the test from {_when(done.test.taken_at)}."
         self.history.show_undo(text)
-        self._events.stance_saved.emit()
         self._events.status_message.emit(text)
 
     def undo_delete(self) -> None:
         if self._deleted is None:
             return
-        restore_session(self._store, self._deleted)
-        self._deleted = None
-        self.history.hide_undo()
-        self._events.stance_saved.emit()
-        self._events.status_message.emit("Stance test restored.")
+        test = self._deleted
+        if self._announcer.attempt("restore the test", lambda: restore_test(self._store, test)):
+            self._deleted = None
+            self.history.hide_undo()
 
     # ----- running a test --------------------------------------------------------------------
 
     def start_test(self, eyes: str, cap_s: float) -> None:
-        try:
-            first = side_order(self._profile.preferred_side_order)[0]
-        except ValueError:
-            first = "left"
-        self._proto = StanceProtocol(
+        self._run = StanceRun(
+            self._store,
             self._clock,
+            self._wall_clock(),
             eyes="closed" if eyes == "closed" else "open",
             cap_s=cap_s or DEFAULT_CAP_S,
-            first_side=first,
+            first=first_side(self._profile.preferred_side_order),
         )
-        self._session_id = None  # created with the first trial, so no empty tests are kept
-        self._taken_at = self._wall_clock()
         self.stack.setCurrentWidget(self.run)
         self._show_ready()
 
     def start_countdown(self) -> None:
-        if self._proto is None or self._proto.phase is not Phase.READY:
+        if self._run is None or self._run.protocol.phase is not Phase.READY:
             return
-        self._play(self._proto.start_countdown())
-        self._begin_capture()
+        self._play(self._run.start_countdown())
+        self.catcher.start()
         self.ticker.start()
-        self._render()
+        self._show_timer()
 
     def _on_tick(self) -> None:
-        if self._proto is None:
+        if self._run is None:
             self.ticker.stop()
             return
-        self._play(self._proto.tick())
-        self._render()
+        self._after(self._run.tick())
 
     def stop_by_user(self) -> None:
         """Any key or click while counting down or timing."""
-        if self._proto is None or self._proto.phase not in (Phase.COUNTDOWN, Phase.TIMING):
-            return
-        self._play(self._proto.stop())
-        self._render()
+        if self._run is not None:
+            self._after(self._run.stop())
 
-    def _render(self) -> None:
-        proto = self._proto
-        if proto is None:
-            return
-        if proto.phase is Phase.COUNTDOWN:
-            self.run.show_countdown(proto.countdown_left())
-        elif proto.phase is Phase.TIMING:
-            self.run.show_timing(proto.elapsed())
-        elif proto.phase is Phase.OUTCOME and self.ticker.isActive():
-            self._trial_stopped()
-        elif proto.phase is Phase.READY and self.ticker.isActive():
-            self._end_timing()  # the countdown was cancelled
+    def _after(self, step: StanceStep) -> None:
+        """Play the step's sounds and show where the test is now."""
+        assert self._run is not None
+        self._play(step)
+        if step.stopped is not None:
+            self._end_timing()
+            self.run.show_outcome(step.stopped, self._run.protocol.eyes)
+        elif step.cancelled:
+            self._end_timing()
             self._show_ready()
+        else:
+            self._show_timer()
 
-    def _trial_stopped(self) -> None:
-        assert self._proto is not None and self._proto.pending is not None
-        self._end_timing()
-        pending = self._proto.pending
-        row = StanceTrial(
-            side=pending.side,
-            trial_no=pending.trial_no,
-            seconds=pending.seconds,
-            ended_by=pending.ended_by,
-            capped=pending.capped,
-        )
-        if self._commit(lambda: self._save_row(row)):
-            self._stopped_row = row
-        self.run.show_outcome(pending, self._proto.eyes)
-
-    def _save_row(self, row: StanceTrial) -> None:
-        assert self._proto is not None
-        if self._session_id is None:
-            self._session_id = create_session(
-                self._store, self._taken_at, self._proto.eyes, self._proto.cap_s
-            )
-        save_trial(self._store, self._session_id, row)
+    def _show_timer(self) -> None:
+        proto = self.protocol
+        if proto is not None and proto.phase is Phase.COUNTDOWN:
+            self.run.show_countdown(proto.countdown_left())
+        elif proto is not None and proto.phase is Phase.TIMING:
+            self.run.show_timing(proto.elapsed())
 
     def record_outcome(self, ended_by: str, pelvis_dropped: bool, trunk_lean: bool) -> None:
-        if self._proto is None or self._proto.phase is not Phase.OUTCOME:
+        if self._run is None or self._run.protocol.phase is not Phase.OUTCOME:
             return
-        trial = self._proto.record(
+        step = self._run.record(
             ended_by,  # type: ignore[arg-type]
             pelvis_dropped=pelvis_dropped,
             trunk_lean=trunk_lean,
         )
-        row, self._stopped_row = self._stopped_row, None
-        if row is not None:
-            row.ended_by = trial.ended_by
-            row.pelvis_dropped = trial.pelvis_dropped
-            row.trunk_lean = trial.trunk_lean
-            self._commit(lambda: update_trial(self._store, row))
-        if self._proto.is_over:
+        self._announcer.announce(step.changes)
+        if self._run.protocol.is_over:
             self._show_current_results(stopped_early=False)
         else:
             self._show_ready()
 
     def retry_trial(self) -> None:
-        if self._proto is None:
+        if self._run is None:
             return
         self._end_timing()
-        row, self._stopped_row = self._stopped_row, None
-        if row is not None and row.id is not None:
-            row_id = row.id
-            self._commit(lambda: delete_trial(self._store, row_id))
-        self._proto.retry()
+        self._run.retry()
         self._show_ready()
 
     def finish_test(self) -> None:
-        if self._proto is not None and self._proto.can_finish:
-            self._proto.finish()
+        if self._run is not None and self._run.protocol.can_finish:
+            self._run.finish()
             self._show_current_results(stopped_early=False)
 
     def abandon_test(self) -> None:
-        if self._proto is None:
+        if self._run is None:
             return
         self._end_timing()
-        self._proto.abandon()
-        self._stopped_row = None  # a stopped, unlabelled trial stays as saved
-        if self._proto.trials and self._session_id is not None:
+        self._announcer.announce(self._run.abandon().changes)
+        if self._run.session_id is not None:
             self._show_current_results(stopped_early=True)
         else:
             self.go_home()
 
+    def confirm_close(self) -> bool:
+        """Called by the main window before it closes: a timed trial is never lost."""
+        if self._run is not None and not self._run.protocol.is_over:
+            self._end_timing()
+            self._announcer.announce(self._run.abandon().changes)
+        return True
+
     def _show_ready(self) -> None:
-        proto = self._proto
+        proto = self.protocol
         assert proto is not None and proto.current_side is not None
         self.run.set_done(proto.trials)
         self.run.show_ready(
@@ -331,42 +316,22 @@ class StancePage(QWidget):
         )
 
     def _show_current_results(self, *, stopped_early: bool) -> None:
-        if self._session_id is not None:
-            self._show_results(self._session_id, stopped_early=stopped_early)
+        if self._run is not None and self._run.session_id is not None:
+            self._show_results(self._run.session_id, stopped_early=stopped_early)
 
     def _show_results(self, test_id: int, *, stopped_early: bool) -> None:
-        session = get_session(self._store, test_id)
-        if session is None:
-            return
-        previous = previous_session(self._store, session)
-        results = build_results(
-            session.trials,
-            session.eyes,
-            session.cap_s,
-            birth_year=self._profile.birth_year,
-            on=session.taken_at.astimezone().date(),
-            previous=previous.trials if previous else None,
+        birth_year = self._profile.birth_year
+        found = self._announcer.attempt(
+            "read the test", lambda: results_of_test(self._store, test_id, birth_year)
         )
-        self.results.show_results(results, session.taken_at, stopped_early=stopped_early)
+        if found is None:
+            return
+        self.results.show_results(found.results, found.test.taken_at, stopped_early=stopped_early)
         self.stack.setCurrentWidget(self.results)
 
-    # ----- persistence helpers ---------------------------------------------------------------
-
-    def _commit(self, action: Callable[[], None]) -> bool:
-        try:
-            action()
-        except sqlite3.Error as exc:
-            self._events.status_message.emit(f"Could not save the stance trial: {exc}")
-            return False
-        self._events.stance_saved.emit()
-        return True
-
-    def _play(self, cues: list[str]) -> None:
-        for cue in cues:
+    def _play(self, step: StanceStep) -> None:
+        for cue in step.cues:
             self._sound.play(cue)
-
-    def _begin_capture(self) -> None:
-        self.catcher.start()
 
     def _end_timing(self) -> None:
         self.ticker.stop()

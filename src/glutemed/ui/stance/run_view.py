@@ -17,6 +17,7 @@ from glutemed.stance.instructions import WATCH_FOR, steps
 from glutemed.stance.protocol import Trial
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.common.big_timer_label import BigTimerLabel
+from glutemed.ui.common.control_texts import announce
 from glutemed.ui.stance.figure import StanceFigure
 from glutemed.ui.stance.outcome_form import StanceOutcomeForm
 
@@ -40,7 +41,11 @@ class StanceRunView(QWidget):
         left = QVBoxLayout()
         self.figure = StanceFigure(clock, self)
         left.addWidget(self.figure, 1)
-        self.drop_check = QCheckBox("Show what a pelvic drop looks like", self)
+        self.drop_check = QCheckBox("Show a pelvic drop (exaggerated)", self)
+        self.drop_check.setToolTip(
+            "The figure tilts its pelvis much further than a real drop of a few degrees, "
+            "so the movement is easy to see."
+        )
         self.drop_check.setObjectName("showDropCheck")
         self.drop_check.toggled.connect(self._show_figure)
         left.addWidget(self.drop_check)
@@ -49,6 +54,7 @@ class StanceRunView(QWidget):
         right = QVBoxLayout()
         self.header = QLabel(self)
         self.header.setObjectName("trialHeader")
+        self.header.setWordWrap(True)
         self.header.setStyleSheet("font-size: 20px; font-weight: bold;")
         right.addWidget(self.header)
 
@@ -86,8 +92,11 @@ class StanceRunView(QWidget):
         buttons.addWidget(self.start_button)
         buttons.addWidget(self.finish_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.abandon_button)
         right.addLayout(buttons)
+        leave_row = QHBoxLayout()  # its own row: the view fits a narrow window
+        leave_row.addStretch(1)
+        leave_row.addWidget(self.abandon_button)
+        right.addLayout(leave_row)
 
         self.done_list = QLabel(self)
         self.done_list.setObjectName("trialsSoFar")
@@ -95,6 +104,7 @@ class StanceRunView(QWidget):
         right.addWidget(self.done_list)
         outer.addLayout(right, 3)
 
+        self.outcome.setVisible(False)  # until a trial ends (and out of the minimum size)
         self.start_button.clicked.connect(self.start_clicked)
         self.finish_button.clicked.connect(self.finish_clicked)
         self.abandon_button.clicked.connect(self.abandon_clicked)
@@ -131,18 +141,22 @@ class StanceRunView(QWidget):
         self.abandon_button.setVisible(False)
         self.drop_check.setVisible(False)
         self.timer.setText(str(number))
+        self.figure.show_pose(self.figure.side, one_leg=False)  # get ready on both feet
+        self.hint.setProperty("mode", None)  # the next timing tick starts a new trial
+        announce(self.timer)  # 3, 2, 1 read out
         self.hint.setText("Get ready… lift your foot on “go”. Any key cancels.")
 
     def show_timing(self, seconds: float) -> None:
         if self.hint.property("mode") != "timing":
             self.hint.setProperty("mode", "timing")
             self.hint.setText("Press any key or click anywhere to stop")
-            self.figure.pause()
+            self.figure.show_pose(self.figure.side, one_leg=True)  # held still while timing
         self.timer.setText(timer_text(seconds))
 
     def show_outcome(self, trial: Trial, eyes: str) -> None:
         self.hint.setProperty("mode", None)
         self.timer.setText(timer_text(trial.seconds))
+        announce(self.timer)  # the time held is read out once, when it stops
         self.hint.setText("")
         self.outcome.ask(trial, eyes)
         self.outcome.setVisible(True)
@@ -157,4 +171,8 @@ class StanceRunView(QWidget):
         self.done_list.setText("Done so far:  " + "  ·  ".join(parts))
 
     def _show_figure(self) -> None:
-        self.figure.show_stance(self.figure.side, self.drop_check.isChecked())
+        """Before a trial: on both feet as the text says, or the pelvic drop shown moving."""
+        if self.drop_check.isChecked():
+            self.figure.show_stance(self.figure.side, pelvic_drop=True)
+        else:
+            self.figure.show_pose(self.figure.side, one_leg=False)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S
 from glutemed.stance.instructions import INTRO
+from glutemed.ui.stance.figure import StanceFigure
 
 
 class StanceSetupView(QWidget):
@@ -27,8 +28,15 @@ class StanceSetupView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("stanceSetupView")
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout()
+        outer.addLayout(layout, 3)
+        # What the test looks like, before it starts: on one leg, hands on hips.
+        self.figure = StanceFigure(None, self)
+        self.figure.setToolTip("The test: stand on one leg, hands on your hips")
+        self.figure.show_pose("left", one_leg=True)
+        outer.addWidget(self.figure, 2)
 
         title = QLabel("Single-leg stance test", self)
         title.setStyleSheet("font-size: 22px; font-weight: bold;")

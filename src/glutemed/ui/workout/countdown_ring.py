@@ -52,11 +52,13 @@ class CountdownRing(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         if self.remaining is None:
             return
-        side = min(self.width(), self.height()) - 12
+        room = min(self.width(), self.height()) - 4
+        thickness = max(6.0, room * 0.08)
+        # The pen is centred on the circle: keep half its width inside the widget too.
+        side = room - thickness
         if side <= 0:
             return
         rect = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
-        thickness = max(6.0, side * 0.08)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         track = QPen(self.palette().mid().color(), thickness)

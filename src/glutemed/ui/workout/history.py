@@ -5,14 +5,16 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 
-from glutemed.store import Store
-from glutemed.store.workout_history import SessionSummary, session_summaries
+from glutemed.domain.history import SessionSummary
+from glutemed.domain.wording import duration_text
+from glutemed.ops import Store
+from glutemed.ops.workout import past_workouts
 
 
 def _row(summary: SessionSummary) -> list[str]:
     started = summary.session.started_at.astimezone().strftime("%a %d %b %Y, %H:%M")
     duration = summary.duration_s
-    minutes = "unfinished" if duration is None else f"{max(1, round(duration / 60))} min"
+    minutes = "unfinished" if duration is None else duration_text(duration)
     sets = f"{summary.sets_done}"
     if summary.sets_skipped:
         sets += f" (+{summary.sets_skipped} skipped)"
@@ -44,7 +46,7 @@ class WorkoutHistory(QTreeWidget):
 
     def refresh(self) -> None:
         self.clear()
-        for summary in session_summaries(self.store, limit=200):
+        for summary in past_workouts(self.store, limit=200):
             item = QTreeWidgetItem(_row(summary))
             item.setData(0, Qt.ItemDataRole.UserRole, summary.session.id)
             self.addTopLevelItem(item)

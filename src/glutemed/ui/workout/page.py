@@ -6,7 +6,6 @@ end time when the workout ends or the user leaves. `workout_saved` follows every
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
 from typing import Any
@@ -24,9 +23,13 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog
-from glutemed.domain.clock import Clock
+from glutemed.domain.clock import Clock, utc_now
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import PainLog
+from glutemed.ops import Store
+from glutemed.ops.pain import log_pain
 from glutemed.ops.plan_ops import current_plan
+from glutemed.ops.profile import load_profile
 from glutemed.ops.programme_ops import (
     Decision,
     answer_checkin,
@@ -34,18 +37,12 @@ from glutemed.ops.programme_ops import (
     review_plan,
     settle_changes,
 )
-from glutemed.ops.recorder import WorkoutRecorder
 from glutemed.ops.screen_ops import answer_screen, screen_answers
-from glutemed.store import Store, workouts
-from glutemed.store.localtz import local_tz
-from glutemed.store.pain import add_pain
-from glutemed.store.profile import load_profile
-from glutemed.store.timeutil import utc_now
-from glutemed.store.workout_history import session_summary
-from glutemed.training.events import SetFinished, SetRecord, WorkoutFinished
+from glutemed.ops.workout import WorkoutRun, workout_details
+from glutemed.training.events import WorkoutFinished
 from glutemed.training.plan import RepSeconds
 from glutemed.training.routines import RoutineError, check_routine
-from glutemed.training.session import GuidedSession
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.pain.prompt import PainPrompt
 from glutemed.ui.settings.safety_screen_dialog import ask_screen
@@ -89,8 +86,8 @@ class WorkoutPage(QWidget):
         self.wall_now = wall_now
         self.ask_safety: AskScreen = ask_safety or (lambda current: ask_screen(self, current))
         self.tz = tz or local_tz()
-        self.recorder: WorkoutRecorder | None = None
-        self.session: GuidedSession | None = None
+        self.announcer = Announcer(events)
+        self.run: WorkoutRun | None = None
         self.pain_before: int | None = None
         self.pain_after: int | None = None
         self._pain_context = "before"
@@ -106,6 +103,7 @@ class WorkoutPage(QWidget):
         self.start_button.setMinimumHeight(44)
         self.start_button.setStyleSheet("font-size: 14pt; font-weight: 600; padding: 0 24px;")
         self.start_button.clicked.connect(self.start_workout)
+        self.first_focus = self.start_button  # the main window puts it first after the sidebar
         self.start_problem = QLabel()
         self.start_problem.setObjectName("startProblem")
         self.start_problem.setStyleSheet("color: #c0392b;")
@@ -116,7 +114,7 @@ class WorkoutPage(QWidget):
         self.plan_buttons = plan_buttons or PlanFileButtons(
             store, catalog, lambda: self.editor.routine.id
         )
-        self.plan_buttons.message.connect(self._tell)
+        self.plan_buttons.message.connect(self.events.status_message.emit)
         self.plan_buttons.plan_imported.connect(self._plan_replaced)
         self.home = QWidget()
         self.home.setObjectName("workoutHome")
@@ -150,7 +148,7 @@ class WorkoutPage(QWidget):
         self.pain_prompt = PainPrompt()
         self.pain_prompt.answered.connect(self._pain_answered)
         self.player = WorkoutPlayer(catalog, sound, figure or make_figure())
-        self.player.set_finished.connect(self._set_finished)
+        self.player.changed.connect(self.announcer.announce)
         self.player.finished.connect(self._workout_finished)
         self.player.leave_requested.connect(self.leave)
         self.player.full_screen_requested.connect(self._full_screen)
@@ -171,9 +169,6 @@ class WorkoutPage(QWidget):
         answer = QMessageBox.question(self, title, question)
         return answer == QMessageBox.StandardButton.Yes
 
-    def _tell(self, message: str) -> None:
-        self.events.status_message.emit(message)
-
     def _data_changed(self) -> None:
         if self.stack.currentWidget() is self.home:
             self.history.refresh()
@@ -184,7 +179,7 @@ class WorkoutPage(QWidget):
             set_mode(load_profile(self.store).sound)
 
     def running(self) -> bool:
-        return self.session is not None and self.session.started and not self.session.finished
+        return self.run is not None and self.run.running
 
     # ----- flow -----
     def show_home(self) -> None:
@@ -202,7 +197,7 @@ class WorkoutPage(QWidget):
     def _checkin_answered(self, settled: bool) -> None:
         if self._checkin_session is not None:
             answer_checkin(self.store, self._checkin_session, settled, self.wall_now())
-            self._tell(
+            self.events.status_message.emit(
                 "Thanks: noted that the pain "
                 + (
                     "has settled."
@@ -223,7 +218,7 @@ class WorkoutPage(QWidget):
             return False
         adapted = answer_screen(self.store, self.catalog, answers)
         if adapted.adaptations:
-            self._tell(" ".join(a.describe() for a in adapted.adaptations))
+            self.events.status_message.emit(" ".join(a.describe() for a in adapted.adaptations))
         self.editor.reload()
         return True
 
@@ -265,11 +260,8 @@ class WorkoutPage(QWidget):
 
     def _pain_answered(self, score: int | None) -> None:
         if score is not None:
-            try:
-                add_pain(self.store, PainLog(self.wall_now(), score, self._pain_context))  # type: ignore[arg-type]
-                self.events.pain_changed.emit()
-            except sqlite3.Error as exc:
-                self._tell(f"Could not save the pain score: {exc}")
+            entry = PainLog(self.wall_now(), score, self._pain_context)  # type: ignore[arg-type]
+            self.announcer.attempt("save the pain score", lambda: log_pain(self.store, entry))
         if self._pain_context == "before":
             self.pain_before = score
             self._begin()
@@ -278,67 +270,66 @@ class WorkoutPage(QWidget):
             self._show_summary()
 
     def _begin(self) -> None:
-        profile = load_profile(self.store)
-        routine = self.editor.routine
-        rep_seconds = self._rep_seconds or motion_rep_seconds(profile.rep_tempo)
-        self.session = GuidedSession(
-            routine.items,
+        profile = self.announcer.attempt("read your settings", lambda: load_profile(self.store))
+        if profile is None:
+            self.show_home()
+            return
+        run = WorkoutRun(
+            self.store,
+            self.editor.routine,
             self.clock,
-            rep_seconds=rep_seconds,
+            self.wall_now,
+            rep_seconds=self._rep_seconds or motion_rep_seconds(profile.rep_tempo),
             side_order=profile.preferred_side_order,
         )
-        self.recorder = WorkoutRecorder(self.store, self.clock.now(), self.wall_now(), routine.id)
-        self.events.workout_saved.emit()
+        first = self.announcer.attempt("start the workout", run.start)
+        if first is None:
+            self.show_home()
+            return
+        self.run = run
         self.stack.setCurrentWidget(self.player)
-        self.player.start(self.session)
-
-    def _set_finished(self, record: SetRecord) -> None:
-        if self.recorder is None:
-            return
-        try:
-            self.recorder.handle([SetFinished(record)])
-        except sqlite3.Error as exc:
-            self._tell(f"Could not save that set: {exc}")
-            return
-        self.events.workout_saved.emit()
+        self.player.start(run, first)
 
     def _workout_finished(self, done: WorkoutFinished) -> None:
         self.player.set_across_room(False)
-        if self.recorder is not None:
-            try:
-                self.recorder.finish(done.at)
-            except sqlite3.Error as exc:
-                self._tell(f"Could not save the end of the workout: {exc}")
-            self.events.workout_saved.emit()
-        self._ask_pain("after", "All done. How much pain do you have now?")
-
-    def _show_summary(self) -> None:
-        if self.recorder is None:
+        if self.run is not None and not self.run.kept:  # no rep done: nothing to ask about
+            self.run = None
+            self.events.status_message.emit(
+                "No reps were done, so this workout was not added to Past workouts."
+            )
             self.show_home()
             return
-        summary = session_summary(self.store, self.recorder.session_id)
-        sets = workouts.sets_for_session(self.store, self.recorder.session_id)
-        if summary is not None:
-            self.summary.show_summary(summary, sets, self.pain_before, self.pain_after)
-        self.stack.setCurrentWidget(self.summary)
+        opening = "All done." if done.completed else "You stopped early; your sets are saved."
+        self._ask_pain("after", f"{opening} How much pain do you have now?")
+
+    def _show_summary(self) -> None:
+        if self.run is None or self.run.session_id is None:
+            self.show_home()
+            return
+        self._show_details(self.run.session_id, self.pain_before, self.pain_after)
 
     def show_past_session(self, session_id: int) -> None:
         """The summary of an earlier workout, opened from the history list."""
-        if self.running():
+        if not self.running():
+            self._show_details(session_id, None, None)
+
+    def _show_details(self, session_id: int, before: int | None, after: int | None) -> None:
+        details = self.announcer.attempt(
+            "read the workout", lambda: workout_details(self.store, session_id)
+        )
+        if details is None:
+            self.show_home()
             return
-        summary = session_summary(self.store, session_id)
-        if summary is None:
-            return
-        sets = workouts.sets_for_session(self.store, session_id)
-        self.summary.show_summary(summary, sets, None, None)
+        summary, sets = details
+        self.summary.show_summary(summary, sets, before, after)
         self.stack.setCurrentWidget(self.summary)
 
     def leave(self) -> None:
         """Esc: ask, then stop; finished sets are already saved and stay."""
         if not self.running():
             return
-        assert self.session is not None
-        was_paused = self.session.paused
+        assert self.run is not None
+        was_paused = self.run.session.paused
         if not was_paused:
             self.player.toggle_pause()  # nothing counts on while the question is open
         question = (

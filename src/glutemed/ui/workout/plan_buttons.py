@@ -11,8 +11,8 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from glutemed.catalog import Catalog
+from glutemed.ops import Store
 from glutemed.ops.plan_ops import export_plan, import_plan, read_plan_file, sheet_inputs
-from glutemed.store import Store
 from glutemed.training.plan_file import PlanError
 
 OpenChooser = Callable[[], Path | None]
@@ -106,7 +106,7 @@ class PlanFileButtons(QWidget):
         self.message.emit(f"Plan saved to {path}.")
 
     def write_sheet(self) -> None:
-        from glutemed.report.sheet import write_sheet  # Qt PDF code: only when asked
+        from glutemed.report.home_sheet import write_sheet  # Qt PDF code: only when asked
 
         path = self.choose_save("home-exercises.pdf", "PDF files (*.pdf)")
         if path is None:

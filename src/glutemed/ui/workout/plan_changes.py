@@ -32,6 +32,7 @@ class PlanChangesView(QWidget):
         self.boxes: list[QCheckBox | None] = []
         title = QLabel("Your plan for today: what changed and why")
         title.setStyleSheet("font-size: 18pt; font-weight: 600;")
+        title.setWordWrap(True)
         hint = QLabel(
             "Untick a change to refuse it: the plan then stays as it was. Changes follow your "
             "logged sets and the pain rule; your physiotherapist's advice comes first."
@@ -46,6 +47,7 @@ class PlanChangesView(QWidget):
         scroll.setWidget(body)
         self.continue_button = QPushButton("Continue to the workout")
         self.continue_button.setObjectName("changesContinueButton")
+        self.continue_button.setToolTip("Keep the ticked changes, refuse the others, and go on")
         self.continue_button.setDefault(True)
         self.continue_button.clicked.connect(self._continue)
         row = QHBoxLayout()

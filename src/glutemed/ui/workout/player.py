@@ -1,7 +1,8 @@
 """The player: figure, big counters, countdown ring, what comes next, cues and controls.
 
 It ticks a GuidedSession from a QTimer and shows its snapshot; it never keeps time itself.
-Finished sets leave through `set_finished` the moment the session reports them.
+Each step runs through the `WorkoutRun`, which commits finished sets at once; `changed`
+says what a step saved.
 """
 
 from __future__ import annotations
@@ -14,22 +15,19 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPushButton,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
 
 from glutemed.catalog import Catalog
-from glutemed.training.events import (
-    CueRequested,
-    Event,
-    RepCounted,
-    SetFinished,
-    WorkoutFinished,
-)
+from glutemed.ops.changes import NOTHING
+from glutemed.ops.workout import WorkoutRun, WorkoutStep
+from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
 from glutemed.training.plan import Phase, WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
+from glutemed.ui.common.button_row import ButtonRow
+from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
@@ -62,12 +60,12 @@ _SIZES = {
 
 
 def _clock_text(seconds: float) -> str:
-    whole = int(seconds)
+    whole = int(seconds + 1e-6)  # 50 ticks of 0.1 s are 5 s, not 4.999
     return f"{whole // 60}:{whole % 60:02d}"
 
 
 class WorkoutPlayer(QWidget):
-    set_finished = Signal(object)  # SetRecord
+    changed = Signal(object)  # Changes: what a step committed
     finished = Signal(object)  # WorkoutFinished
     leave_requested = Signal()
     full_screen_requested = Signal(bool)
@@ -79,6 +77,7 @@ class WorkoutPlayer(QWidget):
         self.setObjectName("workoutPlayer")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.catalog, self.sound, self.figure = catalog, sound, figure
+        self.run: WorkoutRun | None = None
         self.session: GuidedSession | None = None
         self.across_room = False
         self._shown_demo: tuple[str, str, str] | None = None
@@ -128,8 +127,7 @@ class WorkoutPlayer(QWidget):
         top.addWidget(self.title, 1)
         top.addWidget(self.elapsed_label)
 
-        self.buttons: dict[str, QPushButton] = {}
-        controls = QHBoxLayout()
+        self.controls = ButtonRow("playerControls")
         for key, text, tip, slot in (
             ("back", "◀ Back", "Restart this set, or go back one (Left)", self.back),
             ("pause", "Pause", "Pause or resume (Space)", self.toggle_pause),
@@ -145,15 +143,10 @@ class WorkoutPlayer(QWidget):
                 self.request_leave,
             ),
         ):
-            button = QPushButton(text)
-            button.setObjectName(f"{key}Button")
-            button.setToolTip(tip)
+            button = self.controls.add(key, text, tip)
             button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys belong to the player
             button.clicked.connect(slot)
-            controls.addWidget(button)
-            self.buttons[key] = button
-        self.controls = QWidget()
-        self.controls.setLayout(controls)
+        self.buttons = self.controls.buttons
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -161,6 +154,10 @@ class WorkoutPlayer(QWidget):
         layout.addWidget(self.cues_label)
         layout.addWidget(self.controls)
         self._apply_sizes()
+        # Full screen hides the controls: say which keys still work.
+        self.full_screen_hint = FadingHint(
+            "Space pause or resume · Esc leave · F exit full screen", self
+        )
 
     def _label(self, name: str, bold: bool = False) -> FitLabel:
         label = FitLabel(name, _SIZES[name][0])
@@ -180,22 +177,23 @@ class WorkoutPlayer(QWidget):
         self.elapsed_label.setFont(font)
 
     # ----- running -----
-    def start(self, session: GuidedSession) -> None:
-        self.session = session
+    def start(self, run: WorkoutRun, first: WorkoutStep) -> None:
+        """Play *run*, whose `start()` gave *first*."""
+        self.run, self.session = run, run.session
         self._shown_demo = None
-        self._handle(session.start())
+        self._handle(first)
         self.timer.start()
         self.setFocus()
 
     def tick(self) -> None:
-        if self.session is None:
+        if self.run is None:
             return
-        self._handle(self.session.update())
+        self._handle(self.run.tick())
 
     def _act(self, action: str, *args: int) -> None:
-        if self.session is None or self.session.finished:
+        if self.run is None or self.run.session.finished:
             return
-        self._handle(getattr(self.session, action)(*args))
+        self._handle(getattr(self.run, action)(*args))
 
     def toggle_pause(self) -> None:
         self._act("toggle_pause")
@@ -224,26 +222,27 @@ class WorkoutPlayer(QWidget):
         self.across_room = on
         self._apply_sizes()
         self.full_screen_requested.emit(on)
+        self.full_screen_hint.set_active(on)
         self.setFocus()
 
     def request_leave(self) -> None:
         self.leave_requested.emit()
 
-    def _handle(self, events: list[Event]) -> None:
+    def _handle(self, step: WorkoutStep) -> None:
         cues: list[tuple[str, str | None]] = []
         last_count: str | None = None
         done: WorkoutFinished | None = None
-        for event in events:
+        for event in step.events:
             if isinstance(event, RepCounted):
                 last_count = str(event.count)
             elif isinstance(event, CueRequested):
                 cues.append((event.cue, last_count if event.cue == "rep" else None))
-            elif isinstance(event, SetFinished):
-                self.set_finished.emit(event.record)
             elif isinstance(event, WorkoutFinished):
                 done = event
         for cue, words in cues[-_MAX_CUES_PER_TICK:]:
             self.sound.play(cue, words)
+        if step.changes != NOTHING:
+            self.changed.emit(step.changes)
         self.refresh()
         if done is not None:
             self.timer.stop()
@@ -259,7 +258,7 @@ class WorkoutPlayer(QWidget):
         if self.session is None:
             return
         snap = self.session.snapshot()
-        self.elapsed_label.setText(_clock_text(snap.elapsed_s))
+        self.elapsed_label.setText(_clock_text(snap.active_s))  # stands still while paused
         block = snap.block
         self.buttons["pause"].setText("Resume" if snap.paused else "Pause")
         if block is None:

@@ -23,11 +23,13 @@ from PySide6.QtWidgets import (
 from glutemed.catalog import Catalog
 from glutemed.domain.records import Routine, RoutineItem
 from glutemed.domain.rules import HOLD_S, REPS, REST_S, SETS
-from glutemed.store import Store
-from glutemed.store.routines import delete_routine, ensure_routine, list_routines, save_routine
+from glutemed.ops import Store
+from glutemed.ops.routines import all_routines, delete_routine, routines, save_routine
 from glutemed.training.plan import build_steps, planned_seconds
 from glutemed.training.plan_parser import PlanError, parse_plan
 from glutemed.training.routines import RoutineError, check_item, copy_routine, default_routine
+from glutemed.ui.common.announcer import Announcer
+from glutemed.ui.common.control_texts import speak
 from glutemed.ui.common.events import DataEvents
 
 COLUMNS = ("Exercise", "Variation", "Sets", "Reps / holds", "Hold (s)", "Rest (s)", "Band", "Sides")
@@ -50,6 +52,7 @@ class RoutineEditor(QWidget):
         super().__init__(parent)
         self.setObjectName("routineEditor")
         self.store, self.catalog, self.events, self.confirm = store, catalog, events, confirm
+        self.announcer = Announcer(events)
         self.routine: Routine = default_routine(catalog)
         self._loading = False
 
@@ -63,13 +66,15 @@ class RoutineEditor(QWidget):
         top.addWidget(self.routine_combo, 1)
         top.addWidget(QLabel("Name:"))
         top.addWidget(self.name_edit, 1)
+        actions = QHBoxLayout()  # a row of its own: the editor fits a narrow window
         for key, text, slot in (
             ("newRoutine", "New from default", self.new_routine),
             ("duplicateRoutine", "Duplicate", self.duplicate_routine),
             ("deleteRoutine", "Delete", self.delete_current),
             ("planEntry", "Enter a prescribed plan…", self.open_plan_entry),
         ):
-            top.addWidget(self._button(key, text, slot))
+            actions.addWidget(self._button(key, text, slot))
+        actions.addStretch(1)
 
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setObjectName("routineTable")
@@ -95,17 +100,21 @@ class RoutineEditor(QWidget):
         rows.addStretch(1)
         self.estimate = QLabel()
         self.estimate.setObjectName("routineEstimate")
-        rows.addWidget(self.estimate)
         self.problem = QLabel()
         self.problem.setObjectName("routineProblem")
+        self.problem.setWordWrap(True)
         self.problem.setStyleSheet("color: #c0392b;")
+        notes = QHBoxLayout()
+        notes.addWidget(self.problem, 1)
+        notes.addWidget(self.estimate)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(actions)
         layout.addWidget(self.table, 1)
         layout.addLayout(rows)
-        layout.addWidget(self.problem)
+        layout.addLayout(notes)
 
         self.routine_combo.currentIndexChanged.connect(self._on_routine_picked)
         self.reload()
@@ -118,21 +127,26 @@ class RoutineEditor(QWidget):
 
     # ----- routines -----
     def reload(self, select_id: int | None = None) -> None:
-        routines = ensure_routine(self.store, default_routine(self.catalog))
+        found = self.announcer.attempt(
+            "read the routines", lambda: routines(self.store, default_routine(self.catalog))
+        )
+        found = found or [default_routine(self.catalog)]
         wanted = select_id if select_id is not None else self.routine.id
         self._loading = True
         self.routine_combo.clear()
-        for routine in routines:
+        for routine in found:
             self.routine_combo.addItem(routine.name, routine.id)
         index = max(0, self.routine_combo.findData(wanted))
         self.routine_combo.setCurrentIndex(index)
         self._loading = False
-        self._show(routines[index])
+        self._show(found[index])
 
     def _on_routine_picked(self, index: int) -> None:
         if self._loading or index < 0:
             return
-        for routine in list_routines(self.store):
+        for routine in (
+            self.announcer.attempt("read the routines", lambda: all_routines(self.store)) or []
+        ):
             if routine.id == self.routine_combo.itemData(index):
                 self._show(routine)
 
@@ -148,8 +162,8 @@ class RoutineEditor(QWidget):
         self.routine_changed.emit(routine)
 
     def _save(self) -> None:
-        save_routine(self.store, self.routine)
-        self.events.workout_saved.emit()
+        routine = self.routine
+        self.announcer.attempt("save the routine", lambda: save_routine(self.store, routine))
         self._update_estimate()
         self.routine_changed.emit(self.routine)
 
@@ -163,9 +177,8 @@ class RoutineEditor(QWidget):
         self.routine_combo.setItemText(self.routine_combo.currentIndex(), name)
 
     def _save_new(self, routine: Routine) -> None:
-        save_routine(self.store, routine)
-        self.events.workout_saved.emit()
-        self.reload(routine.id)
+        if self.announcer.attempt("save the routine", lambda: save_routine(self.store, routine)):
+            self.reload(routine.id)
 
     def new_routine(self) -> None:
         self._save_new(copy_routine(default_routine(self.catalog), "New routine"))
@@ -179,8 +192,11 @@ class RoutineEditor(QWidget):
         question = f"Delete the routine “{self.routine.name}”? Past workouts stay in the history."
         if not self.confirm("Delete routine", question):
             return
-        delete_routine(self.store, self.routine.id)
-        self.events.workout_saved.emit()
+        routine_id = self.routine.id
+        if not self.announcer.attempt(
+            "delete the routine", lambda: delete_routine(self.store, routine_id)
+        ):
+            return
         self.routine = default_routine(self.catalog)
         self.reload()
 
@@ -232,6 +248,8 @@ class RoutineEditor(QWidget):
         sides_combo.setCurrentIndex(sides_combo.findData(item.sides))
         widgets = (exercise_combo, variation_combo, sets, reps, hold, rest, band_combo, sides_combo)
         for column, widget in enumerate(widgets):
+            widget.setAccessibleName(f"{COLUMNS[column]}, line {row + 1}")
+            speak(widget)
             self.table.setCellWidget(row, column, widget)
         exercise_combo.currentIndexChanged.connect(
             lambda _=0, c=exercise_combo, v=variation_combo: self._exercise_changed(c, v)

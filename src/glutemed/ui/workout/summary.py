@@ -8,8 +8,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from glutemed.catalog import Catalog
+from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import SetLog
-from glutemed.store.workout_history import SessionSummary
 from glutemed.training.pain_rule import session_pain_note
 
 

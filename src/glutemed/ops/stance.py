@@ -1,0 +1,168 @@
+"""The stance test's actions: run a sitting trial by trial, label, retry, and the history.
+
+A trial is written once, in one transaction, when the person says how it ended (the test
+row comes with its first trial, so no empty test is kept). Leaving while a stopped trial
+waits for its label saves it as stopped by hand, so nothing timed is lost.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from glutemed.domain.clock import Clock
+from glutemed.domain.records import StanceSession, StanceTrial
+from glutemed.domain.vocabulary import EndedBy, Eyes, Side
+from glutemed.ops.changes import NOTHING, Changes, problem_text
+from glutemed.stance.protocol import Phase, StanceProtocol, Trial, side_order
+from glutemed.stance.results import StanceResults, build_results
+from glutemed.store import Store
+from glutemed.store import stance as stance_rows
+
+STANCE_CHANGED = Changes(stance=True)
+
+
+@dataclass(frozen=True)
+class StanceStep:
+    """What one action did: sounds to play, and what changed."""
+
+    cues: tuple[str, ...] = ()
+    stopped: Trial | None = None  # timing just ended; the trial waits for its label
+    cancelled: bool = False  # a countdown was cancelled: back to ready, nothing timed
+    saved: StanceTrial | None = None  # the trial this action committed
+    changes: Changes = NOTHING
+
+
+def first_side(preferred_order: str) -> Side:
+    """The side a test starts with, from the profile's order (left when it is unreadable)."""
+    try:
+        return side_order(preferred_order)[0]
+    except ValueError:
+        return "left"
+
+
+class StanceRun:
+    """One sitting of the test: the protocol, and each trial saved once it is labelled."""
+
+    def __init__(
+        self,
+        store: Store,
+        clock: Clock,
+        taken_at: datetime,
+        eyes: Eyes,
+        cap_s: float,
+        first: Side = "left",
+    ) -> None:
+        self.store = store
+        self.protocol = StanceProtocol(clock, eyes=eyes, cap_s=cap_s, first_side=first)
+        self.taken_at = taken_at
+        self.session_id: int | None = None
+
+    # ----- timing ---------------------------------------------------------------------------
+    def start_countdown(self) -> StanceStep:
+        return StanceStep(cues=tuple(self.protocol.start_countdown()))
+
+    def tick(self) -> StanceStep:
+        return self._timed(self.protocol.tick)
+
+    def stop(self) -> StanceStep:
+        """Any key or click while counting down or timing."""
+        if self.protocol.phase not in (Phase.COUNTDOWN, Phase.TIMING):
+            return StanceStep()
+        return self._timed(self.protocol.stop)
+
+    def _timed(self, action: Callable[[], list[str]]) -> StanceStep:
+        before = self.protocol.phase
+        cues = tuple(action())
+        after = self.protocol.phase
+        stopped = self.protocol.pending if before is not after is Phase.OUTCOME else None
+        cancelled = before is Phase.COUNTDOWN and after is Phase.READY
+        return StanceStep(cues=cues, stopped=stopped, cancelled=cancelled)
+
+    # ----- after a trial --------------------------------------------------------------------
+    def record(
+        self, ended_by: EndedBy | None, *, pelvis_dropped: bool = False, trunk_lean: bool = False
+    ) -> StanceStep:
+        """Label the stopped trial and save it (the only write of a trial)."""
+        trial = self.protocol.record(ended_by, pelvis_dropped=pelvis_dropped, trunk_lean=trunk_lean)
+        return self._save(trial)
+
+    def retry(self) -> StanceStep:
+        """False start: nothing was written, so nothing is deleted."""
+        self.protocol.retry()
+        return StanceStep()
+
+    def finish(self) -> StanceStep:
+        self.protocol.finish()
+        return StanceStep()
+
+    def abandon(self) -> StanceStep:
+        """Stop the test: a stopped, unlabelled trial is saved as it stands."""
+        pending = self.protocol.pending if self.protocol.phase is Phase.OUTCOME else None
+        self.protocol.abandon()
+        return self._save(pending) if pending is not None else StanceStep()
+
+    def _save(self, trial: Trial) -> StanceStep:
+        row = StanceTrial(
+            side=trial.side,
+            trial_no=trial.trial_no,
+            seconds=trial.seconds,
+            ended_by=trial.ended_by,
+            capped=trial.capped,
+            pelvis_dropped=trial.pelvis_dropped,
+            trunk_lean=trial.trunk_lean,
+        )
+        test = StanceSession(self.taken_at, self.protocol.eyes, self.protocol.cap_s)
+        try:
+            self.session_id, _ = stance_rows.save_trial_of_test(
+                self.store, self.session_id, test, row
+            )
+        except sqlite3.Error as exc:
+            return StanceStep(changes=Changes(problem=problem_text("save the stance trial", exc)))
+        return StanceStep(saved=row, changes=STANCE_CHANGED)
+
+
+# ----- history ------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class SavedTestResults:
+    test: StanceSession
+    results: StanceResults
+
+
+@dataclass(frozen=True)
+class Deleted:
+    test: StanceSession | None  # what to give back to `restore_test` for undo
+    changes: Changes
+
+
+def stance_history(store: Store, limit: int) -> list[StanceSession]:
+    return stance_rows.list_sessions(store, limit=limit)
+
+
+def results_of_test(store: Store, test_id: int, birth_year: int | None) -> SavedTestResults | None:
+    """A saved test with its results, compared with the previous comparable test."""
+    test = stance_rows.get_session(store, test_id)
+    if test is None:
+        return None
+    previous = stance_rows.previous_session(store, test)
+    results = build_results(
+        test.trials,
+        test.eyes,
+        test.cap_s,
+        birth_year=birth_year,
+        on=test.taken_at.astimezone().date(),
+        previous=previous.trials if previous else None,
+    )
+    return SavedTestResults(test, results)
+
+
+def delete_test(store: Store, test_id: int) -> Deleted:
+    deleted = stance_rows.delete_session(store, test_id)
+    return Deleted(deleted, NOTHING if deleted is None else STANCE_CHANGED)
+
+
+def restore_test(store: Store, test: StanceSession) -> Changes:
+    stance_rows.restore_session(store, test)
+    return STANCE_CHANGED.saying("Stance test restored.")
