@@ -1,20 +1,25 @@
-"""Regenerate packaging/screenshots/ (README and AppStream use them), offscreen.
+"""Regenerate packaging/screenshots/ (README and AppStream use them): every page, one theme.
 
-Run: PYTHONPATH=src python packaging/make_screenshots.py [OUT_DIR]
-Uses invented demo history in a temporary folder, never your data."""
+Run offscreen:       PYTHONPATH=src python packaging/make_screenshots.py [OUT_DIR]
+On a real screen:    packaging/screenshots_xvfb.sh WIDTHxHEIGHT THEME OUT_DIR [SUFFIX]
+(Xvfb with the openbox window manager: the window is maximized as a person's would be.)
+Options: --size WxH (offscreen window size), --theme light|dark, --suffix TEXT (added to
+every file name, e.g. "-dark"). Uses invented demo history in a temporary folder, never
+your data."""
 
 from __future__ import annotations
 
+import argparse
 import os
-import sys
 import tempfile
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-SIZE = (1320, 860)
+SIZE = (1366, 768)
 
 
-def _window(data_dir: Path, clock):  # type: ignore[no-untyped-def]
+def _window(data_dir: Path, clock, size: tuple[int, int]):  # type: ignore[no-untyped-def]
     from glutemed.catalog import load_catalog
     from glutemed.store import open_store
     from glutemed.store.profile import load_profile, save_profile
@@ -26,8 +31,11 @@ def _window(data_dir: Path, clock):  # type: ignore[no-untyped-def]
     profile.safety_acknowledged, profile.birth_year = True, 1972
     save_profile(store, profile)
     window = MainWindow(store, load_catalog(), clock, DataEvents())
-    window.resize(*SIZE)
-    window.show()
+    if os.environ.get("QT_QPA_PLATFORM", "").startswith("offscreen"):
+        window.resize(*size)
+        window.show()
+    else:  # a real screen with a window manager: fill it, as people do
+        window.showMaximized()
     return window, store
 
 
@@ -37,59 +45,122 @@ def _settle(app, clock, seconds: float = 0.0) -> None:  # type: ignore[no-untype
         if seconds:
             clock.advance(seconds / steps)
         app.processEvents()
+    for _ in range(5):
+        app.processEvents()
 
 
-def main(out: Path) -> None:
+def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
+    from glutemed.domain.records import StanceTrial
+    from glutemed.stance.protocol import Phase
+    from glutemed.store.stance import create_session, save_trial
+
+    earlier = create_session(window.store, datetime.now(UTC) - timedelta(days=14), "open", 45.0)
+    for side, n, s in (("left", 1, 11.2), ("right", 1, 27.0)):
+        save_trial(window.store, earlier, StanceTrial(side, n, s, "foot_down"))  # type: ignore[arg-type]
+    window.show_page("stance")
+    page = window.page("stance")
+    _settle(app, clock)
+    save("stance-setup")
+
+    def start_timing(seconds: float) -> None:
+        page.start_countdown()
+        for _ in range(3):
+            clock.advance(1)
+            page._on_tick()
+        clock.advance(seconds)
+        page._on_tick()
+
+    def trial(seconds: float, pelvis: bool = False) -> None:
+        start_timing(seconds)
+        if page.protocol is not None and page.protocol.phase is Phase.TIMING:
+            page.stop_by_user()
+        page.run.outcome.pelvis_check.setChecked(pelvis)
+        page.run.outcome.save_button.click()
+
+    page.setup.start_button.click()
+    _settle(app, clock)
+    save("stance-ready")
+    for seconds, pelvis in ((16.4, True), (31.5, False), (18.2, True), (33.9, False)):
+        trial(seconds, pelvis)
+    start_timing(23.47)
+    _settle(app, clock)
+    save("stance-timing")
+    page.stop_by_user()
+    _settle(app, clock)
+    save("stance-outcome")
+    page.run.outcome.save_button.click()
+    trial(30.8)
+    _settle(app, clock)
+    save("stance-results")
+    page.go_home()
+
+
+def _workout(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
+    window.show_page("workout")
+    workout = window.page("workout")
+    _settle(app, clock)
+    save("workout-routine")
+    workout.start_button.click()
+    _settle(app, clock)
+    save("workout-pain")
+    workout.pain_prompt.score_buttons[3].click()
+    for _ in range(200):  # through get-ready into the sixth rep, ticking like the UI does
+        clock.advance(0.1)
+        workout.player.tick()
+    _settle(app, clock)
+    save("workout-player")
+    for _ in range(400):  # a little further, then leave early
+        clock.advance(0.25)
+        workout.player.tick()
+    workout.player.stop()
+    _settle(app, clock)
+    workout.pain_prompt.score_buttons[2].click()
+    _settle(app, clock)
+    save("workout-summary")
+    workout.summary.close_button.click()
+
+
+def main(out: Path, size: tuple[int, int], theme: str, suffix: str) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from datetime import date
-
     from glutemed.app import create_application
     from glutemed.demo_data import fill
     from glutemed.domain.clock import FakeClock
     from glutemed.ui.common.theme import apply_theme
 
     app = create_application([])
-    apply_theme("light")
+    apply_theme(theme)
     out.mkdir(parents=True, exist_ok=True)
     data_dir = Path(tempfile.mkdtemp(prefix="glutemed-shots-"))
     fill(data_dir, years=1, end=date.today())
     clock = FakeClock()
-    window, store = _window(data_dir, clock)
+    window, store = _window(data_dir, clock, size)
+    _settle(app, clock)
+
+    def save(name: str) -> None:
+        window.grab().save(str(out / f"{name}{suffix}.png"))
 
     exercises = window.page("exercises")
     exercises.select("side_plank_abduction", "standard")
     _settle(app, clock, 1.2)
-    window.grab().save(str(out / "exercises.png"))
-    exercises.select("clamshell", "band")
+    save("exercises")
+    exercises.select("clamshell", "reverse")
     _settle(app, clock, 0.9)
-    window.grab().save(str(out / "exercises-clamshell.png"))
-
+    save("exercises-clamshell")
+    _workout(window, app, clock, save)
+    _stance(window, app, clock, save)
     for key in ("progress", "pain", "settings", "help"):
         window.show_page(key)
-        _settle(app, clock)
-        window.grab().save(str(out / f"{'pain-diary' if key == 'pain' else key}.png"))
-
-    window.show_page("workout")
-    workout = window.page("workout")
-    _settle(app, clock)
-    window.grab().save(str(out / "workout-routine.png"))
-    workout.start_button.click()
-    workout.pain_prompt.skip_button.click()
-    for _ in range(200):  # through get-ready into the sixth rep, ticking like the UI does
-        clock.advance(0.1)
-        workout.player.tick()
-    _settle(app, clock)
-    window.grab().save(str(out / "workout-player.png"))
-    workout.session.stop()
-
-    apply_theme("dark")
-    window.show_page("exercises")
-    exercises.select("standing_abduction", "band")
-    _settle(app, clock, 1.0)
-    window.grab().save(str(out / "exercises-dark.png"))
-    apply_theme("light")
+        _settle(app, clock, 0.5)
+        save("pain-diary" if key == "pain" else key)
     store.close()
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1]) if len(sys.argv) > 1 else HERE / "screenshots")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("out", nargs="?", type=Path, default=HERE / "screenshots")
+    parser.add_argument("--size", default=f"{SIZE[0]}x{SIZE[1]}")
+    parser.add_argument("--theme", choices=("light", "dark"), default="light")
+    parser.add_argument("--suffix", default="")
+    args = parser.parse_args()
+    width, height = (int(part) for part in args.size.lower().split("x"))
+    main(args.out, (width, height), args.theme, args.suffix)

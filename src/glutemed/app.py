@@ -59,6 +59,7 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     Returns (window, store) or raises StoreError. The caller shows the window."""
     from glutemed.catalog import load_catalog
     from glutemed.domain.clock import MonotonicClock
+    from glutemed.domain.vocabulary import THEMES
     from glutemed.ops import open_store
     from glutemed.ops.settings import read_setting
     from glutemed.ui.common.events import DataEvents
@@ -67,9 +68,11 @@ def build_window(data_dir: Path):  # type: ignore[no-untyped-def]
     store = open_store(data_dir)
     try:  # one setting, not the whole profile: its models are not needed to paint
         theme = read_setting(store, "theme", "system")
-    except ValueError:  # a hand-edited bad value, as load_profile treats it
+    except (ValueError, RecursionError):  # a hand-edited bad value, as load_profile treats it
         theme = "system"
-    if theme != "system":  # a new app already has the system look; theme.py costs ~3 ms
+    # A new app already has the system look (theme.py costs ~3 ms); a bad value keeps it.
+    # THEMES, not rules.setting_problem: rules' dataclass import costs start-up time.
+    if theme != "system" and isinstance(theme, str) and theme in THEMES:
         from glutemed.ui.common.theme import apply_theme
 
         apply_theme(theme)
@@ -84,34 +87,60 @@ def run_gui(args: argparse.Namespace) -> int:
     from glutemed.instance_lock import LockProblem, acquire
     from glutemed.ops import StoreError
     from glutemed.ops.settings import read_setting
+    from glutemed.ui.common.quit_on_signals import QuitOnSignals
 
     app = create_application(sys.argv[:1])
+    windows: list = []  # type: ignore[type-arg]
+    signals = QuitOnSignals(lambda: _close_for_signal(app, windows))
     data_dir = resolve_data_dir(args.data_dir)
     try:
         lock = acquire(data_dir)
         window, store = build_window(data_dir)
+        windows.append(window)
     except (LockProblem, StoreError, OSError) as exc:
         QMessageBox.critical(None, "GluteMed cannot start", str(exc))
         print(f"glutemed: {exc}", file=sys.stderr)
         return 1
     try:
         acknowledged = read_setting(store, "safety_acknowledged", False) is True
-    except ValueError:  # a hand-edited bad value: show the safety notes again
+    except (ValueError, RecursionError):  # a hand-edited bad value: show the safety notes again
         acknowledged = False
     if store.recovery is not None or not acknowledged:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
-    for notice in store.notices:  # e.g. a backup skipped on a full disk: said, not fatal
+    notices = [*store.notices, *_bad_settings(store)]
+    for notice in notices:  # a backup skipped on a full disk, a bad setting: said, not fatal
         print(f"glutemed: {notice}", file=sys.stderr)
-        window.show_status(notice)
+    if notices:
+        window.show_status(" ".join(notices))
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
     window.show()
     code = int(app.exec())
+    signals.uninstall()
     store.close()
     lock.unlock()
     return code
+
+
+def _close_for_signal(app, windows) -> None:  # type: ignore[no-untyped-def]
+    """Ctrl+C or SIGTERM: answer an open dialog with "no", then close as on Leave."""
+    modal = app.activeModalWidget()
+    if modal is not None:
+        modal.close()
+    if windows:
+        windows[0].close_without_asking()
+    else:
+        app.quit()
+
+
+def _bad_settings(store) -> list[str]:  # type: ignore[no-untyped-def]
+    """One sentence per setting a hand-edited file got wrong (each falls back to its
+    default wherever the app reads it)."""
+    from glutemed.ops.profile import profile_problems
+
+    return profile_problems(store)
 
 
 def _first_run(window, store) -> bool:  # type: ignore[no-untyped-def]

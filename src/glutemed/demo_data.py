@@ -15,7 +15,7 @@ import sys
 from datetime import date, datetime, time, timedelta, tzinfo
 from pathlib import Path
 
-from glutemed.domain.localtz import local_tz
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import (
     EndedBy,
     Eyes,
@@ -160,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=7)
     args = parser.parse_args(argv)
     try:
-        end = date.fromisoformat(args.end) if args.end else date.today()
+        end = date.fromisoformat(args.end) if args.end else local_today()
     except ValueError:
         print(f"glutemed: --end {args.end!r} is not a date like 2024-03-31", file=sys.stderr)
         return 2

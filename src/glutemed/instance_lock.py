@@ -42,7 +42,8 @@ class InstanceLock:
             return
         with contextlib.suppress(OSError):
             _unlock(self._handle)
-        self._handle.close()
+        with contextlib.suppress(OSError):
+            self._handle.close()
         self._handle = None
 
 
@@ -108,7 +109,7 @@ def acquire(data_dir: Path, wait_s: float = 0.2) -> InstanceLock:
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     except OSError as exc:
         raise _unavailable(data_dir, exc) from exc
-    handle = os.fdopen(fd, "r+b")
+    handle = os.fdopen(fd, "r+b", buffering=0)  # nothing left to flush (and fail) on close
     deadline = time.monotonic() + wait_s
     while not _try_lock(handle):
         if time.monotonic() >= deadline:
@@ -122,7 +123,6 @@ def acquire(data_dir: Path, wait_s: float = 0.2) -> InstanceLock:
         handle.seek(0)
         handle.truncate()
         handle.write(f"{os.getpid()} {_host()}\n".encode())
-        handle.flush()
     except OSError:
         pass  # the pid is only for people; on a full disk the store says so itself
     return InstanceLock(path, handle)

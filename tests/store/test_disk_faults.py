@@ -174,3 +174,22 @@ def test_a_disk_too_full_to_open_says_so_and_moves_nothing(
     assert "full" in str(caught.value) or "could not" in str(caught.value)
     assert not list(data_dir.glob("*.damaged-*")), "a full disk is not damage"
     assert (data_dir / "glutemed.sqlite3").stat().st_size > 0
+
+
+def test_import_on_a_full_disk_says_full_not_already_running(
+    small_disk: tuple[Path, bool], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    mount, mounted = small_disk
+    export = tmp_path / "export.json"
+    assert main(["--data-dir", str(tmp_path / "source"), "export", "--out", str(export)]) == 0
+    data_dir = mount / "data"
+    _fill_rows(data_dir, 50)
+    if mounted:
+        _fill_disk(mount, leave=0)
+    else:  # the shared-memory file SQLite needs cannot be written
+        (data_dir / "glutemed.sqlite3-shm").symlink_to("/dev/full")
+    capsys.readouterr()
+    assert main(["--data-dir", str(data_dir), "import", str(export)]) == 1
+    err = capsys.readouterr().err
+    assert "already running" not in err and "Traceback" not in err
+    assert "full" in err or "could not" in err

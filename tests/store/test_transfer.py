@@ -114,10 +114,10 @@ def _valid_document(tmp_path: Path) -> dict:
     ("table", "field", "value", "expected"),
     [
         ("set_logs", "side", "up", "set_logs row 1, field 'side': must be one of left, right"),
-        ("pain_logs", "score", 11, "pain_logs row 1, field 'score': must be at most 10"),
+        ("pain_logs", "score", 11, "pain_logs row 1, field 'score': must be from 0 to 10"),
         ("pain_logs", "taken_at", "yesterday", "field 'taken_at': must be an ISO-8601"),
         ("set_logs", "session_id", 999, "field 'session_id': no workout_sessions row has id 999"),
-        ("stance_trials", "trial_no", 4, "field 'trial_no': must be at most 3"),
+        ("stance_trials", "trial_no", 4, "field 'trial_no': must be from 1 to 3"),
     ],
 )
 def test_bad_row_names_file_row_and_field(

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from PIL import Image
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
@@ -89,3 +90,21 @@ def test_reverse_clam_text_does_not_contradict_itself(qtbot) -> None:
     assert "heels touching" not in text and "heels come apart" not in text
     page.select("clamshell", "standard")
     assert "heels come apart" in page.details.text().lower()
+
+
+def test_demo_controls_stay_put_when_play_and_pause_swap(qtbot) -> None:
+    page = make_page(qtbot)
+    player = page.player
+    qtbot.waitExposed(page)
+
+    def settle() -> None:
+        for _ in range(3):  # let the layouts run
+            QApplication.sendPostedEvents()
+            QApplication.processEvents()
+
+    settle()
+    before = player.step_button.geometry()
+    qtbot.mouseClick(player.play_button, Qt.MouseButton.LeftButton)
+    assert player.play_button.text() == "Play"
+    settle()
+    assert player.step_button.geometry() == before

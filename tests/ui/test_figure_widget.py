@@ -102,8 +102,8 @@ def test_best_view_follows_the_variation_and_side_lying_side_view(figure: Figure
     assert figure.camera_angles() == (40.0, 12.0)  # its own view: the leg swings forward
     figure.set_demo("side_plank_abduction", "forward", "left")
     assert figure.camera_angles() == (-40.0, 12.0)  # mirrored with the demo
-    figure.set_view("side")  # lying on the side: seen from the feet end and above
-    assert figure.camera_angles() == (90.0, 35.0)
+    figure.set_view("side")  # lying on the side: its side faces up, so seen from above
+    assert figure.camera_angles() == (0.0, 60.0)
 
 
 def _send_mouse(widget: FigureWidget, kind: QEvent.Type, x: float, y: float) -> None:

@@ -51,3 +51,15 @@ def test_sidebar_shows_where_the_keyboard_is(qtbot: QtBot, window: MainWindow) -
     qtbot.waitUntil(sidebar.hasFocus)
     with_focus = sidebar.viewport().grab(rect).toImage()
     assert with_focus != without  # the focused item is drawn differently (its border)
+
+
+def test_a_focused_list_still_shows_its_selected_item(qtbot: QtBot, window: MainWindow) -> None:
+    exercises = window.page("exercises").exercise_list
+    exercises.setFocus()
+    qtbot.waitUntil(exercises.hasFocus)
+    image = exercises.viewport().grab(exercises.visualItemRect(exercises.currentItem())).toImage()
+    highlight = exercises.palette().highlight().color()
+    centre = image.pixelColor(image.width() // 2, image.height() // 2 + 1)
+    # The inside of the selected item keeps the highlight colour under the focus border.
+    row = [image.pixelColor(x, image.height() // 2) for x in range(0, image.width(), 3)]
+    assert sum(c == highlight for c in row) > len(row) // 2, centre.name()

@@ -180,3 +180,33 @@ def test_eyes_selector_switches_series(qtbot: QtBot, big_store: Store) -> None:
     stance = page.cards["stance"]
     ys = stance.curves["left"].getData()[1]
     assert ys is not None and max(ys) < 20  # eyes-closed times are short
+
+
+def test_the_wheel_over_a_graph_scrolls_the_page(qtbot: QtBot, big_store: Store) -> None:
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QWheelEvent
+
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    bar = page.scroll.verticalScrollBar()
+    plot = page.cards["stance"].plot
+    assert bar.maximum() > 0 and bar.value() == 0
+
+    def wheel(modifiers: Qt.KeyboardModifier) -> None:
+        centre = QPointF(plot.viewport().rect().center())
+        event = QWheelEvent(
+            centre,
+            QPointF(plot.viewport().mapToGlobal(centre.toPoint())),
+            QPoint(0, 0),
+            QPoint(0, -120),
+            Qt.MouseButton.NoButton,
+            modifiers,
+            Qt.ScrollPhase.NoScrollPhase,
+            False,
+        )
+        QApplication.sendEvent(plot.viewport(), event)
+
+    wheel(Qt.KeyboardModifier.ControlModifier)  # a modifier keeps the wheel for the graph
+    assert bar.value() == 0
+    wheel(Qt.KeyboardModifier.NoModifier)
+    assert bar.value() > 0

@@ -219,7 +219,11 @@ def test_leaving_mid_session_asks_and_keeps_completed_sets(qtbot, rig):
     assert "All done" not in question and "stopped early" in question
     qtbot.mouseClick(rig.page.pain_prompt.skip_button, Qt.MouseButton.LeftButton)
     assert rig.page.stack.currentWidget() is rig.page.summary
-    assert "1</b> sets done" in rig.page.summary.body.text()
+    text = rig.page.summary.body.text()
+    assert "1</b> set done" in text
+    # Against the plan: the left side was done, the right side and the plank never began.
+    assert "3 of 3 reps" in text and "0 of 3 reps" in text and "0 of 1 hold of 4 s" in text
+    assert "same plan again" in text
 
 
 def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
@@ -240,7 +244,10 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert len(saved) >= 6  # session start, four sets, session end
     assert [(p.score, p.context) for p in list_pain(rig.store)] == [(2, "after"), (4, "before")]
     text = rig.page.summary.body.text()
-    assert "4</b> sets done" in text and "did not rise" in text
+    assert "4</b> sets done" in text and "2 points lower" in text
+    assert text.count("as planned") == 4 and "add a set, then a band" in text
+    assert "Next time" in text
+    assert "did not rise" in text  # the pain-monitoring rule's reading of the session
     assert "matter" not in text  # one session is not a clinically important change
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
@@ -305,6 +312,19 @@ def test_number_keys_pick_the_pain_score(qtbot, rig):
     qtbot.keyClick(prompt, Qt.Key.Key_7)
     assert rig.page.stack.currentWidget() is rig.page.player
     assert rig.page.pain_before == 7
+
+
+def test_a_quit_signal_ends_the_workout_as_leave_does_without_asking(qtbot, rig):
+    start(qtbot, rig)
+    key(qtbot, rig, Qt.Key.Key_Right)
+    advance(rig, 3 * REP_S + 0.1)  # left side done
+    advance(rig, 6 + REP_S)  # into the right side
+    rig.page.stop_without_asking()
+    assert rig.answers.asked == [], "nobody is there to answer on Ctrl+C or SIGTERM"
+    assert not rig.page.running()
+    sets = workouts.sets_for_session(rig.store, rig.page.run.session_id)
+    assert [(s.side, s.reps_done, s.skipped) for s in sets] == [("left", 3, False)]
+    assert workouts.list_sessions(rig.store)[0].ended_at is not None
 
 
 def test_workout_clock_stands_still_while_paused(qtbot, rig):

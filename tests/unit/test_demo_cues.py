@@ -3,6 +3,7 @@ holds in the frames of the demo it belongs to (authored right side; left is its 
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Callable
 from pathlib import Path
@@ -272,21 +273,37 @@ def test_setup_positions_hold() -> None:
         assert math.dist(p["wrist_r"], p["hip_r"]) < 0.2, "top hand rests on the top hip"
 
 
+def _crosses(
+    a: tuple[float, float], b: tuple[float, float], c: tuple[float, float], d: tuple[float, float]
+) -> bool:
+    """Do 2D segments ab and cd cross?"""
+
+    def turn(p: tuple[float, float], q: tuple[float, float], r: tuple[float, float]) -> float:
+        return (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+
+    return turn(a, b, c) * turn(a, b, d) < 0 and turn(c, d, a) * turn(c, d, b) < 0
+
+
 def test_stance_pelvic_drop_is_obvious_and_legs_never_cross() -> None:
-    anim = ALL["stance_test"]
-    yaw, pitch = anim.camera_angles("best", "right", "pelvic_drop")
     from glutemed.motion import Camera
 
-    cam = Camera(yaw, pitch)
+    anim = ALL["stance_test"]
     for vid in anim.variation_ids:
+        cam = Camera(*anim.camera_angles("best", "right", vid))
         angles = []
         for f in frames(anim, vid):
             p = f.positions
             (lx, ly), (rx, ry) = cam.to_screen(p["hip_l"]), cam.to_screen(p["hip_r"])
             angles.append(math.degrees(math.atan2(ry - ly, abs(lx - rx))))
-            # The lifted (left) foot stays on its own side of the standing ankle.
+            # The lifted (left) leg stays on its own side of the standing leg, in 3D and
+            # on screen in the view the user sees.
             assert p["ankle_l"][0] > p["ankle_r"][0] + 0.1
             assert p["knee_l"][0] > p["knee_r"][0] + 0.05
+            lifted = [cam.to_screen(p[j]) for j in ("hip_l", "knee_l", "ankle_l", "toe_l")]
+            standing = [cam.to_screen(p[j]) for j in ("hip_r", "knee_r", "ankle_r", "toe_r")]
+            for a, b in itertools.pairwise(lifted):
+                for c, d in itertools.pairwise(standing):
+                    assert not _crosses(a, b, c, d), f"legs cross on screen in {vid}"
         tilt = max(a - angles[0] for a in angles)  # lifted-side (left) hip drops on screen
         if vid == "pelvic_drop":
             assert tilt >= 12.0, "exaggerated so it is seen"

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from glutemed.domain.vocabulary import SIDE_ORDERS, SOUND_MODES, THEMES
+
 
 @dataclass(frozen=True)
 class Range:
@@ -62,3 +64,43 @@ SETTING_DEFAULTS: dict[str, Any] = {
     "safety_acknowledged": False,
 }
 REP_TEMPO = Range(0.5, 2.0)
+
+# Recorded values: the most a real session can log (a set logs at most the reps a routine
+# may ask for; a stance trial lasts at most the longest cap).
+SET_NO = Range(1, SETS.high)
+REPS_LOGGED = Range(0, REPS.high)
+HOLD_LOGGED_S = Range(0.0, HOLD_S.high)
+STANCE_SECONDS = Range(0.0, max(CAP_CHOICES))
+OLDEST_BIRTH_YEAR = 1900  # older is a typing slip (and outside every norm table)
+
+
+def setting_problem(key: str, value: Any, this_year: int | None) -> str | None:
+    """Why *value* cannot be the setting *key*, in words; None when it is fine (or when
+    *key* is not a setting these rules know: the app ignores those). With *this_year*
+    None a birth year is not checked against the calendar (the stance page does that
+    and explains it there)."""
+    number = isinstance(value, int | float) and not isinstance(value, bool)
+    if key == "birth_year":
+        latest = 9999 if this_year is None else this_year
+        if value is None or (
+            isinstance(value, int) and number and OLDEST_BIRTH_YEAR <= value <= latest
+        ):
+            return None
+        return f"must be a year from {OLDEST_BIRTH_YEAR} to {latest}, or empty"
+    if key == "stance_cap_s":
+        if number and float(value) in CAP_CHOICES:
+            return None
+        return "must be one of " + ", ".join(f"{c:g}" for c in CAP_CHOICES) + " seconds"
+    if key == "rep_tempo":
+        return None if value in REP_TEMPO else f"must be from {REP_TEMPO.low} to {REP_TEMPO.high}"
+    if key == "safety_acknowledged":
+        return None if isinstance(value, bool) else "must be true or false"
+    choices = {"preferred_side_order": SIDE_ORDERS, "sound": SOUND_MODES, "theme": THEMES}
+    if key in choices:
+        allowed = choices[key]
+        return (
+            None
+            if value in allowed and isinstance(value, str)
+            else ("must be one of " + ", ".join(allowed))
+        )
+    return None

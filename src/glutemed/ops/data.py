@@ -7,11 +7,13 @@ from datetime import datetime
 from pathlib import Path
 from typing import Literal
 
+from glutemed.catalog import Catalog, load_catalog
 from glutemed.ops.changes import Changes
 from glutemed.store import Store, open_store
+from glutemed.store import transfer as transfer_rows
 from glutemed.store.backups import copy_database, take_backup
 from glutemed.store.export import ExportRefused, Rows, export_csv, export_json, read_tables
-from glutemed.store.transfer import CheckedImport, ImportProblem, apply_import, read_import
+from glutemed.store.transfer import CheckedImport, ImportProblem, KnownIds, apply_import
 
 __all__ = [
     "Backup",
@@ -70,6 +72,20 @@ def export_data(
     export = export_json if form == "json" else export_csv
     rows = export(store, out, force=force)
     return Transfer(rows, Changes(message=f"Exported {rows} rows to {out}"))
+
+
+def known_ids(catalog: Catalog) -> KnownIds:
+    """What an imported routine or set may name: this catalogue's exercises and bands."""
+    return KnownIds(
+        variations={e.id: frozenset(v.id for v in e.variations) for e in catalog.exercises},
+        bands=frozenset(b.id for b in catalog.band_levels),
+    )
+
+
+def read_import(path: Path, catalog: Catalog | None = None) -> CheckedImport:
+    """Read and check *path* against the domain rules the app uses and the catalogue's
+    exercises, variations and bands; touches no data file."""
+    return transfer_rows.read_import(path, known_ids(catalog or load_catalog()))
 
 
 def import_data(store: Store, data: CheckedImport, source: Path) -> Transfer:

@@ -19,7 +19,7 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
-from glutemed.domain.localtz import local_tz
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.progress import data_span, load_snapshot
@@ -182,7 +182,7 @@ def write_report(
     today: date | None = None,
 ) -> ReportResult:
     tz = tz or local_tz()
-    today = today or date.today()
+    today = today or local_today()
     span = data_span(store, tz)
     start = since or (span[0] if span else today)
     end = today

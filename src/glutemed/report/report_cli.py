@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from glutemed.domain.localtz import local_today
+
 
 def add_parser(
     subparsers: Any, common: argparse.ArgumentParser | None = None
@@ -42,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
             since = date.fromisoformat(args.since)
         except ValueError:
             return _error(f"--since {args.since!r} is not a date like 2025-01-31", 2)
-        if since > date.today():
+        if since > local_today():
             return _error(f"--since {args.since} is in the future", 2)
     out = Path(args.out)
     if out.suffix.lower() != ".pdf":

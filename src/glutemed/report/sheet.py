@@ -43,7 +43,11 @@ def sheet_times(anim: Animation, variation_id: str, count: int = SHEET_FRAMES) -
         span = moved[i + 1] - moved[i]
         u = 0.0 if span < 1e-12 else (goal - moved[i]) / span
         chosen.append(times[i] + u * (times[i + 1] - times[i]))
-    return chosen
+    # The furthest pose of the rep (a held drop, the top of a lift) always gets a frame.
+    peak = anim.peak_time(variation_id)
+    nearest = min(range(1, count), key=lambda n: abs(chosen[n] - peak))
+    chosen[nearest] = peak
+    return sorted(chosen)
 
 
 def write_sheet(

@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Literal
 
+from glutemed.domain.rules import OLDEST_BIRTH_YEAR
 from glutemed.domain.vocabulary import Eyes
 
 Statistic = Literal["best", "mean"]
@@ -28,7 +29,6 @@ ARMS_CAVEAT = (
     "The study timed people with their arms crossed on the chest; here you keep your hands "
     "on your hips, so treat the comparison as an approximation (Springer 2007)."
 )
-OLDEST_BIRTH_YEAR = 1900
 ADULT_AGE = 18
 FULL_CAP_S = 45.0  # Nezic, Puh & Hlebs 2012 review: barefoot, best of 3, 45 s maximum
 STATISTIC_WORDS: dict[Statistic, str] = {"best": "best of 3 trials", "mean": "mean of 3 trials"}

@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
+from glutemed.domain import rules
+from glutemed.domain.rules import Range
 from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
@@ -37,9 +39,10 @@ class Column:
     name: str
     kind: str  # "int", "real", "text", "bool", "time", "json"
     nullable: bool = False
-    choices: tuple[str, ...] = ()
+    choices: tuple[Any, ...] = ()
     minimum: float | None = None
     maximum: float | None = None
+    allowed: Range | None = None  # the domain rule the app itself enforces
     references: str | None = None  # parent table whose id this must name
 
 
@@ -152,11 +155,16 @@ def convert(column: Column, value: Any) -> Any:
         raise FieldError("is required")
     result = _CONVERT[column.kind](value)
     if column.choices and result not in column.choices:
-        raise FieldError(f"must be one of {', '.join(column.choices)} (got {shown(result)})")
+        allowed = ", ".join(f"{c:g}" if isinstance(c, float) else str(c) for c in column.choices)
+        raise FieldError(f"must be one of {allowed} (got {shown(result)})")
     if column.minimum is not None and result < column.minimum:
         raise FieldError(f"must be at least {column.minimum:g} (got {shown(result)})")
     if column.maximum is not None and result > column.maximum:
         raise FieldError(f"must be at most {column.maximum:g} (got {shown(result)})")
+    rule = column.allowed
+    if rule is not None and result not in rule:
+        low = "more than" if rule.low_open else "from"
+        raise FieldError(f"must be {low} {rule.low:g} to {rule.high:g} (got {shown(result)})")
     return result
 
 
@@ -178,10 +186,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("position", "int", minimum=0),
         Column("exercise_id", "text"),
         Column("variation_id", "text"),
-        Column("sets", "int", minimum=1),
-        Column("reps", "int", nullable=True, minimum=1),
-        Column("hold_s", "real", nullable=True, minimum=0.1),
-        Column("rest_s", "real", minimum=0),
+        Column("sets", "int", allowed=rules.SETS),
+        Column("reps", "int", nullable=True, allowed=rules.REPS),
+        Column("hold_s", "real", nullable=True, allowed=rules.HOLD_S),
+        Column("rest_s", "real", allowed=rules.REST_S),
         Column("band", "text", nullable=True),
         Column("sides", "text", choices=("both", "left", "right")),
     ),
@@ -198,10 +206,10 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("exercise_id", "text"),
         Column("variation_id", "text"),
         SIDE,
-        Column("set_no", "int", minimum=1),
-        Column("reps_target", "int", nullable=True, minimum=0),
-        Column("reps_done", "int", minimum=0),
-        Column("hold_s", "real", nullable=True, minimum=0),
+        Column("set_no", "int", allowed=rules.SET_NO),
+        Column("reps_target", "int", nullable=True, allowed=rules.REPS_LOGGED),
+        Column("reps_done", "int", allowed=rules.REPS_LOGGED),
+        Column("hold_s", "real", nullable=True, allowed=rules.HOLD_LOGGED_S),
         Column("band", "text", nullable=True),
         Column("started_at", "time"),
         Column("completed_at", "time"),
@@ -211,15 +219,15 @@ TABLES: dict[str, tuple[Column, ...]] = {
         ID,
         Column("taken_at", "time"),
         Column("eyes", "text", choices=EYES),
-        Column("cap_s", "real", minimum=1),
+        Column("cap_s", "real", choices=rules.CAP_CHOICES),
         Column("notes", "text"),
     ),
     "stance_trials": (
         ID,
         Column("stance_session_id", "int", references="stance_sessions"),
         SIDE,
-        Column("trial_no", "int", minimum=1, maximum=3),
-        Column("seconds", "real", minimum=0),
+        Column("trial_no", "int", allowed=rules.TRIAL_NO),
+        Column("seconds", "real", allowed=rules.STANCE_SECONDS),
         Column("capped", "bool"),
         Column("ended_by", "text", choices=ENDED_BY),
         Column("pelvis_dropped", "bool"),
@@ -228,7 +236,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
     "pain_logs": (
         ID,
         Column("taken_at", "time"),
-        Column("score", "int", minimum=0, maximum=10),
+        Column("score", "int", allowed=rules.PAIN_SCORE),
         Column("context", "text", choices=PAIN_CONTEXTS),
         Column("note", "text"),
     ),

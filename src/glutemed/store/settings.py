@@ -9,8 +9,14 @@ from glutemed.store.db import Store
 
 
 def get_setting(store: Store, key: str, default: Any = None) -> Any:
+    """The stored value, or *default* when there is none or a hand edit left bad JSON."""
     row = store.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
-    return default if row is None else json.loads(row["value"])
+    if row is None:
+        return default
+    try:
+        return json.loads(row["value"])
+    except (TypeError, ValueError, RecursionError):
+        return default
 
 
 def set_setting(store: Store, key: str, value: Any) -> None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from glutemed.domain.localtz import local_today
+from glutemed.domain.rules import setting_problem
 from glutemed.store.columns import TABLES, Column, FieldError, convert, shown
 from glutemed.store.db import Store
 from glutemed.store.export import (
@@ -32,6 +34,7 @@ __all__ = [
     "CheckedImport",
     "ExportRefused",
     "ImportProblem",
+    "KnownIds",
     "apply_import",
     "export_csv",
     "export_json",
@@ -46,8 +49,8 @@ Rows = dict[str, list[dict[str, Any]]]
 
 
 MAX_IMPORT_MB = 64
-# Ten years of daily use export to about 20 MB of JSON; parsing costs ~5 bytes of memory
-# per byte of file, so this cap also bounds what an import can take.
+# Ten years of daily demo history export to 28.6 MB of JSON, which imports in 144 MB of
+# memory (measured); the cap keeps any import near twice that and far from a runaway.
 MAX_IMPORT_BYTES = MAX_IMPORT_MB * 1024 * 1024
 
 
@@ -63,8 +66,38 @@ class CheckedImport:
     sources: dict[str, str]
 
 
+@dataclass(frozen=True)
+class KnownIds:
+    """What rows may name: exercise -> its variation ids, and band levels (the catalogue's,
+    passed in so the store does not load it)."""
+
+    variations: dict[str, frozenset[str]]
+    bands: frozenset[str]
+
+
+def _row_problem(table: str, row: dict[str, Any], known: KnownIds | None) -> str | None:
+    """A value the app's own rules refuse: a setting, or an exercise it does not have."""
+    if table == "settings":
+        problem = setting_problem(row["key"], json.loads(row["value"]), local_today().year)
+        return None if problem is None else f"field 'value': {row['key']} {problem}"
+    if known is None or table not in ("routine_items", "set_logs"):
+        return None
+    exercise, variation = row["exercise_id"], row["variation_id"]
+    if exercise not in known.variations:
+        return f"field 'exercise_id': no exercise {shown(exercise)} in this GluteMed"
+    if variation not in known.variations[exercise]:
+        return f"field 'variation_id': {exercise} has no variation {shown(variation)}"
+    if row["band"] not in (None, "") and row["band"] not in known.bands:
+        return f"field 'band': no band level {shown(row['band'])}"
+    return None
+
+
 def _check_rows(
-    source: str, table: str, raw_rows: Iterable[Any], from_csv: bool
+    source: str,
+    table: str,
+    raw_rows: Iterable[Any],
+    from_csv: bool,
+    known: KnownIds | None,
 ) -> list[dict[str, Any]]:
     columns = TABLES[table]
     names = [c.name for c in columns]
@@ -88,6 +121,9 @@ def _check_rows(
                 row[column.name] = convert(column, value)
             except FieldError as exc:
                 raise ImportProblem(f"{where}, field {column.name!r}: {exc}") from None
+        problem = _row_problem(table, row, known)
+        if problem is not None:
+            raise ImportProblem(f"{where}, {problem}")
         key = row[names[0]]
         if key in keys_seen:
             raise ImportProblem(f"{where}, field {names[0]!r}: {shown(key)} appears twice")
@@ -179,8 +215,10 @@ def _csv_rows(name: str, text: str) -> list[dict[str, str]]:
     return rows
 
 
-def read_import(path: Path) -> CheckedImport:
-    """Parse and check an export file or CSV folder without touching any database."""
+def read_import(path: Path, known: KnownIds | None = None) -> CheckedImport:
+    """Parse and check an export file or CSV folder without touching any database: each
+    value against the same domain rules the app uses, and (given *known*) every exercise,
+    variation and band against the catalogue."""
     from_csv = path.is_dir()
     if from_csv:
         raw_tables: dict[str, Any] = _load_csv_folder(path)
@@ -197,7 +235,7 @@ def read_import(path: Path) -> CheckedImport:
         source = f"{table}.csv" if from_csv else f"{path.name} tables.{table}"
         if not isinstance(rows, list):
             raise ImportProblem(f"{source}: must be a list of rows")
-        checked[table] = _check_rows(source, table, rows, from_csv)
+        checked[table] = _check_rows(source, table, rows, from_csv, known)
     sources = {t: f"{t}.csv" if from_csv else f"{path.name} tables.{t}" for t in TABLES}
     return CheckedImport(checked, sources)
 
@@ -252,5 +290,5 @@ def apply_import(store: Store, data: CheckedImport) -> int:
     return count
 
 
-def import_path(store: Store, path: Path) -> int:
-    return apply_import(store, read_import(path))
+def import_path(store: Store, path: Path, known: KnownIds | None = None) -> int:
+    return apply_import(store, read_import(path, known))

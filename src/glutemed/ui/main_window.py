@@ -24,11 +24,14 @@ from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
 from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.warm_up import WarmUp
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
 
 GEOMETRY_KEY = "window_geometry"
+# Pages whose heavy imports (pyqtgraph, numpy) are done on a worker once the window is idle.
+WARM_UP_MODULES = ("glutemed.render.graphs.progress_graphs",)
 
 
 class PageSpec(NamedTuple):
@@ -63,6 +66,7 @@ class MainWindow(QMainWindow):
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
         self._sound: QObject | None = None
+        self.warm_up = WarmUp(WARM_UP_MODULES, self)
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._make_icon is not None:
             QTimer.singleShot(0, self, self.load_icon)
+        self.warm_up.arm()
 
     def page_keys(self) -> list[str]:
         return [spec.key for spec in self._specs]
@@ -217,6 +222,15 @@ class MainWindow(QMainWindow):
             return
         screen = self.screen().availableGeometry()
         self.resize(min(1320, int(screen.width() * 0.9)), min(860, int(screen.height() * 0.9)))
+
+    def close_without_asking(self) -> None:
+        """Close for SIGINT/SIGTERM: a workout in progress ends as on Leave (finished sets
+        are saved, the set in progress is not), with no question to answer."""
+        for page in self._built.values():
+            stop = getattr(page, "stop_without_asking", None)
+            if callable(stop):
+                stop()
+        self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
         for page in self._built.values():

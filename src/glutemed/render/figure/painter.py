@@ -44,9 +44,16 @@ BAND_WIDTH_M = 0.016
 FAR_SIDE_FADE = 0.45
 NEAR_THICKER = 0.25  # limbs this much thicker at DEPTH_SPAN_M nearer than the pelvis
 DEPTH_SPAN_M = 0.3
-SHADOW_JOINTS = ("pelvis", "neck", "head", "knee_l", "knee_r", "ankle_l", "ankle_r")
-SHADOW_RADIUS_M = 0.14
+SHADOW_JOINTS = (
+    "pelvis",
+    "spine",
+    "neck",
+    "head",
+    *(f"{j}_{s}" for s in ("l", "r") for j in ("knee", "ankle")),
+)
+SHADOW_RADIUS_M = 0.17
 SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
+SHADOW_LEVELS = 6
 _CIRCLE = tuple(
     i * math.tau / 48 for i in range(48)
 )  # how far the far-side limbs blend towards the background
@@ -85,6 +92,12 @@ def _bones() -> tuple[_Bone, ...]:
 _BONES = _bones()
 
 
+def limb_width(base_m: float, nearer_m: float) -> float:
+    """Drawn thickness of a bone *nearer_m* in front of the pelvis (negative: behind)."""
+    near = max(-1.0, min(1.0, nearer_m / DEPTH_SPAN_M))
+    return base_m * (1.0 + NEAR_THICKER * near)
+
+
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
@@ -101,7 +114,7 @@ class FigurePainter:
         self._glow = QColor(s.glow)
         self._scenery: tuple[object, QImage] | None = None
         self._glow_sprite: tuple[object, QImage] | None = None
-        self._shadow_sprite: tuple[object, QImage] | None = None
+        self._shadow_sprites: tuple[object, dict[int, QImage]] = ((), {})
         self._dots: dict[tuple[int, int, float], QImage] = {}
         self._colours: dict[tuple[bool, float], QColor] = {}
 
@@ -223,26 +236,27 @@ class FigurePainter:
         pos = frame.positions
         # A disc on the floor looks flatter the lower the camera (up.y is cos(pitch)).
         squash = max(0.12, math.sqrt(max(0.0, 1.0 - camera.up[1] ** 2)))
-        sprite = self._shadow_image(SHADOW_RADIUS_M * k, squash, dpr)
-        half_w = sprite.width() / (2 * dpr)
-        half_h = sprite.height() / (2 * dpr)
+        radius = SHADOW_RADIUS_M * k
         for joint in SHADOW_JOINTS:
             x, y, z = pos[joint]
-            strength = 1.0 - y / SHADOW_FADE_M
-            if strength <= 0.0:
+            # Strength in a few steps, baked into the sprite: a plain blit is the fast path.
+            level = round((1.0 - y / SHADOW_FADE_M) * SHADOW_LEVELS)
+            if level <= 0:
                 continue
+            sprite = self._shadow_image(radius, squash, dpr, level)
             centre = at((x, 0.0, z))
-            painter.setOpacity(strength)
+            half_w, half_h = sprite.width() / (2 * dpr), sprite.height() / (2 * dpr)
             painter.drawImage(QPointF(centre.x() - half_w, centre.y() - half_h), sprite)
-        painter.setOpacity(1.0)
 
-    def _shadow_image(self, radius: float, squash: float, dpr: float) -> QImage:
+    def _shadow_image(self, radius: float, squash: float, dpr: float, level: int) -> QImage:
         key = (round(radius, 1), round(squash, 2), dpr)
-        if self._shadow_sprite is not None and self._shadow_sprite[0] == key:
-            return self._shadow_sprite[1]
-        image = soft_disc(radius, dpr, QColor(self.style.shadow), 1.0, squash)
-        self._shadow_sprite = (key, image)
-        return image
+        if self._shadow_sprites[0] != key:
+            self._shadow_sprites = (key, {})
+        sprites = self._shadow_sprites[1]
+        if level not in sprites:
+            colour = QColor(self.style.shadow)
+            sprites[level] = soft_disc(radius, dpr, colour, level / SHADOW_LEVELS, squash)
+        return sprites[level]
 
     def _glow_image(self, radius: float, dpr: float) -> QImage:
         """A soft radial glow, rendered once per size and blitted every frame."""
@@ -293,8 +307,7 @@ class FigurePainter:
                 accent = item.limb == "leg" and item.side == frame.working_leg
                 colour = self._colour(accent, kind_fade)
                 # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
-                near = ((depth[item.a] + depth[item.b]) / 2 - centre) / DEPTH_SPAN_M
-                width = item.width * k * (1.0 + NEAR_THICKER * max(-1.0, min(1.0, near)))
+                width = limb_width(item.width, (depth[item.a] + depth[item.b]) / 2 - centre) * k
                 # Flat caps take Qt's fast antialiased line path; round ends are sprites.
                 painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
                 painter.drawLine(screen[item.a], screen[item.b])

@@ -25,7 +25,7 @@ class FigureStyle:
     background: str = "#f6f4ef"
     floor: str = "#e4dfd3"
     floor_line: str = "#b9b09c"
-    shadow: str = "#00000022"
+    shadow: str = "#30000000"  # Qt reads #AARRGGBB: black at a fifth of full strength
     ink: str = "#2f3544"
     accent: str = "#e0671b"  # the working leg
     glow: str = "#ff7a2f"
@@ -44,7 +44,7 @@ DARK_STYLE = FigureStyle(
     background="#1f2329",
     floor="#2c313a",
     floor_line="#474e5a",
-    shadow="#00000055",
+    shadow="#70000000",
     ink="#e6e9ef",
     accent="#ff8a3d",
     glow="#ff8a3d",

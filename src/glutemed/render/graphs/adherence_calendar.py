@@ -11,6 +11,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from glutemed.domain.localtz import local_today
 from glutemed.domain.wording import counted
 from glutemed.progress.text import day_text
 
@@ -32,8 +33,8 @@ class AdherenceCalendar(QWidget):
         self.setMinimumHeight(_TOP + 7 * 10 + 4)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self._sets: dict[date, int] = {}
-        self._start = date.today() - timedelta(days=27)
-        self._end = date.today()
+        self._start = local_today() - timedelta(days=27)
+        self._end = local_today()
 
     def sizeHint(self) -> QSize:
         return QSize(720, int(_TOP + 7 * _MAX_CELL + 4))

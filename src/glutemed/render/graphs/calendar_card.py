@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from PySide6.QtWidgets import QComboBox, QLabel, QWidget
 
 from glutemed.domain.history import Adherence, TrainingDay
+from glutemed.domain.localtz import local_today
 from glutemed.domain.wording import counted
 from glutemed.progress.text import day_text
 from glutemed.render.graphs.adherence_calendar import AdherenceCalendar
@@ -34,7 +35,7 @@ class CalendarCard(GraphCard):
         self.body_layout.addWidget(self.calendar)
         self.body_layout.addWidget(self.summary)
         self.calendar.hovered.connect(self.readout.setText)
-        self._end = date.today()
+        self._end = local_today()
         self._years: tuple[int, ...] = ()
 
     def set_days(self, days: Sequence[TrainingDay]) -> None:

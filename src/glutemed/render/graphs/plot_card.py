@@ -14,7 +14,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QPalette, QWheelEvent
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QApplication,
+    QGraphicsItem,
+    QLabel,
+    QSizePolicy,
+    QWidget,
+)
 
 from glutemed.progress.series import MONTHLY, WEEKLY, BinPoint
 from glutemed.progress.text import day_text
@@ -35,10 +42,35 @@ class PagePlotWidget(pg.PlotWidget):
     """A plot that lets the wheel scroll the page it sits in; a held modifier keeps it."""
 
     def wheelEvent(self, event: QWheelEvent) -> None:
-        if event.modifiers() == Qt.KeyboardModifier.NoModifier:
-            event.ignore()  # goes on to the parent: the page's scroll area
+        if event.modifiers() != Qt.KeyboardModifier.NoModifier:
+            super().wheelEvent(event)
             return
-        super().wheelEvent(event)
+        area = self._page_scroll_area()
+        if area is None:
+            event.ignore()
+            return
+        # Handed on explicitly: Qt does not pass an ignored wheel event to the parents
+        # when it was synthesized (by a touchpad driver, a test, an accessibility tool).
+        viewport = area.viewport()
+        where = viewport.mapFromGlobal(event.globalPosition().toPoint())
+        forwarded = QWheelEvent(
+            QPointF(where),
+            event.globalPosition(),
+            event.pixelDelta(),
+            event.angleDelta(),
+            event.buttons(),
+            event.modifiers(),
+            event.phase(),
+            event.inverted(),
+        )
+        QApplication.sendEvent(viewport, forwarded)
+        event.accept()
+
+    def _page_scroll_area(self) -> QAbstractScrollArea | None:
+        parent = self.parentWidget()
+        while parent is not None and not isinstance(parent, QAbstractScrollArea):
+            parent = parent.parentWidget()
+        return parent
 
 
 def _swatch(colour: str, dashed: bool, symbol: str | None) -> str:

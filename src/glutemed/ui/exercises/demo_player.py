@@ -33,6 +33,8 @@ class DemoPlayer(QWidget):
         self.figure = FigureWidget(self, clock)
         self.play_button = self._button("playButton", "Pause", "Play or pause (Space)")
         self.play_button.clicked.connect(self.figure.toggle)
+        # As wide as its widest word, so Pause turning into Play moves nothing beside it.
+        self.play_button.setFixedWidth(self.play_button.sizeHint().width())
         self.figure.playing_changed.connect(self._show_playing)
         self.step_button = self._button("stepButton", "Step", "Show the next frame")
         self.step_button.clicked.connect(self.figure.step)

@@ -79,7 +79,7 @@ def exercise_html(exercise: Exercise, variation_id: str) -> str:
 
 # Below this page width the text goes under the figure and the list narrows.
 NARROW_PAGE = 860
-WIDE_LIST, NARROW_LIST = 240, 170
+WIDE_LIST, NARROW_LIST = 260, 170
 
 
 class ExercisesPage(QWidget):
@@ -107,7 +107,12 @@ class ExercisesPage(QWidget):
         self.exercise_list.setMinimumWidth(NARROW_LIST)  # narrows with the window
         self.exercise_list.setMaximumWidth(WIDE_LIST)
         self.exercise_list.setWordWrap(True)
-        set_enum_props(self.exercise_list, horizontalScrollBarPolicy="ScrollBarAlwaysOff")
+        # Long names wrap onto a second line rather than end in "..." on a narrow list.
+        set_enum_props(
+            self.exercise_list,
+            horizontalScrollBarPolicy="ScrollBarAlwaysOff",
+            textElideMode="ElideNone",
+        )
 
         self.title = QLabel()
         self.title.setObjectName("exerciseTitle")

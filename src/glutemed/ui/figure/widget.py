@@ -3,23 +3,33 @@
 Progress comes from elapsed clock time; the QTimer only asks for repaints, so a slow
 frame never slows the exercise down. An owner (the workout player) can instead drive
 the figure with show_time() to keep it in step with its own clock.
+
+Nobody watching costs nothing: the repaint timer runs only while the figure can be seen
+(SeenWatch), and a demo left looping untouched for AUTO_PAUSE_S pauses itself and offers
+a big play button. Solved frames are kept per demo (FrameGrid), so after the first loop a
+frame costs little more than its painting, and a still pose is not painted again.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRectF, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QMouseEvent, QPainter, QPaintEvent, QShowEvent
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
 from glutemed.domain.clock import Clock, MonotonicClock
 from glutemed.motion import Animation, Camera, load_animation, view_angles
+from glutemed.motion.animation import Frame
+from glutemed.motion.frame_grid import FrameGrid
 from glutemed.render.figure.painter import FigurePainter, Fit, band_colours, fit_for
 from glutemed.render.figure.style import style_for
+from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.common.theme import is_dark
+from glutemed.ui.figure.region import FigureRegion
 
 FRAME_INTERVAL_MS = 16  # ~60 Hz repaint requests
+AUTO_PAUSE_S = 120.0  # a demo looping this long untouched pauses itself
 STEP_S = 1.0 / 30.0  # one "step frame" of demo time
 ORBIT_DEG_PER_PX = 0.4
 MIN_SPEED, MAX_SPEED = 0.5, 2.0
@@ -29,6 +39,7 @@ class FigureWidget(QWidget):
     rep_completed = Signal(int)  # total reps completed since the demo (re)started
     phase_changed = Signal(str)
     playing_changed = Signal(bool)
+    auto_paused = Signal()
 
     def __init__(
         self,
@@ -67,6 +78,25 @@ class FigureWidget(QWidget):
         self._reps_seen = 0
         self._phase = ""
         self._owner_rep_s: float | None = None  # an owner's rep length (tempo, holds)
+        self._frames: FrameGrid | None = None  # the shown demo's solved frames
+        self._painted: Frame | None = None  # what is on screen now
+        self._painted_box: QRect | None = None  # where it is
+        self._region = FigureRegion()
+        self._due: Frame | None = None  # what refresh() asked to paint next
+        self._touched = self._clock.now()  # last interaction, for the auto-pause
+        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # we paint every pixel
+        self.resume_button = QToolButton(self)
+        self.resume_button.setObjectName("resumeButton")
+        self.resume_button.setText("▶  Play")
+        self.resume_button.setToolTip("The demo paused itself after a while; play it again")
+        self.resume_button.setAccessibleName("Play the demo")
+        font = self.resume_button.font()
+        font.setPointSize(16)
+        self.resume_button.setFont(font)
+        self.resume_button.hide()
+        self.resume_button.clicked.connect(self.play)
+        self._watch = SeenWatch(self)
+        self._watch.changed.connect(self._seen_changed)
 
     # --- what to show -------------------------------------------------------------
     def set_demo(
@@ -81,6 +111,9 @@ class FigureWidget(QWidget):
             raise ValueError(f"unknown side {side!r} (valid: right, left)")
         self._anim, self._variation, self._side = anim, variation_id, side
         self._fit = fit_for(anim, variation_id, side)
+        self._frames = FrameGrid(anim, variation_id, side)
+        self._painted = self._due = None
+        self.touch()
         self._restart()
 
     def set_side(self, side: str) -> None:
@@ -91,17 +124,24 @@ class FigureWidget(QWidget):
         if level is not None and level not in band_colours():
             raise ValueError(f"unknown band {level!r} (valid: {', '.join(band_colours())})")
         self._band_level = level
+        self.touch()
         self.update()
 
     def set_view(self, name: str) -> None:
         view_angles(name, (0.0, 0.0))  # validates the name
         self._view = name
         self._orbit = (0.0, 0.0)
+        self.touch()
         self.update()
 
     def reset_view(self) -> None:
         self._orbit = (0.0, 0.0)
+        self.touch()
         self.update()
+
+    def touch(self) -> None:
+        """Note a user's interaction: the auto-pause counts from the last one."""
+        self._touched = self._clock.now()
 
     # --- playback -----------------------------------------------------------------
     def play(self) -> None:
@@ -113,7 +153,10 @@ class FigureWidget(QWidget):
         self._external = False
         self._started = self._clock.now()
         self._playing = True
-        self._timer.start()
+        self.touch()
+        self.resume_button.hide()
+        if self._watch.is_seen():
+            self._timer.start()
         self.playing_changed.emit(True)
 
     def pause(self) -> None:
@@ -121,6 +164,7 @@ class FigureWidget(QWidget):
             return
         self._base = self.demo_time()
         self._playing = False
+        self._due = None
         self._timer.stop()
         self.playing_changed.emit(False)
         self.update()
@@ -131,6 +175,7 @@ class FigureWidget(QWidget):
     def step(self) -> None:
         """Pause and move one frame on."""
         self.pause()
+        self.resume_button.hide()
         self._base += STEP_S
         self._check_progress()
         self.update()
@@ -141,9 +186,11 @@ class FigureWidget(QWidget):
         self._base = self.demo_time()
         self._started = self._clock.now()
         self._speed = speed
+        self.touch()
 
     def set_loop(self, loop: bool) -> None:
         self._loop = loop
+        self.touch()
 
     def set_rep_seconds(self, seconds: float | None) -> None:
         """Make one owner rep of *seconds* span one demo rep in `show_time` (tempo, holds)."""
@@ -157,6 +204,7 @@ class FigureWidget(QWidget):
         if self._playing:
             self.pause()
         self._external = True
+        self._due = None
         t = max(0.0, t_in_rep)
         if self._owner_rep_s is not None:
             t = t / self._owner_rep_s * self._rep_length()
@@ -218,6 +266,7 @@ class FigureWidget(QWidget):
         return self._anim.rep_duration(self._variation) if self._anim else 1.0
 
     def _restart(self) -> None:
+        self._due = None
         self._base = 0.0
         self._started = self._clock.now()
         self._reps_seen = 0
@@ -230,6 +279,39 @@ class FigureWidget(QWidget):
         self._check_progress()
         if self._playing and not self._loop and self.demo_time() >= self._rep_length():
             self.pause()
+        elif self._playing and self._clock.now() - self._touched >= AUTO_PAUSE_S:
+            self.pause()
+            self.resume_button.show()
+            self.resume_button.raise_()
+            self.auto_paused.emit()
+        if self._anim is None:
+            return
+        frame = self._frame_at(self.demo_time())
+        if not self._same_as_painted(frame):  # a still pose (a hold) is not painted again
+            self._due = frame  # paintEvent follows at once: no need to blend it twice
+            old = self._painted_box
+            self.update(self._box(frame).united(old) if old is not None else self.rect())
+
+    def _box(self, frame: Frame) -> QRect:
+        assert self._fit is not None
+        camera = Camera(*self.camera_angles())
+        return self._region.box(frame, self._fit, camera, self.width(), self.height())
+
+    def _same_as_painted(self, frame: Frame) -> bool:
+        shown = self._painted
+        return shown is not None and (frame is shown or self._region.looks_the_same(shown, frame))
+
+    def _frame_at(self, t: float) -> Frame:
+        assert self._frames is not None
+        return self._frames.frame(t)
+
+    def _seen_changed(self, seen: bool) -> None:
+        if not seen:
+            self._timer.stop()  # time keeps flowing from the clock; no need to repaint
+            return
+        if self._playing:
+            self.touch()  # coming back counts as interest: loop a full while again
+            self._timer.start()
         self.update()
 
     def _check_progress(self) -> None:
@@ -259,7 +341,8 @@ class FigureWidget(QWidget):
         style = style_for(is_dark())  # follows the window's light/dark theme as it changes
         if self._painter.style is not style:
             self._painter.set_style(style)
-        frame = self._anim.frame(self._variation, self.demo_time(), self._side)
+        frame, self._due = self._due or self._frame_at(self.demo_time()), None
+        self._painted, self._painted_box = frame, self._box(frame)
         self._painter.paint(
             painter,
             rect,
@@ -271,16 +354,16 @@ class FigureWidget(QWidget):
         )
         painter.end()
 
-    def showEvent(self, event: QShowEvent) -> None:
-        if self._playing:
-            self._timer.start()
-        super().showEvent(event)
-
-    def hideEvent(self, event: QHideEvent) -> None:
-        self._timer.stop()  # time keeps flowing from the clock; no need to repaint
-        super().hideEvent(event)
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        self.resume_button.adjustSize()
+        hint = self.resume_button.size()
+        self.resume_button.move(
+            (self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2
+        )
+        super().resizeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.touch()
         if event.button() == Qt.MouseButton.LeftButton:
             self._drag_from = event.position()
             self.setCursor(Qt.CursorShape.ClosedHandCursor)
@@ -300,6 +383,7 @@ class FigureWidget(QWidget):
             -10.0 - base_pitch, min(90.0 - base_pitch, pitch + delta.y() * ORBIT_DEG_PER_PX)
         )
         self._orbit = (yaw - delta.x() * ORBIT_DEG_PER_PX, pitch)
+        self.touch()
         self.update()
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:

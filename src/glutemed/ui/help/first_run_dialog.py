@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog.safety import SAFETY_INTRO, SAFETY_SECTIONS, SAFETY_SOURCE
+from glutemed.domain.localtz import local_today
 from glutemed.domain.records import Profile
 
 
@@ -61,7 +60,7 @@ class FirstRunDialog(QDialog):
         form = QFormLayout(optional)
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
-        self.birth_year.setRange(1899, date.today().year)
+        self.birth_year.setRange(1899, local_today().year)
         self.birth_year.setSpecialValueText("Prefer not to say")
         self.birth_year.setValue(profile.birth_year or 1899)
         form.addRow("Year of birth (for age norms):", self.birth_year)

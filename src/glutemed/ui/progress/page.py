@@ -1,10 +1,11 @@
 """Progress page: stance, symmetry, pain, training volume and adherence over time.
 
 pyqtgraph (and numpy) load only when the page is first shown: the graphs live in
-`progress_graphs`, imported from showEvent. What a user waits for is kept small: only the
-cards on screen are built, with the visible range queried and drawn; the other cards are
-built when idle (or when scrolled to), and the whole history plus the frames of every
-range load on a worker thread, so a later range click only hands arrays to the plots.
+`progress_graphs`, imported from showEvent (or earlier, by the main window's warm-up).
+What a user waits for is kept small: the first card is built, with the visible range
+queried and drawn; the other cards are built when idle (or when scrolled to), and the
+whole history plus the frames of every range load on a worker thread, so a later range
+click only hands arrays to the plots.
 """
 
 from __future__ import annotations
@@ -30,18 +31,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from glutemed.domain.localtz import local_tz
+from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
-from glutemed.ops.programme_ops import psfs_entries
 from glutemed.ops.progress import data_span, load_snapshot, reader
 from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
-from glutemed.ui.progress.psfs_dialog import PsfsButton
+from glutemed.ui.progress.psfs_dialog import function_section
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -90,7 +90,7 @@ class ProgressPage(QWidget):
         self.events = events
         self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
-        self._today = today or (lambda: date.today())
+        self._today = today or local_today
         self._now = now or (lambda: datetime.now(UTC))
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
@@ -184,14 +184,8 @@ class ProgressPage(QWidget):
             slot.setFixedHeight(SLOT_HEIGHTS[key])
             self.column.addWidget(slot)
             self._slots[key] = slot
-        from glutemed.render.graphs.function_graph import FunctionCard
-
-        self.function_card = FunctionCard()
-        self.psfs_button = PsfsButton(self.store, self.tz, self._now)
-        self.psfs_button.saved.connect(self._show_function)
-        self.function_card.header.insertWidget(2, self.psfs_button)
+        self.function_card, self.psfs_button = function_section(self.store, self.tz, self._now)
         self.column.addWidget(self.function_card)
-        self._show_function()
         self.column.addStretch(1)
         self.scroll.setWidget(holder)
         self.scroll.verticalScrollBar().valueChanged.connect(self._build_visible)
@@ -234,10 +228,6 @@ class ProgressPage(QWidget):
         if self._dirty:
             self.reload()
 
-    def _show_function(self) -> None:
-        if self.graphs is not None:
-            self.function_card.show_entries(psfs_entries(self.store, self.tz))
-
     def _data_changed(self) -> None:
         self._dirty = True
         if self.isVisible():
@@ -269,7 +259,9 @@ class ProgressPage(QWidget):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.stack.setCurrentWidget(self.scroll)
-        self._build_visible()
+        # One graph first: on a first visit it is on screen soonest; the other cards in
+        # view follow one per idle step, so each wait stays short.
+        self._build_card(self.graphs.CARD_KEYS[0])
         self._show_partial()
         self._awaiting_paint = True  # the idle work starts once the first paint is done
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -21,6 +22,9 @@ from PySide6.QtWidgets import (
 from glutemed.ops import Store
 from glutemed.ops.programme_ops import psfs_due, psfs_entries, record_psfs
 from glutemed.training.psfs import MAX_ACTIVITIES, PsfsError, make_entry
+
+if TYPE_CHECKING:
+    from glutemed.render.graphs.function_graph import FunctionCard
 
 
 class PsfsDialog(QDialog):
@@ -125,3 +129,21 @@ class PsfsButton(QPushButton):
         record_psfs(self.store, self.dialog.ratings(), self.now())
         self.refresh()
         self.saved.emit()
+
+
+def function_section(
+    store: Store, tz: tzinfo, now: Callable[[], datetime]
+) -> tuple[FunctionCard, PsfsButton]:
+    """The function card (graph, read-out) with its rating button, kept up to date."""
+    from glutemed.render.graphs.function_graph import FunctionCard  # pyqtgraph: load late
+
+    card = FunctionCard()
+    button = PsfsButton(store, tz, now)
+    card.header.insertWidget(2, button)
+
+    def show() -> None:
+        card.show_entries(psfs_entries(store, tz))
+
+    button.saved.connect(show)
+    show()
+    return card, button

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
-from datetime import date
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog, load_catalog
-from glutemed.domain.localtz import local_now
+from glutemed.domain.localtz import local_now, local_today
 from glutemed.domain.rules import REP_TEMPO
 from glutemed.ops import Store
 from glutemed.ops.changes import DATA_ERRORS
@@ -71,7 +70,7 @@ class SettingsPage(QWidget):
 
         self.birth_year = QSpinBox()
         self.birth_year.setObjectName("birthYear")
-        self.birth_year.setRange(NO_YEAR, date.today().year)
+        self.birth_year.setRange(NO_YEAR, local_today().year)
         self.birth_year.setSpecialValueText("Not set")
         self.side_order = _combo(
             "sideOrder", [("Left side first", "left_first"), ("Right side first", "right_first")]

@@ -30,12 +30,14 @@ from glutemed.stance.scoring import eyes_closed_offer, fmt_s, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.stance.history_view import StanceHistoryView
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
 from glutemed.ui.stance.setup_view import StanceSetupView
 
 TICK_MS = 25
+HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing is drawn
 HISTORY_LIMIT = 500
 
 
@@ -116,6 +118,8 @@ class StancePage(QWidget):
         self.ticker.setTimerType(Qt.TimerType.PreciseTimer)
         self.ticker.setInterval(TICK_MS)
         self.ticker.timeout.connect(self._on_tick)
+        self._watch = SeenWatch(self.run)
+        self._watch.changed.connect(self._seen_changed)
         self.catcher = AnyInputCatcher(self, self.stop_by_user)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
@@ -253,7 +257,14 @@ class StancePage(QWidget):
         else:
             self._show_timer()
 
+    def _seen_changed(self, seen: bool) -> None:
+        self.ticker.setInterval(TICK_MS if seen else HIDDEN_TICK_MS)
+        if seen:
+            self._show_timer()
+
     def _show_timer(self) -> None:
+        if not self._watch.is_seen():
+            return  # unseen: the step's saving and sounds happened; drawing can wait
         proto = self.protocol
         if proto is not None and proto.phase is Phase.COUNTDOWN:
             self.run.show_countdown(proto.countdown_left())

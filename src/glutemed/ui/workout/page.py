@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock, utc_now
 from glutemed.domain.localtz import local_tz
-from glutemed.domain.records import PainLog
+from glutemed.domain.records import PainLog, RoutineItem
 from glutemed.ops import Store
 from glutemed.ops.pain import log_pain
 from glutemed.ops.plan_ops import current_plan
@@ -306,14 +306,21 @@ class WorkoutPage(QWidget):
         if self.run is None or self.run.session_id is None:
             self.show_home()
             return
-        self._show_details(self.run.session_id, self.pain_before, self.pain_after)
+        plan = self.run.routine.items
+        self._show_details(self.run.session_id, self.pain_before, self.pain_after, plan)
 
     def show_past_session(self, session_id: int) -> None:
         """The summary of an earlier workout, opened from the history list."""
         if not self.running():
             self._show_details(session_id, None, None)
 
-    def _show_details(self, session_id: int, before: int | None, after: int | None) -> None:
+    def _show_details(
+        self,
+        session_id: int,
+        before: int | None,
+        after: int | None,
+        plan: list[RoutineItem] | None = None,
+    ) -> None:
         details = self.announcer.attempt(
             "read the workout", lambda: workout_details(self.store, session_id)
         )
@@ -321,7 +328,7 @@ class WorkoutPage(QWidget):
             self.show_home()
             return
         summary, sets = details
-        self.summary.show_summary(summary, sets, before, after)
+        self.summary.show_summary(summary, sets, before, after, plan)
         self.stack.setCurrentWidget(self.summary)
 
     def leave(self) -> None:
@@ -339,6 +346,11 @@ class WorkoutPage(QWidget):
             self.player.stop()
         elif not was_paused:
             self.player.toggle_pause()
+
+    def stop_without_asking(self) -> None:
+        """Leave as if the user had said yes (the app is being closed by a signal)."""
+        if self.running():
+            self.player.stop()
 
     def confirm_close(self) -> bool:
         """Called by the main window before it closes."""

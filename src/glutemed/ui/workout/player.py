@@ -2,7 +2,8 @@
 
 It ticks a GuidedSession from a QTimer and shows its snapshot; it never keeps time itself.
 Each step runs through the `WorkoutRun`, which commits finished sets at once; `changed`
-says what a step saved.
+says what a step saved. While nobody can see it (minimised, another page) it still ticks,
+so sets are saved and sound cues play on time, but slower and without drawing anything.
 """
 
 from __future__ import annotations
@@ -29,9 +30,11 @@ from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
 from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
+from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
 TICK_MS = 33  # ~30 frames a second keeps the figure smooth; timing comes from the clock
+HIDDEN_TICK_MS = 100  # unseen: cues within a tenth of a second, nothing drawn
 _MAX_CUES_PER_TICK = 2  # after a stall, play the latest cues rather than a burst
 
 _PHASE_WORDS = {
@@ -86,6 +89,8 @@ class WorkoutPlayer(QWidget):
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
         self.timer.timeout.connect(self.tick)
+        self._watch = SeenWatch(self)
+        self._watch.changed.connect(self._seen_changed)
 
         self.title = self._label("exerciseTitle", bold=True)
         self.elapsed_label = QLabel()
@@ -243,12 +248,18 @@ class WorkoutPlayer(QWidget):
             self.sound.play(cue, words)
         if step.changes != NOTHING:
             self.changed.emit(step.changes)
-        self.refresh()
+        if self._watch.is_seen():
+            self.refresh()
         if done is not None:
             self.timer.stop()
             self.finished.emit(done)
 
     # ----- showing -----
+    def _seen_changed(self, seen: bool) -> None:
+        self.timer.setInterval(TICK_MS if seen else HIDDEN_TICK_MS)
+        if seen:
+            self.refresh()
+
     def _names(self, block: WorkBlock) -> tuple[str, str]:
         exercise = self.catalog.exercise(block.item.exercise_id)
         variation = exercise.variation(block.item.variation_id)

@@ -1,66 +1,23 @@
-"""The end-of-workout summary: sets and reps per exercise and side, pain before and after."""
+"""The end-of-workout summary page (its words come from `summary_text`)."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from glutemed.catalog import Catalog
 from glutemed.domain.history import SessionSummary
-from glutemed.domain.records import SetLog
-from glutemed.training.pain_rule import session_pain_note
-
-
-def _minutes(seconds: float | None) -> str:
-    if seconds is None:
-        return "not finished"
-    whole = round(seconds)
-    return f"{whole // 60} min {whole % 60:02d} s"
-
-
-def summary_html(
-    catalog: Catalog,
-    summary: SessionSummary,
-    sets: list[SetLog],
-    pain_before: int | None,
-    pain_after: int | None,
-) -> str:
-    rows = []
-    for s in sets:
-        try:
-            name = catalog.exercise(s.exercise_id).name
-        except KeyError:
-            name = s.exercise_id
-        target = "" if s.reps_target is None else f" / {s.reps_target}"
-        work = f"{s.reps_done}{target}"
-        if s.hold_s is not None:
-            work += f" holds of {s.hold_s:g} s"
-        status = "skipped" if s.skipped else ""
-        rows.append(
-            f"<tr><td>{escape(name)}</td><td>{s.side}</td><td>{s.set_no}</td>"
-            f"<td>{work}</td><td>{status}</td></tr>"
-        )
-    table = (
-        "<table cellpadding='4'><tr><th align='left'>Exercise</th><th>Side</th><th>Set</th>"
-        "<th>Done</th><th></th></tr>" + "".join(rows) + "</table>"
-        if rows
-        else "<p>No sets were finished.</p>"
-    )
-    pain = ""
-    if pain_before is not None or pain_after is not None:
-        before = "—" if pain_before is None else str(pain_before)
-        after = "—" if pain_after is None else str(pain_after)
-        pain = f"<p>Pain before: <b>{before}</b> / 10, after: <b>{after}</b> / 10.</p>"
-        note = session_pain_note(pain_before, pain_after)
-        if note:
-            pain += f"<p>{escape(note)}</p>"
-    return (
-        f"<p><b>{summary.sets_done}</b> sets done, {summary.sets_skipped} skipped, "
-        f"<b>{summary.reps_done}</b> reps in {_minutes(summary.duration_s)}.</p>"
-        f"{pain}{table}"
-    )
+from glutemed.domain.records import RoutineItem, SetLog
+from glutemed.ui.common.page_title import page_title
+from glutemed.ui.workout.summary_text import summary_html
 
 
 class WorkoutSummary(QWidget):
@@ -70,8 +27,7 @@ class WorkoutSummary(QWidget):
         super().__init__(parent)
         self.setObjectName("workoutSummary")
         self.catalog = catalog
-        title = QLabel("Workout summary")
-        title.setStyleSheet("font-size: 20pt; font-weight: 600;")
+        title = page_title("Workout summary")
         self.body = QLabel()
         self.body.setObjectName("summaryText")
         self.body.setTextFormat(Qt.TextFormat.RichText)
@@ -85,7 +41,12 @@ class WorkoutSummary(QWidget):
         row.addWidget(self.close_button)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
-        layout.addWidget(self.body, 1)
+        scroll = QScrollArea()  # a long workout's table scrolls in a small window
+        scroll.setObjectName("summaryScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(self.body)
+        layout.addWidget(scroll, 1)
         layout.addLayout(row)
 
     def show_summary(
@@ -94,5 +55,6 @@ class WorkoutSummary(QWidget):
         sets: list[SetLog],
         pain_before: int | None,
         pain_after: int | None,
+        plan: list[RoutineItem] | None = None,
     ) -> None:
-        self.body.setText(summary_html(self.catalog, summary, sets, pain_before, pain_after))
+        self.body.setText(summary_html(self.catalog, summary, sets, pain_before, pain_after, plan))

@@ -1,0 +1,70 @@
+"""WarmUp: import a page's heavy modules on a worker thread once the window is idle.
+
+The Progress page needs pyqtgraph and numpy, about half a second of importing that a user
+would otherwise wait for on the first click. Start-up stays light (nothing heavy before
+the first paint); a moment after it, a daemon thread imports them while the window stays
+responsive: the import holds the interpreter only in short slices, so an animation frame
+is late by a few milliseconds at most. Clicking the page before the import has finished
+simply waits for the rest of it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+import threading
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+IDLE_DELAY_MS = 1000  # after the first paint: the window is up and the user looks at it
+SWITCH_INTERVAL_S = 0.001
+
+
+class WarmUp(QObject):
+    finished = Signal()  # emitted on the GUI thread once every module is imported
+
+    def __init__(
+        self,
+        modules: Sequence[str],
+        parent: QObject | None = None,
+        delay_ms: int = IDLE_DELAY_MS,
+    ) -> None:
+        super().__init__(parent)
+        self.modules = tuple(modules)
+        self._delay_ms = delay_ms
+        self._armed = False
+        self.done = False
+        self.failed: dict[str, str] = {}  # module -> error; the page shows its own error
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._start)
+        self.finished.connect(self._mark_done)
+
+    def arm(self) -> None:
+        """Start the countdown to the import (only the first call counts)."""
+        if self._armed or not self.modules:
+            return
+        self._armed = True
+        self._timer.start(self._delay_ms)
+
+    def _start(self) -> None:
+        threading.Thread(target=self._import_all, name="glutemed-warm-up", daemon=True).start()
+
+    def _import_all(self) -> None:
+        # Hand the interpreter back to the GUI thread five times as often while importing,
+        # so a frame due meanwhile waits about a millisecond for it rather than five.
+        normal = sys.getswitchinterval()
+        sys.setswitchinterval(SWITCH_INTERVAL_S)
+        try:
+            for name in self.modules:
+                try:
+                    importlib.import_module(name)
+                except Exception as exc:  # the page imports it again and reports it
+                    self.failed[name] = f"{type(exc).__name__}: {exc}"
+        finally:
+            sys.setswitchinterval(normal)
+        self.finished.emit()  # queued to the GUI thread: this object lives there
+
+    def _mark_done(self) -> None:
+        self.done = True
