@@ -51,7 +51,7 @@ def _settle(app, clock, seconds: float = 0.0) -> None:  # type: ignore[no-untype
 
 def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
     from glutemed.domain.records import StanceTrial
-    from glutemed.stance.protocol import Phase
+    from glutemed.domain.vocabulary import StancePhase
     from glutemed.store.stance import create_session, save_trial
 
     earlier = create_session(window.store, datetime.now(UTC) - timedelta(days=14), "open", 45.0)
@@ -72,7 +72,7 @@ def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
 
     def trial(seconds: float, pelvis: bool = False) -> None:
         start_timing(seconds)
-        if page.protocol is not None and page.protocol.phase is Phase.TIMING:
+        if page.protocol is not None and page.protocol.phase is StancePhase.TIMING:
             page.stop_by_user()
         page.run.outcome.pelvis_check.setChecked(pelvis)
         page.run.outcome.save_button.click()
@@ -140,6 +140,7 @@ def main(out: Path, size: tuple[int, int], theme: str, suffix: str) -> None:
         window.grab().save(str(out / f"{name}{suffix}.png"))
 
     exercises = window.page("exercises")
+    _ = exercises.player  # built now, not on its first paint: every shot shows the demo
     exercises.select("side_plank_abduction", "standard")
     _settle(app, clock, 1.2)
     save("exercises")

@@ -20,7 +20,7 @@ def main(out: Path) -> None:
     from glutemed.catalog import load_catalog
     from glutemed.domain.clock import FakeClock
     from glutemed.domain.records import Profile, StanceTrial
-    from glutemed.stance.protocol import Phase
+    from glutemed.stance.protocol import StancePhase
     from glutemed.store import open_store
     from glutemed.store.profile import save_profile
     from glutemed.store.stance import create_session, save_trial
@@ -54,7 +54,7 @@ def main(out: Path) -> None:
     def trial(seconds: float, pelvis: bool = False) -> None:
         start_timing(seconds)
         assert page.protocol is not None
-        if page.protocol.phase is Phase.TIMING:
+        if page.protocol.phase is StancePhase.TIMING:
             page.stop_by_user()
         page.run.outcome.pelvis_check.setChecked(pelvis)
         page.run.outcome.save_button.click()

@@ -102,17 +102,23 @@ def child(display: str, mode: str, arg: str, seconds: float) -> dict[str, str]:
         "DISPLAY": display,
         "QT_QPA_PLATFORM": "xcb",
         "PYTHONPATH": str(ROOT / "src"),
+        "PYTHONFAULTHANDLER": "1",  # a crash names where it happened
     }
     env.pop("QT_LOGGING_RULES", None)
-    out = subprocess.run(
-        [sys.executable, str(CHILD), mode, arg, str(seconds)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
-    if out.returncode != 0:
-        raise RuntimeError(f"{mode} failed: {out.stderr.strip().splitlines()[-1:]}")
+    for attempt in range(2):  # a child that died is run once more, and that is said
+        out = subprocess.run(
+            [sys.executable, str(CHILD), mode, arg, str(seconds)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+        )
+        if out.returncode == 0:
+            break
+        last = out.stderr.strip().splitlines()[-1:]
+        print(f"# {mode}: attempt {attempt + 1} exited {out.returncode}: {last}", file=sys.stderr)
+    else:
+        raise RuntimeError(f"{mode} failed twice")
     values = {}
     for line in out.stdout.splitlines():
         if line.startswith("result "):

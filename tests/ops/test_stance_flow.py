@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from glutemed.domain.clock import FakeClock
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops.stance import (
     StanceRun,
     delete_test,
@@ -13,7 +14,6 @@ from glutemed.ops.stance import (
     results_of_test,
     stance_history,
 )
-from glutemed.stance.protocol import Phase
 from glutemed.store import Store
 
 NOW = datetime(2025, 6, 1, 10, 0, tzinfo=UTC)
@@ -57,7 +57,7 @@ def test_a_whole_test_one_write_per_trial(store: Store) -> None:
         _time_trial(run, clock, seconds)
         run.stop()
         writes.append(run.record("foot_down", trunk_lean=True))
-    assert run.protocol.phase is Phase.FINISHED
+    assert run.protocol.phase is StancePhase.FINISHED
 
     assert all(w.changes.stance and w.saved is not None for w in writes)
     [test] = stance_history(store, 10)
@@ -80,7 +80,7 @@ def test_a_cancelled_countdown_and_an_abandoned_trial(store: Store) -> None:
     run = StanceRun(store, clock, NOW, "closed", 30.0)
     run.start_countdown()
     clock.advance(1.5)
-    assert run.stop().cancelled and run.protocol.phase is Phase.READY
+    assert run.stop().cancelled and run.protocol.phase is StancePhase.READY
     _time_trial(run, clock, 6.0)
     run.stop()
     left = run.abandon()  # leaving with a stopped, unlabelled trial keeps it

@@ -153,3 +153,27 @@ def test_ranges_refuse_what_is_not_a_number() -> None:
     assert "5" not in rules.PAIN_SCORE
     assert True not in rules.PAIN_SCORE
     assert None not in rules.SETS
+
+
+def test_a_hand_edited_setting_reads_as_its_default(store: Store) -> None:
+    from glutemed.store.profile import load_profile
+
+    bad = {
+        "preferred_side_order": '"both_first"',
+        "stance_cap_s": "50",
+        "sound": '"loud"',
+        "theme": '"neon"',
+        "rep_tempo": "9",
+        "birth_year": '"1970"',
+        "safety_acknowledged": '"yes"',
+    }
+    for key, value in bad.items():
+        store.conn.execute("INSERT INTO settings(key, value) VALUES (?, ?)", (key, value))
+    assert load_profile(store) == Profile()
+    store.conn.execute("UPDATE settings SET value = '30' WHERE key = 'stance_cap_s'")
+    store.conn.execute(
+        "UPDATE settings SET value = '\"right_first\"' WHERE key = 'preferred_side_order'"
+    )
+    loaded = load_profile(store)
+    assert (loaded.stance_cap_s, loaded.preferred_side_order) == (30, "right_first")
+    assert all(rules.setting_problem(k, v, None) is None for k, v in rules.SETTING_DEFAULTS.items())

@@ -228,3 +228,44 @@ def test_folder_names_with_uri_characters_work_everywhere(tmp_path: Path) -> Non
     assert second.conn.execute("SELECT count(*) FROM pain_logs").fetchone()[0] == 12
     second.close()
     store.close()
+
+
+def test_a_byte_flip_in_an_index_is_caught_before_the_daily_backup(data_dir: Path) -> None:
+    """One bit of an index key flipped: quick_check passes it, integrity_check does not;
+    the day's first start runs the latter, so the file is repaired and the new backup is
+    sound."""
+    store = open_store(data_dir, today=DAY)
+    with store.transaction() as conn:
+        conn.executemany(
+            "INSERT INTO pain_logs(taken_at, score, context, note) VALUES (?, 3, 'daily', ?)",
+            [
+                (f"2026-01-{1 + i % 28:02d}T08:{i % 60:02d}:00+00:00", f"note-{i:05d}" + "x" * 100)
+                for i in range(600)
+            ],
+        )
+    store.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+    path = data_dir / "glutemed.sqlite3"
+    raw = bytearray(path.read_bytes())
+    index_leaf = next(
+        page
+        for page in range(1, len(raw) // PAGE)
+        if raw[page * PAGE] == 0x0A  # an index leaf page
+        and b"2026-01" in raw[page * PAGE : (page + 1) * PAGE]
+        and b"note-" not in raw[page * PAGE : (page + 1) * PAGE]
+    )
+    key = raw.index(b"2026-01", index_leaf * PAGE)
+    raw[key + 12] ^= 0x01  # a minute digit of one indexed time
+    path.write_bytes(bytes(raw))
+    check = sqlite3.connect(path)
+    assert check.execute("PRAGMA quick_check").fetchone()[0] == "ok"
+    assert check.execute("PRAGMA integrity_check").fetchone()[0] != "ok"
+    check.close()
+
+    store = open_store(data_dir, today=date(2026, 1, 11))
+    assert store.recovery is not None and store.recovery.reason == "damaged"
+    assert len(list_pain(store)) == 600
+    store.close()
+    backup = sqlite3.connect(data_dir / "backups" / "glutemed-2026-01-11.sqlite3")
+    assert backup.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    backup.close()

@@ -18,13 +18,12 @@ from pytestqt.qtbot import QtBot
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
 from glutemed.domain.records import Profile, Routine, RoutineItem
+from glutemed.domain.vocabulary import StancePhase, WorkoutPhase
 from glutemed.motion import load_animation
-from glutemed.stance.protocol import Phase as StancePhase
 from glutemed.store import Store
 from glutemed.store.profile import save_profile
 from glutemed.store.routines import save_routine
 from glutemed.store.stance import list_sessions
-from glutemed.training.plan import Phase
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.sound import RecordingSound
 from glutemed.ui.exercises.demo_player import DemoPlayer
@@ -249,7 +248,7 @@ def test_minimised_workout_keeps_time_and_cues_but_draws_nothing(
     assert player.timer.isActive()  # still ticking: the session needs it for its cues
 
     clock.advance(10.1)  # the get-ready countdown ends: the set starts
-    qtbot.waitUntil(lambda: page.run.session.phase is Phase.WORK)
+    qtbot.waitUntil(lambda: page.run.session.phase is WorkoutPhase.WORK)
     for _ in range(2):
         clock.advance(2.0)  # one rep each
         count = len(sound.cues)

@@ -187,3 +187,22 @@ def test_an_accepted_import_at_the_edges_opens_every_page_and_makes_a_report(
     report = tmp_path / "report.pdf"
     assert main(["--data-dir", str(data_dir), "report", "--out", str(report)]) == 0
     assert report.read_bytes().startswith(b"%PDF")
+
+
+def test_a_skipped_backup_is_said_in_the_status_bar_and_the_app_opens(
+    qapp, data_dir: Path, visit_every_page: dict[str, object]
+) -> None:
+    store = open_store(data_dir)
+    profile = load_profile(store)
+    profile.safety_acknowledged = True
+    save_profile(store, profile)
+    store.close()
+    backups = data_dir / "backups"
+    for copy in backups.iterdir():
+        copy.unlink()
+    backups.rmdir()
+    backups.write_text("not a folder")  # so no backup can be written today
+    assert app_module.run_gui(argparse.Namespace(data_dir=str(data_dir))) == 0
+    assert "Today's backup was skipped" in str(visit_every_page["status"])
+    assert len(visit_every_page["pages"]) >= 6  # type: ignore[arg-type]
+    assert not [m for m in visit_every_page["messages"] if m[0] == "critical"]  # type: ignore[union-attr]

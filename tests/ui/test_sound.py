@@ -6,8 +6,9 @@ import wave
 
 import pytest
 
+from glutemed.domain.vocabulary import CUE_NAMES
 from glutemed.paths import resource
-from glutemed.ui.common.sound import CUE_NAMES, RecordingSound, SoundPlayer
+from glutemed.ui.common.sound import RecordingSound, SoundPlayer
 
 
 def test_every_cue_has_a_short_distinct_wav():

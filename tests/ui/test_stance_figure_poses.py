@@ -51,4 +51,7 @@ def test_each_screen_shows_its_pose(qtbot: QtBot) -> None:
 def test_setup_page_shows_the_test_pose(qtbot: QtBot) -> None:
     setup = StanceSetupView()
     qtbot.addWidget(setup)
+    setup.resize(900, 500)
+    setup.show()
+    assert setup.figure.isVisible()
     assert lifted_leg(setup.figure) in ("left", "right")

@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 
 from glutemed.domain.clock import FakeClock
 from glutemed.domain.records import Profile, StanceTrial
-from glutemed.stance.protocol import Phase
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.store import Store
 from glutemed.store.profile import save_profile
 from glutemed.store.stance import create_session, list_sessions, save_trial
@@ -33,7 +33,7 @@ class RecordingSound:
     def __init__(self) -> None:
         self.cues: list[str] = []
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         self.cues.append(cue)
 
 
@@ -87,7 +87,7 @@ def count_down(qtbot: QtBot, page: StancePage, clock: FakeClock) -> None:
     clock.advance(1.0)
     qtbot.waitUntil(lambda: timer(page).text() == "1")
     clock.advance(1.0)
-    qtbot.waitUntil(lambda: page.protocol is not None and page.protocol.phase is Phase.TIMING)
+    qtbot.waitUntil(lambda: page.protocol is not None and page.protocol.phase is StancePhase.TIMING)
 
 
 def hold(qtbot: QtBot, page: StancePage, clock: FakeClock, seconds: float, shown: str) -> None:
@@ -143,11 +143,11 @@ def test_full_test_by_keys_and_clicks(
     count_down(qtbot, page, clock)
     hold(qtbot, page, clock, 4.0, "4.0")
     qtbot.mouseClick(find(page, QWidget, "figureSlot"), Qt.MouseButton.LeftButton)
-    assert page.protocol is not None and page.protocol.phase is Phase.OUTCOME
+    assert page.protocol is not None and page.protocol.phase is StancePhase.OUTCOME
     form = find(page, QWidget, "outcomeForm")
     qtbot.waitUntil(form.hasFocus)  # no Tab needed: Enter saves at once
     qtbot.keyClick(form, Qt.Key.Key_Return)  # default: the lifted foot touched down
-    assert page.protocol.phase is not Phase.OUTCOME
+    assert page.protocol.phase is not StancePhase.OUTCOME
     [left_1] = [t for t in list_sessions(store)[0].trials if t.side == "left"]
     assert left_1.ended_by == "foot_down"
 
@@ -198,7 +198,7 @@ def test_a_key_during_the_countdown_cancels_it(
     clock.advance(1.5)
     qtbot.waitUntil(lambda: timer(page).text() == "2")
     qtbot.keyClick(page, Qt.Key.Key_Escape)
-    assert page.protocol is not None and page.protocol.phase is Phase.READY
+    assert page.protocol is not None and page.protocol.phase is StancePhase.READY
     assert not page.ticker.isActive()
     assert list_sessions(store, with_empty=True) == []
 
@@ -305,7 +305,7 @@ def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
     hold(qtbot, page, clock, 9.0, "9.0")
     qtbot.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.current_page_key() == "stance"  # the shortcut did not fire
-    assert page.protocol is not None and page.protocol.phase is Phase.OUTCOME
+    assert page.protocol is not None and page.protocol.phase is StancePhase.OUTCOME
     click(qtbot, page, "saveTrialButton")
     assert list_sessions(store)[0].trials[0].seconds == 9.0
 

@@ -12,11 +12,11 @@ from PySide6.QtWidgets import QApplication
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
 from glutemed.domain.records import Routine, RoutineItem
+from glutemed.domain.vocabulary import WorkoutPhase
 from glutemed.motion import load_animation
 from glutemed.store import workouts
 from glutemed.store.pain import list_pain
 from glutemed.store.routines import save_routine
-from glutemed.training.plan import Phase
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.sound import RecordingSound, SoundPlayer
 from glutemed.ui.workout.figure import make_figure
@@ -108,7 +108,7 @@ def key(qtbot, rig, k) -> None:
 
 def test_start_a_workout_creates_a_session_and_shows_the_player(qtbot, rig):
     start(qtbot, rig)
-    assert rig.page.run.session.phase is Phase.GET_READY
+    assert rig.page.run.session.phase is WorkoutPhase.GET_READY
     [session] = workouts.list_sessions(rig.store)
     assert session.ended_at is None and session.started_at == T0
     assert rig.page.player.rep_counter.text() == "Get ready"
@@ -123,11 +123,11 @@ def test_keyboard_controls(qtbot, rig):
     key(qtbot, rig, Qt.Key.Key_Space)
     assert session.paused and player.buttons["pause"].text() == "Resume"
     advance(rig, 60)
-    assert session.phase is Phase.GET_READY
+    assert session.phase is WorkoutPhase.GET_READY
     key(qtbot, rig, Qt.Key.Key_Space)
     assert not session.paused
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the get-ready
-    assert session.phase is Phase.WORK
+    assert session.phase is WorkoutPhase.WORK
     advance(rig, REP_S + 0.1)
     assert player.rep_counter.text() == "rep 1 / 3"
     key(qtbot, rig, Qt.Key.Key_Plus)
@@ -137,9 +137,9 @@ def test_keyboard_controls(qtbot, rig):
     assert player.rep_counter.text() == "rep 0 / 3"
     advance(rig, 4.0)
     key(qtbot, rig, Qt.Key.Key_Left)  # well into the set: restart it
-    assert player.rep_counter.text() == "rep 0 / 3" and session.phase is Phase.WORK
+    assert player.rep_counter.text() == "rep 0 / 3" and session.phase is WorkoutPhase.WORK
     key(qtbot, rig, Qt.Key.Key_Right)  # skip the set: logged as skipped
-    assert session.phase is Phase.SWITCH_SIDES
+    assert session.phase is WorkoutPhase.SWITCH_SIDES
     assert player.rep_counter.text() == "Switch sides"
     [logged] = workouts.sets_for_session(rig.store, rig.page.run.session_id)
     assert logged.skipped and logged.side == "left" and logged.band == "red"

@@ -56,3 +56,21 @@ def test_ruff_lint_and_format() -> None:
 def test_mypy_strict_on_pure_packages() -> None:
     result = _run(sys.executable, "-m", "mypy", *[f"src/glutemed/{p}" for p in PURE])
     assert result.returncode == 0, result.stdout
+
+
+# The widgets typed against the sound and figure protocols, and the file that binds the
+# real objects and the test doubles to them.
+PROTOCOL_CHECKED = [
+    "src/glutemed/ui/common/protocols.py",
+    "src/glutemed/ui/common/sound.py",
+    "src/glutemed/ui/figure/widget.py",
+    "src/glutemed/ui/workout/player.py",
+    "src/glutemed/ui/workout/page.py",
+    "src/glutemed/ui/stance/page.py",
+    "tests/ui/protocol_conformance.py",
+]
+
+
+def test_mypy_checks_the_sound_and_figure_protocols() -> None:
+    result = _run(sys.executable, "-m", "mypy", "--strict", *PROTOCOL_CHECKED)
+    assert result.returncode == 0, result.stdout

@@ -5,13 +5,12 @@ from __future__ import annotations
 import pytest
 
 from glutemed.domain.clock import FakeClock
+from glutemed.domain.vocabulary import StancePhase, side_order
 from glutemed.stance.protocol import (
     MANUAL_REASONS,
-    Phase,
     ProtocolError,
     StanceProtocol,
     reasons_for,
-    side_order,
 )
 
 
@@ -29,7 +28,7 @@ def run_trial(
     start_timing(proto, clock)
     clock.advance(seconds)
     proto.tick()
-    if proto.phase is Phase.TIMING:
+    if proto.phase is StancePhase.TIMING:
         proto.stop()
         proto.record(reason)  # type: ignore[arg-type]
     else:
@@ -51,7 +50,7 @@ def test_countdown_sounds_three_ticks_then_go() -> None:
     assert proto.countdown_left() == 1
     clock.advance(1.0)
     assert proto.tick() == ["go"]
-    assert proto.phase is Phase.TIMING
+    assert proto.phase is StancePhase.TIMING
     assert proto.elapsed() == 0.0
 
 
@@ -65,7 +64,7 @@ def test_timing_is_exact_to_the_clock_even_with_late_ticks() -> None:
     clock.advance(11.53)
     assert proto.elapsed() == pytest.approx(12.23)
     assert proto.stop() == ["stop"]
-    assert proto.phase is Phase.OUTCOME
+    assert proto.phase is StancePhase.OUTCOME
     assert proto.pending is not None
     assert proto.pending.seconds == 12.23
     assert not proto.pending.capped
@@ -158,7 +157,7 @@ def test_three_trials_per_side_alternating_in_preferred_order() -> None:
         ("right", 3),
         ("left", 3),
     ]
-    assert proto.phase is Phase.FINISHED
+    assert proto.phase is StancePhase.FINISHED
     assert [t.seconds for t in proto.trials_for("right")] == [10, 11, 12]
     assert [t.seconds for t in proto.trials_for("left")] == [20, 21, 22]
 
@@ -171,7 +170,7 @@ def test_side_that_reaches_the_cap_skips_its_remaining_trials() -> None:
     assert (proto.current_side, proto.current_trial_no) == ("right", 2)
     run_trial(proto, clock, 9)
     run_trial(proto, clock, 7)
-    assert proto.phase is Phase.FINISHED
+    assert proto.phase is StancePhase.FINISHED
     assert len(proto.trials) == 4
 
 
@@ -182,7 +181,7 @@ def test_retry_after_a_false_start_redoes_the_same_trial() -> None:
     clock.advance(0.4)
     proto.stop()
     proto.retry()
-    assert proto.phase is Phase.READY
+    assert proto.phase is StancePhase.READY
     assert (proto.current_side, proto.current_trial_no) == ("left", 1)
     assert proto.trials == [] and proto.pending is None
     run_trial(proto, clock, 15)
@@ -195,7 +194,7 @@ def test_a_key_during_the_countdown_cancels_it() -> None:
     proto.start_countdown()
     clock.advance(1.5)
     assert proto.stop() == []
-    assert proto.phase is Phase.READY
+    assert proto.phase is StancePhase.READY
     assert proto.trials == []
 
 
@@ -207,7 +206,7 @@ def test_abandoned_midway_keeps_finished_trials() -> None:
     start_timing(proto, clock)
     clock.advance(5)  # a trial in progress is not a finished one
     proto.abandon()
-    assert proto.phase is Phase.ABANDONED
+    assert proto.phase is StancePhase.ABANDONED
     assert [t.seconds for t in proto.trials] == [12, 14]
     with pytest.raises(ProtocolError):
         proto.start_countdown()
@@ -231,7 +230,7 @@ def test_finish_early_needs_a_trial() -> None:
         proto.finish()
     run_trial(proto, clock, 20)
     proto.finish()
-    assert proto.phase is Phase.FINISHED
+    assert proto.phase is StancePhase.FINISHED
     assert proto.current_side is None
 
 

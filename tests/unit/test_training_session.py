@@ -10,8 +10,9 @@ from training_helpers import records, run_until_done
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
 from glutemed.domain.records import RoutineItem
+from glutemed.domain.vocabulary import WorkoutPhase
 from glutemed.training.events import CueRequested, PhaseStarted, RepCounted, WorkoutFinished
-from glutemed.training.plan import Phase, Timings, build_steps, planned_seconds
+from glutemed.training.plan import Timings, build_steps, planned_seconds
 from glutemed.training.routines import default_routine
 from glutemed.training.session import GuidedSession
 
@@ -77,7 +78,13 @@ def test_each_side_gets_full_work_with_a_switch_between():
     session = GuidedSession([clam(sets=1, reps=4)], clock)
     events = run_until_done(session, clock)
     phases = [e.phase for e in events if isinstance(e, PhaseStarted)]
-    assert phases == [Phase.GET_READY, Phase.WORK, Phase.SWITCH_SIDES, Phase.WORK, Phase.DONE]
+    assert phases == [
+        WorkoutPhase.GET_READY,
+        WorkoutPhase.WORK,
+        WorkoutPhase.SWITCH_SIDES,
+        WorkoutPhase.WORK,
+        WorkoutPhase.DONE,
+    ]
     assert [(r.side, r.reps_done) for r in records(events)] == [("left", 4), ("right", 4)]
 
 
@@ -149,10 +156,10 @@ def test_skip_logs_a_skipped_set_with_reps_so_far_and_skips_countdowns():
     session = GuidedSession([clam(sets=2, reps=6)], clock)
     events = session.start()
     events += session.skip()  # the get-ready countdown
-    assert session.phase is Phase.WORK
+    assert session.phase is WorkoutPhase.WORK
     clock.advance(3.5 * 2 + 0.1)
     events += session.skip()  # the left set after 2 reps
-    assert session.phase is Phase.SWITCH_SIDES
+    assert session.phase is WorkoutPhase.SWITCH_SIDES
     skipped = records(events)[-1]
     assert (skipped.side, skipped.reps_done, skipped.skipped) == ("left", 2, True)
     events += run_until_done(session, clock)
@@ -172,7 +179,7 @@ def test_done_early_logs_the_real_count_and_moves_on():
     events += session.finish_set_early()
     record = records(events)[-1]
     assert (record.reps_done, record.skipped, record.reps_target) == (7, False, 10)
-    assert session.phase is Phase.SWITCH_SIDES
+    assert session.phase is WorkoutPhase.SWITCH_SIDES
 
 
 def test_back_restarts_the_set_or_returns_to_the_previous_one():
@@ -184,17 +191,17 @@ def test_back_restarts_the_set_or_returns_to_the_previous_one():
     session.update()
     assert session.snapshot().count == 2
     session.back()  # well into the set: start it again
-    assert session.phase is Phase.WORK and session.snapshot().count == 0
+    assert session.phase is WorkoutPhase.WORK and session.snapshot().count == 0
     assert session.snapshot().block.side == "left"
 
     clock.advance(4 * 3.5)
     events = session.update()  # left done, now switching
-    assert session.phase is Phase.SWITCH_SIDES
+    assert session.phase is WorkoutPhase.SWITCH_SIDES
     events += session.back()  # between sides: redo the left set
-    assert session.phase is Phase.WORK and session.snapshot().block.side == "left"
+    assert session.phase is WorkoutPhase.WORK and session.snapshot().block.side == "left"
     clock.advance(1.0)
     session.back()  # at the very start of the set: go back further (to the get ready)
-    assert session.phase is Phase.GET_READY
+    assert session.phase is WorkoutPhase.GET_READY
     assert [r.side for r in records(events)] == ["left"]  # the finished set stays logged
 
 
@@ -210,7 +217,7 @@ def test_plus_and_minus_adjust_the_count_and_the_end_of_the_set():
     events += session.adjust_reps(+1)
     assert session.snapshot().count == 2
     events += session.adjust_reps(+1)  # reaches the target: the set ends now
-    assert session.phase is Phase.SWITCH_SIDES
+    assert session.phase is WorkoutPhase.SWITCH_SIDES
     assert records(events)[-1].reps_done == 3
     clock.advance(Timings().switch_sides_s + 3.6)
     events += session.update()
@@ -218,7 +225,7 @@ def test_plus_and_minus_adjust_the_count_and_the_end_of_the_set():
     assert session.snapshot().count == 0
     clock.advance(2 * 3.5)
     events += session.update()
-    assert session.snapshot().count == 2 and session.phase is Phase.WORK
+    assert session.snapshot().count == 2 and session.phase is WorkoutPhase.WORK
     clock.advance(3.5)
     events += session.update()
     assert records(events)[-1].reps_done == 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import time
-from datetime import UTC, date, datetime, timedelta, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
@@ -57,10 +57,6 @@ def local_tz() -> tzinfo:
             continue
         return zone
     return SystemLocalTime()
-
-
-def now_utc() -> datetime:
-    return datetime.now(UTC)
 
 
 def local_now() -> datetime:

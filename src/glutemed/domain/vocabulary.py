@@ -8,7 +8,7 @@ values (tests/store/test_domain_rules.py compares them).
 
 from __future__ import annotations
 
-from enum import StrEnum
+from enum import Enum, StrEnum
 from typing import Literal
 
 
@@ -49,6 +49,41 @@ class SidesName(StrEnum):
     RIGHT = "right"
 
 
+class WorkoutPhase(StrEnum):
+    """Where a guided workout is."""
+
+    GET_READY = "get_ready"
+    WORK = "work"
+    SWITCH_SIDES = "switch_sides"
+    REST = "rest"
+    NEXT_EXERCISE = "next_exercise"
+    DONE = "done"
+
+
+class StancePhase(Enum):
+    """Where a stance test is."""
+
+    READY = "ready"  # instructions shown, waiting for the person to start the countdown
+    COUNTDOWN = "countdown"  # 3-2-1
+    TIMING = "timing"  # on one leg; any key, a click or the cap stops it
+    OUTCOME = "outcome"  # stopped; asking how it ended and what was seen
+    FINISHED = "finished"
+    ABANDONED = "abandoned"
+
+
+class Cue(StrEnum):
+    """A sound the workout or the stance test asks for (the sound files are named so)."""
+
+    REP = "rep"
+    TICK = "tick"
+    SWITCH_SIDES = "switch_sides"
+    DONE = "done"
+    GO = "go"
+    STOP = "stop"
+
+
+CUE_NAMES: tuple[str, ...] = tuple(Cue)
+
 Side = Literal["left", "right"]
 Eyes = Literal["open", "closed"]
 EndedBy = Literal["foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual"]
@@ -63,3 +98,12 @@ SIDES_CHOICES: tuple[str, ...] = tuple(SidesName)
 SOUND_MODES: tuple[str, ...] = ("beeps", "voice", "silent")
 THEMES: tuple[str, ...] = ("system", "light", "dark")
 SIDE_ORDERS: tuple[str, ...] = ("left_first", "right_first")
+
+
+def side_order(preferred: str) -> tuple[Side, Side]:
+    """The profile's side order ('left_first' | 'right_first') as the two sides in turn."""
+    if preferred == "right_first":
+        return ("right", "left")
+    if preferred == "left_first":
+        return ("left", "right")
+    raise ValueError(f"side order must be 'left_first' or 'right_first', got {preferred!r}")

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from glutemed.motion.animation import Animation, BandAnchor, Frame, Phase, Prop, Variation
+from glutemed.motion.animation import Animation, AnimationPhase, BandAnchor, Frame, Prop, Variation
 from glutemed.motion.loader import AnimationError, load_animation_file
 from glutemed.motion.projection import VIEW_NAMES, VIEWS, Camera, project, view_angles
 from glutemed.motion.skeleton import JOINTS, SEGMENTS, Pose, joint_positions, mirror_pose
@@ -53,10 +53,10 @@ __all__ = [
     "VIEW_NAMES",
     "Animation",
     "AnimationError",
+    "AnimationPhase",
     "BandAnchor",
     "Camera",
     "Frame",
-    "Phase",
     "Pose",
     "Prop",
     "Variation",

@@ -41,7 +41,7 @@ EASINGS: dict[str, Callable[[float], float]] = {
 
 
 @dataclass(frozen=True)
-class Phase:
+class AnimationPhase:
     name: str
     duration: float
     ease: str
@@ -113,7 +113,7 @@ class Working:
 class Variation:
     id: str
     start: Mapping[str, float]
-    phases: tuple[Phase, ...]
+    phases: tuple[AnimationPhase, ...]
     anchor: Anchor
     reaches: tuple[Reach, ...]
     flat_feet: tuple[FlatFoot, ...]
@@ -187,7 +187,7 @@ class Animation:
             ) from None
 
     def phases(self, variation_id: str, tempo: float = 1.0) -> list[tuple[str, float]]:
-        """Phase names and durations in seconds; tempo > 1 plays faster."""
+        """AnimationPhase names and durations in seconds; tempo > 1 plays faster."""
         _check_tempo(tempo)
         return [(p.name, p.duration / tempo) for p in self.variation(variation_id).phases]
 
@@ -195,7 +195,7 @@ class Animation:
         return sum(d for _, d in self.phases(variation_id, tempo))
 
     def _locate(self, var: Variation, t: float) -> tuple[int, float]:
-        """Phase index and progress 0..1 at *t* seconds (tempo 1) into a rep."""
+        """AnimationPhase index and progress 0..1 at *t* seconds (tempo 1) into a rep."""
         t %= sum(p.duration for p in var.phases)
         for i, phase in enumerate(var.phases):
             if t < phase.duration:

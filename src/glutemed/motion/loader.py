@@ -10,8 +10,8 @@ from glutemed.motion.animation import (
     CHANNELS,
     EASINGS,
     Animation,
+    AnimationPhase,
     BandAnchor,
-    Phase,
     Prop,
     Variation,
     Working,
@@ -95,7 +95,7 @@ class _Reader:
         return out
 
 
-def _phases(r: _Reader, value: Any, key: str) -> tuple[Phase, ...]:
+def _phases(r: _Reader, value: Any, key: str) -> tuple[AnimationPhase, ...]:
     phases = []
     for i, raw in enumerate(r.lst(value, key)):
         k = f"{key}[{i}]"
@@ -103,7 +103,7 @@ def _phases(r: _Reader, value: Any, key: str) -> tuple[Phase, ...]:
         to = ph.get("to", {})
         to_start = to == "start"
         phases.append(
-            Phase(
+            AnimationPhase(
                 name=r.text(r.get(ph, "name", k), f"{k}.name"),
                 duration=r.num(r.get(ph, "duration", k), f"{k}.duration", positive=True),
                 ease=r.text(ph.get("ease", "in_out"), f"{k}.ease", tuple(EASINGS)),
@@ -194,7 +194,7 @@ def _variation(r: _Reader, base: dict[str, Any], var_id: str, raw: Any) -> Varia
             raise r.fail(f"{key}.keyframes.{name}", "no phase of that name")
         p = phases[match[0]]
         extra = r.channels(targets, f"{key}.keyframes.{name}")
-        phases[match[0]] = Phase(
+        phases[match[0]] = AnimationPhase(
             p.name, p.duration, p.ease, p.active, {**p.targets, **extra}, p.to_start
         )
     a = r.obj(r.get(merged, "anchor", ""), where("anchor"))

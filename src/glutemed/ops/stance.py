@@ -14,9 +14,9 @@ from datetime import datetime
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
-from glutemed.domain.vocabulary import EndedBy, Eyes, Side
+from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase, side_order
 from glutemed.ops.changes import NOTHING, Changes, problem_text
-from glutemed.stance.protocol import Phase, StanceProtocol, Trial, side_order
+from glutemed.stance.protocol import StanceProtocol, Trial
 from glutemed.stance.results import StanceResults, build_results
 from glutemed.store import Store
 from glutemed.store import stance as stance_rows
@@ -28,7 +28,7 @@ STANCE_CHANGED = Changes(stance=True)
 class StanceStep:
     """What one action did: sounds to play, and what changed."""
 
-    cues: tuple[str, ...] = ()
+    cues: tuple[Cue, ...] = ()
     stopped: Trial | None = None  # timing just ended; the trial waits for its label
     cancelled: bool = False  # a countdown was cancelled: back to ready, nothing timed
     saved: StanceTrial | None = None  # the trial this action committed
@@ -69,16 +69,16 @@ class StanceRun:
 
     def stop(self) -> StanceStep:
         """Any key or click while counting down or timing."""
-        if self.protocol.phase not in (Phase.COUNTDOWN, Phase.TIMING):
+        if self.protocol.phase not in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             return StanceStep()
         return self._timed(self.protocol.stop)
 
-    def _timed(self, action: Callable[[], list[str]]) -> StanceStep:
+    def _timed(self, action: Callable[[], list[Cue]]) -> StanceStep:
         before = self.protocol.phase
         cues = tuple(action())
         after = self.protocol.phase
-        stopped = self.protocol.pending if before is not after is Phase.OUTCOME else None
-        cancelled = before is Phase.COUNTDOWN and after is Phase.READY
+        stopped = self.protocol.pending if before is not after is StancePhase.OUTCOME else None
+        cancelled = before is StancePhase.COUNTDOWN and after is StancePhase.READY
         return StanceStep(cues=cues, stopped=stopped, cancelled=cancelled)
 
     # ----- after a trial --------------------------------------------------------------------
@@ -100,7 +100,7 @@ class StanceRun:
 
     def abandon(self) -> StanceStep:
         """Stop the test: a stopped, unlabelled trial is saved as it stands."""
-        pending = self.protocol.pending if self.protocol.phase is Phase.OUTCOME else None
+        pending = self.protocol.pending if self.protocol.phase is StancePhase.OUTCOME else None
         self.protocol.abandon()
         return self._save(pending) if pending is not None else StanceStep()
 

@@ -2,18 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import date, datetime, time, tzinfo
-from functools import lru_cache
 
+from glutemed.catalog import Catalog
 from glutemed.domain.wording import stance_seconds
-
-_FALLBACK_NAMES = {
-    "standing_abduction": "Standing hip abduction",
-    "clamshell": "Clamshell",
-    "fire_hydrant": "Fire hydrant",
-    "wall_press_out": "Wall squat press-out",
-    "side_plank_abduction": "Side plank with abduction",
-}
 
 
 def day_text(day: date) -> str:
@@ -35,17 +28,11 @@ def day_x(day: date, tz: tzinfo) -> float:
     return datetime.combine(day, time(12), tzinfo=tz).timestamp()
 
 
-@lru_cache(maxsize=1)
-def _catalog_names() -> dict[str, str]:
-    try:
-        from glutemed.catalog import load_catalog
-
-        return {e.id: str(e.name) for e in load_catalog().exercises}
-    except Exception:  # catalog not available: fall back to the built-in names
-        return {}
+def exercise_names(catalog: Catalog) -> dict[str, str]:
+    """Exercise id -> display name, from the catalogue (the one source of names)."""
+    return {e.id: str(e.name) for e in catalog.exercises}
 
 
-def exercise_name(exercise_id: str) -> str:
-    """Display name from the catalog when it is available, else a built-in fallback."""
-    found = _catalog_names().get(exercise_id) or _FALLBACK_NAMES.get(exercise_id)
-    return found or exercise_id.replace("_", " ").capitalize()
+def exercise_name(exercise_id: str, names: Mapping[str, str]) -> str:
+    """The display name in *names*, else the id made readable ('wall_press' -> 'Wall press')."""
+    return names.get(exercise_id) or exercise_id.replace("_", " ").capitalize()

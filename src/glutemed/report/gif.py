@@ -47,10 +47,11 @@ def render_demo(
     if side not in ("right", "left"):
         raise ValueError(f"unknown side {side!r} (valid: right, left)")
     camera = Camera(*anim.camera_angles(view, side, variation_id))
-    from glutemed.render.figure.painter import band_colours
+    from glutemed.render.figure.style import band_colours
 
-    if band_level is not None and band_level not in band_colours():
-        raise ValueError(f"unknown band {band_level!r} (valid: {', '.join(band_colours())})")
+    bands = band_colours()
+    if band_level is not None and band_level not in bands:
+        raise ValueError(f"unknown band {band_level!r} (valid: {', '.join(bands)})")
     if out.suffix.lower() == ".png":
         image = _render_frames(anim, variation_id, side, camera, size, band_level, poster=True)[0]
         image.save(out, format="PNG", optimize=True)

@@ -19,11 +19,13 @@ from PySide6.QtGui import (
     QPdfWriter,
 )
 
+from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.progress import data_span, load_snapshot
 from glutemed.progress.series import bin_size_for, prepare
+from glutemed.progress.text import exercise_names
 from glutemed.report.content import ReportContent, Table, build_content
 
 DPI = 120
@@ -57,7 +59,7 @@ def graph_images(
     configure()
     snapshot = load_snapshot(store, tz, since=start, until=end)
     series = prepare(snapshot, bin_size_for((end - start).days + 1))
-    cards = g.make_cards(tz)
+    cards = g.make_cards(tz, exercise_names(load_catalog()))
     g.fill_cards(cards, series, snapshot, load_profile(store), "open", start, end)
     images: list[tuple[str, QImage]] = []
     for key, card in cards.items():

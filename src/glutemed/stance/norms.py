@@ -29,6 +29,10 @@ ARMS_CAVEAT = (
     "The study timed people with their arms crossed on the chest; here you keep your hands "
     "on your hips, so treat the comparison as an approximation (Springer 2007)."
 )
+# The same caveat in one line, for the report beside the norm it qualifies.
+ARMS_CAVEAT_SHORT = (
+    "their protocol crossed the arms on the chest, ours puts hands on hips: a guide only"
+)
 ADULT_AGE = 18
 FULL_CAP_S = 45.0  # Nezic, Puh & Hlebs 2012 review: barefoot, best of 3, 45 s maximum
 STATISTIC_WORDS: dict[Statistic, str] = {"best": "best of 3 trials", "mean": "mean of 3 trials"}

@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
-from enum import Enum
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, TRIALS_PER_SIDE
-from glutemed.domain.vocabulary import EndedBy, Eyes, Side
+from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase
 
 COUNTDOWN_S = 3
 
@@ -25,15 +24,6 @@ MANUAL_REASONS: tuple[EndedBy, ...] = (
     "eyes_opened",
     "manual",
 )
-
-
-class Phase(Enum):
-    READY = "ready"  # instructions shown, waiting for the person to start the countdown
-    COUNTDOWN = "countdown"  # 3-2-1
-    TIMING = "timing"  # on one leg; any key, a click or the cap stops it
-    OUTCOME = "outcome"  # stopped; asking how it ended and what was seen
-    FINISHED = "finished"
-    ABANDONED = "abandoned"
 
 
 class ProtocolError(Exception):
@@ -49,15 +39,6 @@ class Trial:
     ended_by: EndedBy
     pelvis_dropped: bool = False
     trunk_lean: bool = False
-
-
-def side_order(preferred: str) -> tuple[Side, Side]:
-    """The preference stored in the profile ('left_first' | 'right_first') as two sides."""
-    if preferred == "right_first":
-        return ("right", "left")
-    if preferred == "left_first":
-        return ("left", "right")
-    raise ValueError(f"side order must be 'left_first' or 'right_first', got {preferred!r}")
 
 
 def reasons_for(eyes: Eyes) -> tuple[EndedBy, ...]:
@@ -92,7 +73,7 @@ class StanceProtocol:
         second: Side = "right" if first_side == "left" else "left"
         self.sides: tuple[Side, Side] = (first_side, second)
         self.trials_per_side = trials_per_side
-        self.phase = Phase.READY
+        self.phase = StancePhase.READY
         self.trials: list[Trial] = []
         self.pending: Trial | None = None  # stopped, awaiting how it ended
         self._countdown_started = 0.0
@@ -115,77 +96,77 @@ class StanceProtocol:
 
     def countdown_left(self) -> int:
         """The number to show during the countdown: 3, 2, 1."""
-        if self.phase is not Phase.COUNTDOWN:
+        if self.phase is not StancePhase.COUNTDOWN:
             return 0
         passed = self._clock.now() - self._countdown_started
         return max(1, COUNTDOWN_S - math.floor(passed))
 
     def elapsed(self) -> float:
         """Seconds on one leg so far (never beyond the cap); the stopped time once stopped."""
-        if self.phase is Phase.TIMING:
+        if self.phase is StancePhase.TIMING:
             return min(self.cap_s, max(0.0, self._clock.now() - self._timing_started))
-        if self.phase is Phase.OUTCOME and self.pending is not None:
+        if self.phase is StancePhase.OUTCOME and self.pending is not None:
             return self.pending.seconds
         return 0.0
 
     @property
     def is_over(self) -> bool:
-        return self.phase in (Phase.FINISHED, Phase.ABANDONED)
+        return self.phase in (StancePhase.FINISHED, StancePhase.ABANDONED)
 
     @property
     def can_finish(self) -> bool:
-        return self.phase is Phase.READY and bool(self.trials)
+        return self.phase is StancePhase.READY and bool(self.trials)
 
     # ----- what the person does ---------------------------------------------------------
 
-    def start_countdown(self) -> list[str]:
+    def start_countdown(self) -> list[Cue]:
         """Begin 3-2-1; returns the sound cues to play now."""
-        self._require(Phase.READY)
-        self.phase = Phase.COUNTDOWN
+        self._require(StancePhase.READY)
+        self.phase = StancePhase.COUNTDOWN
         self._countdown_started = self._clock.now()
         self._ticks_sounded = 1
-        return ["tick"]
+        return [Cue.TICK]
 
-    def tick(self) -> list[str]:
+    def tick(self) -> list[Cue]:
         """Advance by the clock; returns sound cues ('tick', 'go', 'stop') that fall due."""
-        cues: list[str] = []
+        cues: list[Cue] = []
         now = self._clock.now()
-        if self.phase is Phase.COUNTDOWN:
+        if self.phase is StancePhase.COUNTDOWN:
             passed = now - self._countdown_started
             if passed >= COUNTDOWN_S:
                 # Timing starts at the exact end of the countdown, however late this tick is.
                 self._timing_started = self._countdown_started + COUNTDOWN_S
-                self.phase = Phase.TIMING
-                cues.append("go")
+                self.phase = StancePhase.TIMING
+                cues.append(Cue.GO)
             else:
                 due = 1 + math.floor(passed)
                 if due > self._ticks_sounded:
                     self._ticks_sounded = due
-                    cues.append("tick")
-        if self.phase is Phase.TIMING and now - self._timing_started >= self.cap_s:
+                    cues.append(Cue.TICK)
+        if self.phase is StancePhase.TIMING and now - self._timing_started >= self.cap_s:
             self._end_timing(self.cap_s, capped=True)
-            cues.append("stop")
+            cues.append(Cue.STOP)
         return cues
 
-    def stop(self) -> list[str]:
+    def stop(self) -> list[Cue]:
         """Any key or click: stops the timing (or cancels a countdown). Returns cues."""
-        if self.phase is Phase.COUNTDOWN:
-            self.phase = Phase.READY  # not on one leg yet: nothing to record
+        if self.phase is StancePhase.COUNTDOWN:
+            self.phase = StancePhase.READY  # not on one leg yet: nothing to record
             return []
-        self._require(Phase.TIMING)
+        self._require(StancePhase.TIMING)
         cues = self.tick()  # the cap may have passed since the last tick
-        if self.phase is Phase.TIMING:
+        if self.phase is StancePhase.TIMING:
             seconds = self._clock.now() - self._timing_started
             self._end_timing(seconds, capped=False)
-            cues.append("stop")
+            cues.append(Cue.STOP)
         return cues
 
     def retry(self) -> None:
         """False start: forget the trial just timed and redo the same one."""
-        if self.phase not in (Phase.COUNTDOWN, Phase.TIMING, Phase.OUTCOME):
+        if self.phase not in (StancePhase.COUNTDOWN, StancePhase.TIMING, StancePhase.OUTCOME):
             raise ProtocolError(f"nothing to retry while {self.phase.value}")
         self.pending = None
-        self.phase = Phase.READY
+        self.phase = StancePhase.READY
 
     def record(
         self,
@@ -195,7 +176,7 @@ class StanceProtocol:
         trunk_lean: bool = False,
     ) -> Trial:
         """Say how the stopped trial ended; moves on to the next trial or finishes."""
-        self._require(Phase.OUTCOME)
+        self._require(StancePhase.OUTCOME)
         assert self.pending is not None
         if self.pending.capped:
             if ended_by not in (None, "cap"):
@@ -211,7 +192,7 @@ class StanceProtocol:
         self.trials.append(trial)
         self.pending = None
         self._current = self._next_step()
-        self.phase = Phase.READY if self._current else Phase.FINISHED
+        self.phase = StancePhase.READY if self._current else StancePhase.FINISHED
         return trial
 
     def finish(self) -> None:
@@ -219,17 +200,17 @@ class StanceProtocol:
         if not self.can_finish:
             raise ProtocolError("finish needs at least one recorded trial and no trial running")
         self._current = None
-        self.phase = Phase.FINISHED
+        self.phase = StancePhase.FINISHED
 
     def abandon(self) -> None:
         """Stop the test; finished trials are kept, a stopped-but-unlabelled one too."""
         if self.is_over:
             return
-        if self.phase is Phase.OUTCOME and self.pending is not None:
+        if self.phase is StancePhase.OUTCOME and self.pending is not None:
             self.trials.append(self.pending)
             self.pending = None
         self._current = None
-        self.phase = Phase.ABANDONED
+        self.phase = StancePhase.ABANDONED
 
     # ----- internals ------------------------------------------------------------------------
 
@@ -242,7 +223,7 @@ class StanceProtocol:
             capped=capped,
             ended_by="cap" if capped else "manual",
         )
-        self.phase = Phase.OUTCOME
+        self.phase = StancePhase.OUTCOME
 
     def _next_step(self) -> tuple[Side, int] | None:
         for round_no in range(1, self.trials_per_side + 1):
@@ -254,6 +235,6 @@ class StanceProtocol:
                     return (side, len(done) + 1)
         return None
 
-    def _require(self, phase: Phase) -> None:
+    def _require(self, phase: StancePhase) -> None:
         if self.phase is not phase:
             raise ProtocolError(f"expected {phase.value}, but the test is {self.phase.value}")

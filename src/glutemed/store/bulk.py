@@ -7,6 +7,16 @@ from dataclasses import dataclass, field
 
 from glutemed.domain.records import PainLog, SetLog, StanceSession, WorkoutSession
 from glutemed.store.db import Store
+from glutemed.store.inserts import (
+    INSERT_PAIN,
+    INSERT_SET_LOG,
+    INSERT_STANCE_SESSION,
+    INSERT_STANCE_TRIAL,
+    pain_values,
+    set_log_values,
+    stance_session_values,
+    stance_trial_values,
+)
 from glutemed.store.timeutil import to_text
 
 
@@ -30,32 +40,11 @@ def insert_history(store: Store, history: History) -> None:
     """Insert everything in one transaction (all or nothing)."""
     with store.transaction() as conn:
         for session in history.stance:
-            cur = conn.execute(
-                "INSERT INTO stance_sessions(taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?)",
-                (to_text(session.taken_at), session.eyes, session.cap_s, session.notes),
-            )
-            sid = cur.lastrowid
+            sid = conn.execute(INSERT_STANCE_SESSION, stance_session_values(session)).lastrowid
             conn.executemany(
-                "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
-                "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        sid,
-                        t.side,
-                        t.trial_no,
-                        t.seconds,
-                        int(t.capped),
-                        t.ended_by,
-                        int(t.pelvis_dropped),
-                        int(t.trunk_lean),
-                    )
-                    for t in session.trials
-                ],
+                INSERT_STANCE_TRIAL, [stance_trial_values(sid, t) for t in session.trials]
             )
-        conn.executemany(
-            "INSERT INTO pain_logs(taken_at, score, context, note) VALUES (?, ?, ?, ?)",
-            [(to_text(p.taken_at), p.score, p.context, p.note) for p in history.pain],
-        )
+        conn.executemany(INSERT_PAIN, [pain_values(p) for p in history.pain])
         for workout, sets in history.workouts:
             cur = conn.execute(
                 "INSERT INTO workout_sessions(started_at, ended_at, routine_id, notes) "
@@ -68,25 +57,4 @@ def insert_history(store: Store, history: History) -> None:
                 ),
             )
             wid = cur.lastrowid
-            conn.executemany(
-                "INSERT INTO set_logs(session_id, exercise_id, variation_id, side, set_no, "
-                "reps_target, reps_done, hold_s, band, started_at, completed_at, skipped) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    (
-                        wid,
-                        s.exercise_id,
-                        s.variation_id,
-                        s.side,
-                        s.set_no,
-                        s.reps_target,
-                        s.reps_done,
-                        s.hold_s,
-                        s.band,
-                        to_text(s.started_at),
-                        to_text(s.completed_at),
-                        int(s.skipped),
-                    )
-                    for s in sets
-                ],
-            )
+            conn.executemany(INSERT_SET_LOG, [set_log_values(s, wid) for s in sets])

@@ -190,5 +190,9 @@ def _prepare(store: Store, found_version: int, moment: datetime, day: date) -> N
     except StoreError as exc:  # the app still opens; the user is told the backup was skipped
         store.notices.append(f"Today's backup was skipped: {exc}.")
         return
+    except OSError as exc:  # e.g. a file where the backups folder should be
+        where = f" ({exc.filename})" if exc.filename else ""
+        store.notices.append(f"Today's backup was skipped: {exc.strerror or exc}{where}.")
+        return
     if made is not None:
         store.backups_made.append(made)

@@ -7,6 +7,7 @@ import sqlite3
 from glutemed.domain.records import PainLog
 from glutemed.domain.vocabulary import PAIN_CONTEXTS
 from glutemed.store.db import Store
+from glutemed.store.inserts import INSERT_PAIN, INSERT_PAIN_WITH_ID, pain_values
 from glutemed.store.timeutil import from_text, to_text
 
 
@@ -20,10 +21,7 @@ def _validate(entry: PainLog) -> None:
 def add_pain(store: Store, entry: PainLog) -> int:
     _validate(entry)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO pain_logs(taken_at, score, context, note) VALUES (?, ?, ?, ?)",
-            (to_text(entry.taken_at), entry.score, entry.context, entry.note),
-        )
+        cur = conn.execute(INSERT_PAIN, pain_values(entry))
     return int(cur.lastrowid or 0)
 
 
@@ -31,10 +29,7 @@ def restore_pain(store: Store, entry: PainLog) -> None:
     """Put back a deleted entry with its old id (undo)."""
     _validate(entry)
     with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO pain_logs(id, taken_at, score, context, note) VALUES (?, ?, ?, ?, ?)",
-            (entry.id, to_text(entry.taken_at), entry.score, entry.context, entry.note),
-        )
+        conn.execute(INSERT_PAIN_WITH_ID, (entry.id, *pain_values(entry)))
 
 
 def update_pain(store: Store, entry: PainLog) -> None:

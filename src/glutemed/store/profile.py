@@ -10,7 +10,7 @@ from glutemed.domain.records import Profile
 from glutemed.domain.rules import SETTING_DEFAULTS, setting_problem
 from glutemed.store.columns import shown
 from glutemed.store.db import Store
-from glutemed.store.settings import get_setting, set_setting
+from glutemed.store.settings import UPSERT_SETTING, get_setting, set_setting
 
 __all__ = ["get_setting", "load_profile", "load_profile_checked", "save_profile", "set_setting"]
 
@@ -48,8 +48,4 @@ def load_profile_checked(store: Store) -> tuple[Profile, list[str]]:
 def save_profile(store: Store, profile: Profile) -> None:
     with store.transaction() as conn:
         for key, value in asdict(profile).items():
-            conn.execute(
-                "INSERT INTO settings(key, value) VALUES (?, ?) "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                (key, json.dumps(value)),
-            )
+            conn.execute(UPSERT_SETTING, (key, json.dumps(value)))

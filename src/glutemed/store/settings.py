@@ -19,10 +19,12 @@ def get_setting(store: Store, key: str, default: Any = None) -> Any:
         return default
 
 
+UPSERT_SETTING = (
+    "INSERT INTO settings(key, value) VALUES (?, ?) "
+    "ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+)
+
+
 def set_setting(store: Store, key: str, value: Any) -> None:
     with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO settings(key, value) VALUES (?, ?) "
-            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-            (key, json.dumps(value)),
-        )
+        conn.execute(UPSERT_SETTING, (key, json.dumps(value)))

@@ -8,6 +8,14 @@ from datetime import datetime
 from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.domain.vocabulary import ENDED_BY, EYES, SIDES
 from glutemed.store.db import Store
+from glutemed.store.inserts import (
+    INSERT_STANCE_SESSION,
+    INSERT_STANCE_SESSION_WITH_ID,
+    INSERT_STANCE_TRIAL,
+    INSERT_STANCE_TRIAL_WITH_ID,
+    stance_session_values,
+    stance_trial_values,
+)
 from glutemed.store.timeutil import from_text, to_text
 
 
@@ -34,34 +42,16 @@ def create_session(
 ) -> int:
     _check_session(eyes, cap_s)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO stance_sessions(taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?)",
-            (to_text(taken_at), eyes, cap_s, notes),
-        )
+        test = StanceSession(taken_at, eyes, cap_s, notes)  # type: ignore[arg-type]
+        cur = conn.execute(INSERT_STANCE_SESSION, stance_session_values(test))
     return int(cur.lastrowid or 0)
-
-
-def _trial_values(trial: StanceTrial) -> tuple[object, ...]:
-    return (
-        trial.side,
-        trial.trial_no,
-        trial.seconds,
-        int(trial.capped),
-        trial.ended_by,
-        int(trial.pelvis_dropped),
-        int(trial.trunk_lean),
-    )
 
 
 def save_trial(store: Store, session_id: int, trial: StanceTrial) -> int:
     """Durably record one trial of session *session_id*; returns its id."""
     _check_trial(trial)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
-            "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, *_trial_values(trial)),
-        )
+        cur = conn.execute(INSERT_STANCE_TRIAL, stance_trial_values(session_id, trial))
     trial.id = int(cur.lastrowid or 0)
     trial.stance_session_id = session_id
     return trial.id
@@ -78,16 +68,9 @@ def save_trial_of_test(
     with store.transaction() as conn:
         if session_id is None:
             _check_session(test.eyes, test.cap_s)
-            cur = conn.execute(
-                "INSERT INTO stance_sessions(taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?)",
-                (to_text(test.taken_at), test.eyes, test.cap_s, test.notes),
-            )
+            cur = conn.execute(INSERT_STANCE_SESSION, stance_session_values(test))
             session_id = int(cur.lastrowid or 0)
-        cur = conn.execute(
-            "INSERT INTO stance_trials(stance_session_id, side, trial_no, seconds, capped, "
-            "ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            (session_id, *_trial_values(trial)),
-        )
+        cur = conn.execute(INSERT_STANCE_TRIAL, stance_trial_values(session_id, trial))
     trial.id = int(cur.lastrowid or 0)
     trial.stance_session_id = session_id
     return session_id, trial.id
@@ -198,13 +181,7 @@ def restore_session(store: Store, session: StanceSession) -> None:
     for trial in session.trials:
         _check_trial(trial)
     with store.transaction() as conn:
-        conn.execute(
-            "INSERT INTO stance_sessions(id, taken_at, eyes, cap_s, notes) VALUES (?, ?, ?, ?, ?)",
-            (session.id, to_text(session.taken_at), session.eyes, session.cap_s, session.notes),
-        )
+        conn.execute(INSERT_STANCE_SESSION_WITH_ID, (session.id, *stance_session_values(session)))
         for trial in session.trials:
-            conn.execute(
-                "INSERT INTO stance_trials(id, stance_session_id, side, trial_no, seconds, "
-                "capped, ended_by, pelvis_dropped, trunk_lean) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (trial.id, session.id, *_trial_values(trial)),
-            )
+            values = stance_trial_values(session.id, trial)
+            conn.execute(INSERT_STANCE_TRIAL_WITH_ID, (trial.id, *values))

@@ -7,6 +7,7 @@ from datetime import datetime
 
 from glutemed.domain.records import SetLog, WorkoutSession
 from glutemed.store.db import Store
+from glutemed.store.inserts import INSERT_SET_LOG, set_log_values
 from glutemed.store.timeutil import from_text, to_text
 
 
@@ -30,25 +31,7 @@ def end_session(store: Store, session_id: int, ended_at: datetime, notes: str = 
 def log_set(store: Store, entry: SetLog) -> int:
     """Durably record one finished (or skipped) set; returns its id."""
     with store.transaction() as conn:
-        cur = conn.execute(
-            "INSERT INTO set_logs(session_id, exercise_id, variation_id, side, set_no, "
-            "reps_target, reps_done, hold_s, band, started_at, completed_at, skipped) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (
-                entry.session_id,
-                entry.exercise_id,
-                entry.variation_id,
-                entry.side,
-                entry.set_no,
-                entry.reps_target,
-                entry.reps_done,
-                entry.hold_s,
-                entry.band,
-                to_text(entry.started_at),
-                to_text(entry.completed_at),
-                int(entry.skipped),
-            ),
-        )
+        cur = conn.execute(INSERT_SET_LOG, set_log_values(entry))
     return int(cur.lastrowid or 0)
 
 

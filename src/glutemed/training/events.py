@@ -7,10 +7,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from glutemed.domain.records import SetLog
-from glutemed.domain.vocabulary import Side
-from glutemed.training.plan import Phase, WorkBlock
-
-CUES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")
+from glutemed.domain.vocabulary import Cue, Side, WorkoutPhase
+from glutemed.training.plan import WorkBlock
 
 
 @dataclass(frozen=True)
@@ -49,7 +47,7 @@ class SetRecord:
 
 @dataclass(frozen=True)
 class PhaseStarted:
-    phase: Phase
+    phase: WorkoutPhase
     block: WorkBlock | None
     at: float
 
@@ -63,7 +61,7 @@ class RepCounted:
 
 @dataclass(frozen=True)
 class CueRequested:
-    cue: str
+    cue: Cue
     at: float
 
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from enum import StrEnum
 
 from glutemed.domain.records import RoutineItem
-from glutemed.domain.vocabulary import Side
+from glutemed.domain.vocabulary import Side, WorkoutPhase
+from glutemed.domain.vocabulary import side_order as sides_in_turn
 
 RepSeconds = Callable[[str, str], float]
 
@@ -24,16 +24,14 @@ def constant_rep_seconds(exercise_id: str, variation_id: str) -> float:
     return DEFAULT_REP_SECONDS
 
 
-class Phase(StrEnum):
-    GET_READY = "get_ready"
-    WORK = "work"
-    SWITCH_SIDES = "switch_sides"
-    REST = "rest"
-    NEXT_EXERCISE = "next_exercise"
-    DONE = "done"
-
-
-COUNTDOWN_PHASES = frozenset({Phase.GET_READY, Phase.SWITCH_SIDES, Phase.REST, Phase.NEXT_EXERCISE})
+COUNTDOWN_PHASES = frozenset(
+    {
+        WorkoutPhase.GET_READY,
+        WorkoutPhase.SWITCH_SIDES,
+        WorkoutPhase.REST,
+        WorkoutPhase.NEXT_EXERCISE,
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +74,7 @@ class WorkBlock:
 
 @dataclass(frozen=True)
 class Step:
-    phase: Phase
+    phase: WorkoutPhase
     block: WorkBlock | None  # the work, or for a countdown the work it leads into
     duration_s: float  # fixed for countdowns; work lasts until its reps are counted
 
@@ -91,7 +89,7 @@ def side_sequence(sides: str, side_order: str) -> tuple[Side, ...]:
         return ("left",)
     if sides == "right":
         return ("right",)
-    return ("right", "left") if side_order == "right_first" else ("left", "right")
+    return sides_in_turn(side_order)
 
 
 def work_blocks(
@@ -122,19 +120,23 @@ def build_steps(
     steps: list[Step] = []
     for i, block in enumerate(blocks):
         if i == 0:
-            steps.append(Step(Phase.GET_READY, block, timings.get_ready_s))
+            steps.append(Step(WorkoutPhase.GET_READY, block, timings.get_ready_s))
         else:
             prev = blocks[i - 1]
             if block.item_index != prev.item_index:
                 pause = max(timings.next_exercise_s, prev.item.rest_s)
-                steps.append(Step(Phase.NEXT_EXERCISE, block, pause))
+                steps.append(Step(WorkoutPhase.NEXT_EXERCISE, block, pause))
             elif block.set_no == prev.set_no:
-                steps.append(Step(Phase.SWITCH_SIDES, block, timings.switch_sides_s))
+                steps.append(Step(WorkoutPhase.SWITCH_SIDES, block, timings.switch_sides_s))
             elif prev.item.rest_s > 0:
-                steps.append(Step(Phase.REST, block, prev.item.rest_s))
-        steps.append(Step(Phase.WORK, block, block.target * block.cycle_s(timings)))
-    steps.append(Step(Phase.DONE, None, 0.0))
-    return [s for s in steps if s.phase is Phase.WORK or s.phase is Phase.DONE or s.duration_s > 0]
+                steps.append(Step(WorkoutPhase.REST, block, prev.item.rest_s))
+        steps.append(Step(WorkoutPhase.WORK, block, block.target * block.cycle_s(timings)))
+    steps.append(Step(WorkoutPhase.DONE, None, 0.0))
+    return [
+        s
+        for s in steps
+        if s.phase is WorkoutPhase.WORK or s.phase is WorkoutPhase.DONE or s.duration_s > 0
+    ]
 
 
 def planned_seconds(steps: list[Step]) -> float:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import RoutineItem
+from glutemed.domain.vocabulary import Cue, WorkoutPhase
 from glutemed.training.events import (
     CueRequested,
     Event,
@@ -24,7 +25,6 @@ from glutemed.training.events import (
 )
 from glutemed.training.plan import (
     COUNTDOWN_PHASES,
-    Phase,
     RepSeconds,
     Step,
     Timings,
@@ -40,7 +40,7 @@ _EPS = 1e-9  # float slack so a rep due at exactly t counts at t
 class Snapshot:
     """Everything the player shows, at one clock reading."""
 
-    phase: Phase
+    phase: WorkoutPhase
     paused: bool
     block: WorkBlock | None  # current work, or the work a countdown leads into
     next_block: WorkBlock | None  # the work after *block*
@@ -100,7 +100,7 @@ class GuidedSession:
         return self.steps[self._index]
 
     @property
-    def phase(self) -> Phase:
+    def phase(self) -> WorkoutPhase:
         return self.step.phase
 
     @property
@@ -138,7 +138,7 @@ class GuidedSession:
         if step.phase in COUNTDOWN_PHASES:
             return [step.duration_s - k for k in range(n, 0, -1) if step.duration_s - k > 0]
         block = step.block
-        if step.phase is Phase.WORK and block is not None and block.item.hold_s is not None:
+        if step.phase is WorkoutPhase.WORK and block is not None and block.item.hold_s is not None:
             cycle = block.cycle_s(self.timings)
             marks = []
             for rep in range(block.target + max(0, -self._adjust)):
@@ -161,21 +161,23 @@ class GuidedSession:
         if self.started_at is None or self.finished_at is not None or self.paused:
             return events
         now_t = self._active() - self._step_start
-        while self.phase is not Phase.DONE:
+        while self.phase is not WorkoutPhase.DONE:
             step = self.step
             block = step.block
-            end = self._work_end(step.work()) if step.phase is Phase.WORK else step.duration_s
+            end = (
+                self._work_end(step.work()) if step.phase is WorkoutPhase.WORK else step.duration_s
+            )
             horizon = min(now_t, end)
             for mark in self._tick_marks(step):
                 if self._seen + _EPS < mark <= horizon + _EPS:
-                    events.append(CueRequested("tick", self._clock_at(self._step_start + mark)))
-            if step.phase is Phase.WORK and block is not None:
+                    events.append(CueRequested(Cue.TICK, self._clock_at(self._step_start + mark)))
+            if step.phase is WorkoutPhase.WORK and block is not None:
                 events += self._reps_between(block, self._seen, horizon)
             self._seen = horizon
             if now_t + _EPS < end:
                 break
             # The step is over at exactly `end`; the next starts there.
-            if step.phase is Phase.WORK and block is not None:
+            if step.phase is WorkoutPhase.WORK and block is not None:
                 events += self._finish_set(block, end, skipped=False)
             events += self._advance(self._step_start + end)
             now_t = self._active() - self._step_start
@@ -190,7 +192,7 @@ class GuidedSession:
             count = raw + self._adjust
             if 0 < count <= block.target:
                 at = self._clock_at(self._step_start + raw * cycle)
-                events += [RepCounted(count, block.target, at), CueRequested("rep", at)]
+                events += [RepCounted(count, block.target, at), CueRequested(Cue.REP, at)]
         return events
 
     def _finish_set(self, block: WorkBlock, t_end: float, *, skipped: bool) -> list[Event]:
@@ -220,13 +222,13 @@ class GuidedSession:
         self._adjust_at = 0.0
         at = self._clock_at(active_start)
         events: list[Event] = [PhaseStarted(self.phase, self.step.block, at)]
-        if self.phase is Phase.WORK:
-            events.append(CueRequested("go", at))
-        elif self.phase is Phase.SWITCH_SIDES:
-            events.append(CueRequested("switch_sides", at))
-        elif self.phase is Phase.DONE and previous is not Phase.DONE:
+        if self.phase is WorkoutPhase.WORK:
+            events.append(CueRequested(Cue.GO, at))
+        elif self.phase is WorkoutPhase.SWITCH_SIDES:
+            events.append(CueRequested(Cue.SWITCH_SIDES, at))
+        elif self.phase is WorkoutPhase.DONE and previous is not WorkoutPhase.DONE:
             self.finished_at = at
-            events.append(CueRequested("done", at))
+            events.append(CueRequested(Cue.DONE, at))
             assert self.started_at is not None
             events.append(WorkoutFinished(at, at - self.started_at, completed=True))
         return events
@@ -260,7 +262,7 @@ class GuidedSession:
             return events
         t = self._now_in_step()
         block = self.step.block
-        if self.phase is Phase.WORK and block is not None:
+        if self.phase is WorkoutPhase.WORK and block is not None:
             events += self._finish_set(block, t, skipped=True)
         return events + self._advance(self._step_start + t)
 
@@ -268,7 +270,7 @@ class GuidedSession:
         """End the current set now, logging the reps really done."""
         events = self.update()
         block = self.step.block
-        if self.finished or self.phase is not Phase.WORK or block is None:
+        if self.finished or self.phase is not WorkoutPhase.WORK or block is None:
             return events
         t = self._now_in_step()
         events += self._finish_set(block, t, skipped=False)
@@ -280,10 +282,10 @@ class GuidedSession:
         if not self.started or self.finished:
             return events
         t = self._now_in_step()
-        restart_here = self.phase is Phase.WORK and t > self.timings.back_restarts_after_s
+        restart_here = self.phase is WorkoutPhase.WORK and t > self.timings.back_restarts_after_s
         target = self._index
         if not restart_here:
-            earlier = [i for i in range(self._index) if self.steps[i].phase is Phase.WORK]
+            earlier = [i for i in range(self._index) if self.steps[i].phase is WorkoutPhase.WORK]
             target = earlier[-1] if earlier else 0
         return events + self._enter(target, self._step_start + t)
 
@@ -291,7 +293,7 @@ class GuidedSession:
         """+1 / -1 on the counter of the current work (the user's own count wins)."""
         events = self.update()
         block = self.step.block
-        if self.finished or self.phase is not Phase.WORK or block is None or delta == 0:
+        if self.finished or self.phase is not WorkoutPhase.WORK or block is None or delta == 0:
             return events
         t = self._now_in_step()
         before = self._count(t, block)
@@ -324,7 +326,7 @@ class GuidedSession:
         if step.phase in COUNTDOWN_PHASES:
             total = step.duration_s
             remaining = max(0.0, step.duration_s - t)
-        elif step.phase is Phase.WORK and block is not None:
+        elif step.phase is WorkoutPhase.WORK and block is not None:
             t = min(t, self._work_end(block))
             count = self._count(t, block)
             cycle = block.cycle_s(self.timings)
@@ -355,6 +357,6 @@ class GuidedSession:
     def _next_block(self) -> WorkBlock | None:
         current = self.step.block
         for step in self.steps[self._index + 1 :]:
-            if step.phase is Phase.WORK and step.block is not current:
+            if step.phase is WorkoutPhase.WORK and step.block is not current:
                 return step.block
         return None

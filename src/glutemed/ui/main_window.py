@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QObject, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,6 +28,8 @@ from glutemed.ui.common.warm_up import WarmUp
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QCloseEvent, QIcon, QPaintEvent
+
+    from glutemed.ui.common.sound import SoundPlayer
 
 GEOMETRY_KEY = "window_geometry"
 # Pages whose heavy imports (pyqtgraph, numpy) are done on a worker once the window is idle.
@@ -65,7 +67,7 @@ class MainWindow(QMainWindow):
         self.store, self.catalog, self.clock, self.events = store, catalog, clock, events
         self._specs = self._page_specs()
         self._built: dict[str, QWidget] = {}
-        self._sound: QObject | None = None
+        self._sound: SoundPlayer | None = None
         self.warm_up = WarmUp(WARM_UP_MODULES, self)
 
         self.sidebar = QListWidget()
@@ -125,9 +127,12 @@ class MainWindow(QMainWindow):
             return StancePage(self.store, self.clock, self.events, self.sound())
 
         def progress() -> QWidget:
+            from glutemed.progress.text import exercise_names
             from glutemed.ui.progress.page import ProgressPage
 
-            return ProgressPage(self.store, self.events)
+            return ProgressPage(
+                self.store, self.events, exercise_names=exercise_names(self.catalog)
+            )
 
         def pain() -> QWidget:
             from glutemed.ui.pain.page import PainPage
@@ -154,7 +159,7 @@ class MainWindow(QMainWindow):
             PageSpec("help", "Help", "F1", help_page),
         ]
 
-    def sound(self) -> QObject:
+    def sound(self) -> SoundPlayer:
         """The window's one sound player, made when a page first needs it."""
         if self._sound is None:
             from glutemed.ops.profile import load_profile

@@ -8,22 +8,22 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
-from PySide6.QtGui import (
-    QColor,
-    QImage,
-    QPainter,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
 
 from glutemed.motion import Camera, Frame, Prop
 from glutemed.motion.framing import BAND_TAUT_M
-from glutemed.motion.skeleton import HEAD_RADIUS, SEGMENTS
+from glutemed.motion.skeleton import HEAD_RADIUS
 from glutemed.motion.vec import Vec3, add, normalize, scale, sub
+from glutemed.render.figure.bones import (
+    BONES,
+    DEPTH_SPAN_M,
+    NEAR_THICKER,
+    Bone,
+    limb_width,
+)
 from glutemed.render.figure.sprites import blend, on_quad, soft_disc
 from glutemed.render.figure.style import (
     LIGHT_STYLE,
@@ -33,17 +33,22 @@ from glutemed.render.figure.style import (
     fit_for,
 )
 
-__all__ = ["FigurePainter", "FigureStyle", "Fit", "band_colours", "fit_for"]
+__all__ = [
+    "DEPTH_SPAN_M",
+    "NEAR_THICKER",
+    "FigurePainter",
+    "FigureStyle",
+    "Fit",
+    "band_colours",
+    "fit_for",
+    "limb_width",
+]
 
 ToScreen = Callable[[Vec3], QPointF]
 DEFAULT_BAND = "red"  # shown when a band variation plays and no level was chosen
 
-LIMB_WIDTH_M = 0.05
-TRUNK_WIDTH_M = 0.07
 BAND_WIDTH_M = 0.016
 FAR_SIDE_FADE = 0.45
-NEAR_THICKER = 0.25  # limbs this much thicker at DEPTH_SPAN_M nearer than the pelvis
-DEPTH_SPAN_M = 0.3
 SHADOW_JOINTS = (
     "pelvis",
     "spine",
@@ -59,49 +64,13 @@ _CIRCLE = tuple(
 )  # how far the far-side limbs blend towards the background
 
 
-@dataclass(frozen=True)
-class _Bone:
-    name: str
-    a: str
-    b: str
-    width: float  # metres
-    limb: str  # "arm", "leg" or "" (trunk, head, girdles)
-    side: str  # "l", "r" or ""
-
-
-def _bones() -> tuple[_Bone, ...]:
-    bones = []
-    for name, (a, b) in SEGMENTS.items():
-        if name.startswith("midfoot"):
-            continue  # the foot is drawn ankle -> heel -> toe: a sole that meets the shank
-        side = name[-1] if name[-2:] in ("_l", "_r") else ""
-        limb = (
-            "leg"
-            if name.startswith(("thigh", "shank", "hindfoot", "foot"))
-            else "arm"
-            if name.startswith(("upper_arm", "forearm"))
-            else ""
-        )
-        width = TRUNK_WIDTH_M if name.startswith("trunk") else LIMB_WIDTH_M
-        if name.startswith(("hindfoot", "foot")):
-            width *= 0.8
-        bones.append(_Bone(name, a, b, width, limb, side))
-    return tuple(bones)
-
-
-_BONES = _bones()
-
-
-def limb_width(base_m: float, nearer_m: float) -> float:
-    """Drawn thickness of a bone *nearer_m* in front of the pelvis (negative: behind)."""
-    near = max(-1.0, min(1.0, nearer_m / DEPTH_SPAN_M))
-    return base_m * (1.0 + NEAR_THICKER * near)
-
-
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
-    def __init__(self, style: FigureStyle | None = None) -> None:
+    def __init__(
+        self, style: FigureStyle | None = None, bands: Mapping[str, str] | None = None
+    ) -> None:
+        self.bands = dict(bands) if bands is not None else band_colours()  # level -> colour
         self._view: tuple[object, tuple[float, float, float]] | None = None
         self.set_style(style or LIGHT_STYLE)
 
@@ -284,7 +253,7 @@ class FigurePainter:
             "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
         }
         items: list[tuple[float, object]] = [
-            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in _BONES
+            ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in BONES
         ]
         items.append((depth["head"], "head"))
         for prop in frame.props:
@@ -298,11 +267,11 @@ class FigurePainter:
         # Each joint gets one round sprite, drawn with the last bone that touches it.
         last_at: dict[str, int] = {}
         for i, (_, item) in enumerate(items):
-            if isinstance(item, _Bone):
+            if isinstance(item, Bone):
                 last_at[item.a] = last_at[item.b] = i
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
         for i, (_, item) in enumerate(items):
-            if isinstance(item, _Bone):
+            if isinstance(item, Bone):
                 kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
                 accent = item.limb == "leg" and item.side == frame.working_leg
                 colour = self._colour(accent, kind_fade)
@@ -389,7 +358,7 @@ class FigurePainter:
         length = math.dist(band[0], band[1])
         # A slack band sags; a stretched one pulls straight.
         sag = max(0.0, 0.5 * (BAND_TAUT_M - length)) * k
-        colours = band_colours()
+        colours = self.bands
         colour = QColor(colours.get(level, colours[DEFAULT_BAND]))
         width = max(1.5, BAND_WIDTH_M * k)
         # A looped band: two strands round both legs, parted where it is slack.

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from typing import TYPE_CHECKING
 
 from glutemed.motion.framing import FIT_MARGIN, FLOOR_MARGIN_M, Fit, fit_for
+
+if TYPE_CHECKING:
+    from glutemed.catalog import Catalog
 
 __all__ = [
     "DARK_STYLE",
@@ -62,9 +65,10 @@ def style_for(dark: bool) -> FigureStyle:
     return DARK_STYLE if dark else LIGHT_STYLE
 
 
-@cache
-def band_colours() -> dict[str, str]:
+def band_colours(catalog: Catalog | None = None) -> dict[str, str]:
     """Band level -> colour, light to heavy, from the catalogue (the one source)."""
-    from glutemed.catalog import load_catalog
+    if catalog is None:
+        from glutemed.catalog import load_catalog  # ~1 ms; each painter reads it once
 
-    return {level.id: level.colour for level in load_catalog().band_levels}
+        catalog = load_catalog()
+    return {level.id: level.colour for level in catalog.band_levels}

@@ -70,12 +70,6 @@ class AdherenceCalendar(QWidget):
         day = self._start + timedelta(days=col * 7 + row)
         return day if day <= self._end else None
 
-    def cell_center(self, day: date) -> QPoint:
-        cell = self._cell()
-        offset = (day - self._start).days
-        col, row = divmod(offset, 7)
-        return QPoint(int(_LEFT + (col + 0.5) * cell), int(_TOP + (row + 0.5) * cell))
-
     def describe(self, day: date) -> str:
         sets = self._sets.get(day, 0)
         if sets:

@@ -19,7 +19,6 @@ from glutemed.progress.series import (
     BinPoint,
     PreparedSeries,
     VolumeBin,
-    bin_size_for,
     from_day,
 )
 from glutemed.progress.snapshot import ProgressSnapshot
@@ -58,7 +57,7 @@ class StanceFrame:
     best_y: list[float]
     best_brushes: list[str]
     records: frozenset[tuple[str, date]]
-    norm: AgeNorm | None
+    norm: AgeNorm | None  # the best-of-3 norm drawn, when known and checked
     cap_s: float
     top: float
 
@@ -94,21 +93,26 @@ class Frame:
     adherence: Adherence
 
 
-_X_CACHE: dict[tuple[date, int, tzinfo], float] = {}
+class BinCentres:
+    """Centres of bins on the date axis in one time zone, each worked out once (ten years
+    of bins over four ranges is thousands of them). Made per load by whoever computes the
+    frames, on that one thread: never shared between threads."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self._known: dict[tuple[date, int], float] = {}
+
+    def __call__(self, p: BinPoint | VolumeBin) -> float:
+        key = (p.start, p.size)
+        x = self._known.get(key)
+        if x is None:
+            end = BinPoint(p.start, p.size, 0, 0).end
+            x = self._known[key] = (day_x(p.start, self.tz) + day_x(end, self.tz)) / 2
+        return x
 
 
-def bin_x(p: BinPoint | VolumeBin, tz: tzinfo) -> float:
-    """Centre of a bin on the date axis (cached: ten years is thousands of these)."""
-    key = (p.start, p.size, tz)
-    x = _X_CACHE.get(key)
-    if x is None:
-        end = BinPoint(p.start, p.size, 0, 0).end
-        x = _X_CACHE[key] = (day_x(p.start, tz) + day_x(end, tz)) / 2
-    return x
-
-
-def line(points: Sequence[BinPoint], tz: tzinfo) -> Line:
-    xs = np.fromiter((bin_x(p, tz) for p in points), float, len(points))
+def line(points: Sequence[BinPoint], centres: BinCentres) -> Line:
+    xs = np.fromiter((centres(p) for p in points), float, len(points))
     ys = np.fromiter((p.value for p in points), float, len(points))
     return Line(xs, ys, tuple(points))
 
@@ -162,7 +166,12 @@ def date_ticks(start: date, end: date, tz: tzinfo) -> Ticks:
 
 
 def stance_frame(
-    series: PreparedSeries, profile: Profile, eyes: str, start: date, end: date, tz: tzinfo
+    series: PreparedSeries,
+    profile: Profile,
+    eyes: str,
+    start: date,
+    end: date,
+    centres: BinCentres,
 ) -> StanceFrame:
     lines: dict[str, Line] = {}
     best_x: list[float] = []
@@ -171,11 +180,11 @@ def stance_frame(
     records: set[tuple[str, date]] = set()
     for side in ("left", "right"):
         points = from_day(series.stance[(eyes, side)], start)
-        lines[side] = line(points, tz)
+        lines[side] = line(points, centres)
         marks = series.records[(eyes, side)]
         for p in points:
             if p.start in marks:
-                best_x.append(bin_x(p, tz))
+                best_x.append(centres(p))
                 best_y.append(p.value)
                 brushes.append(LEFT_COLOUR if side == "left" else RIGHT_COLOUR)
                 records.add((side, p.start))
@@ -195,7 +204,7 @@ def stance_frame(
     )
 
 
-def volume_frame(bins: Sequence[VolumeBin], tz: tzinfo) -> VolumeFrame:
+def volume_frame(bins: Sequence[VolumeBin], centres: BinCentres) -> VolumeFrame:
     monthly = bool(bins) and bins[0].size == MONTHLY
     exercises = tuple(sorted({e.exercise_id for b in bins for e in b.by_exercise}))
     row = {ex: i for i, ex in enumerate(exercises)}
@@ -204,7 +213,7 @@ def volume_frame(bins: Sequence[VolumeBin], tz: tzinfo) -> VolumeFrame:
         for e in b.by_exercise:
             heights["reps"][row[e.exercise_id], j] += e.reps
             heights["sets"][row[e.exercise_id], j] += e.sets
-    x = np.fromiter((bin_x(b, tz) for b in bins), float, len(bins))
+    x = np.fromiter((centres(b) for b in bins), float, len(bins))
     width = (26 if monthly else 6) * DAY_S
     return VolumeFrame(tuple(bins), x, width, monthly, exercises, heights)
 
@@ -216,21 +225,21 @@ def frame(
     start: date,
     end: date,
     tz: tzinfo,
+    centres: BinCentres | None = None,
 ) -> Frame:
-    """The frame of one range from series prepared at the bin size that range uses."""
+    """The frame of one range from series prepared at the bin size that range uses.
+
+    Pass one *centres* to every range of one load to work each bin's centre out once."""
+    centres = centres or BinCentres(tz)
     return Frame(
         start=start,
         end=end,
         x_range=x_range(start, end, tz),
         ticks=date_ticks(start, end, tz),
-        stance={eyes: stance_frame(series, profile, eyes, start, end, tz) for eyes in EYES},
-        symmetry={eyes: line(from_day(series.symmetry[eyes], start), tz) for eyes in EYES},
-        pain=line(from_day(series.pain, start), tz),
+        stance={eyes: stance_frame(series, profile, eyes, start, end, centres) for eyes in EYES},
+        symmetry={eyes: line(from_day(series.symmetry[eyes], start), centres) for eyes in EYES},
+        pain=line(from_day(series.pain, start), centres),
         baseline=snapshot.baseline,
-        volume=volume_frame(from_day(series.volume, start), tz),
+        volume=volume_frame(from_day(series.volume, start), centres),
         adherence=adherence((d.day for d in snapshot.days), start, end),
     )
-
-
-def bin_size(start: date, end: date) -> int:
-    return bin_size_for((end - start).days + 1)

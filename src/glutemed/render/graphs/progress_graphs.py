@@ -6,7 +6,7 @@ Cards draw frames computed by `progress_frames`; a range change only hands them 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date, tzinfo
 
 from glutemed.domain.history import TrainingDay
@@ -25,7 +25,8 @@ from glutemed.render.graphs.volume_graph import VolumeGraph
 CARD_KEYS = ("stance", "symmetry", "pain", "volume", "adherence")
 
 
-def make_card(key: str, tz: tzinfo) -> GraphCard:
+def make_card(key: str, tz: tzinfo, names: Mapping[str, str]) -> GraphCard:
+    """One graph card; *names* are the exercises' display names (the volume key)."""
     if key == "stance":
         return StanceGraph(tz)
     if key == "symmetry":
@@ -33,12 +34,12 @@ def make_card(key: str, tz: tzinfo) -> GraphCard:
     if key == "pain":
         return PainGraph(tz)
     if key == "volume":
-        return VolumeGraph(tz)
+        return VolumeGraph(tz, names)
     return CalendarCard()
 
 
-def make_cards(tz: tzinfo) -> dict[str, GraphCard]:
-    return {key: make_card(key, tz) for key in CARD_KEYS}
+def make_cards(tz: tzinfo, names: Mapping[str, str]) -> dict[str, GraphCard]:
+    return {key: make_card(key, tz, names) for key in CARD_KEYS}
 
 
 def show_frame(

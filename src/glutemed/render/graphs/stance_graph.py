@@ -7,6 +7,7 @@ from datetime import tzinfo
 import pyqtgraph as pg
 from PySide6.QtWidgets import QWidget
 
+from glutemed.domain.rules import DEFAULT_CAP_S
 from glutemed.progress.text import seconds_text
 from glutemed.render.graphs.frames import DAY_S, LEFT_COLOUR, RIGHT_COLOUR, StanceFrame
 from glutemed.render.graphs.plot_card import PlotCard, bin_label, nearest, show_line
@@ -28,7 +29,7 @@ class StanceGraph(PlotCard):
         self.item.addItem(self.bests)
         self.outline_in_text_colour(self.bests)
         self.set_legend_entry("bests", GREY, "Personal best", symbol="★")
-        self.cap_line = self.add_hline(45.0, GREY, "cap")
+        self.cap_line = self.add_hline(DEFAULT_CAP_S, GREY, "cap")  # moved to the real cap
         self.norm_line = self.add_hline(0.0, NORM_COLOUR, "norm")
         self.frame: StanceFrame | None = None
 
@@ -39,7 +40,9 @@ class StanceGraph(PlotCard):
         self.bests.setData(f.best_x, f.best_y, brush=f.best_brushes)
         self.set_hline(self.cap_line, f.cap_s, f"time limit {f.cap_s:.0f} s")
         if f.norm is not None:
-            self.set_hline(self.norm_line, f.norm.seconds, f"{f.norm.label}: {f.norm.seconds:g} s")
+            seconds = f.norm.seconds
+            label = f"{f.norm.label}: {seconds:g} s"
+            self.set_hline(self.norm_line, seconds, label)
         self.show_hline(self.norm_line, f.norm is not None)
         self.item.setYRange(0, f.top, padding=0)
         empty = not f.left.points and not f.right.points

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from datetime import tzinfo
 
 import numpy as np
@@ -18,8 +19,9 @@ EXERCISE_COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55
 
 
 class VolumeGraph(PlotCard):
-    def __init__(self, tz: tzinfo, parent: QWidget | None = None) -> None:
+    def __init__(self, tz: tzinfo, names: Mapping[str, str], parent: QWidget | None = None) -> None:
         super().__init__("volume", "Training volume", tz, parent)
+        self.names = names  # exercise id -> display name
         self.measure = "reps"
         # Every stacked segment in one item: one paint call instead of one per exercise.
         self.bars = pg.BarGraphItem(x=[0], height=[0], width=1, pen=None)
@@ -39,7 +41,9 @@ class VolumeGraph(PlotCard):
         if colour is None:
             colour = EXERCISE_COLOURS[len(self._colours) % len(EXERCISE_COLOURS)]
             self._colours[exercise_id] = colour
-            self.set_legend_entry(exercise_id, colour, exercise_name(exercise_id), symbol="■")
+            self.set_legend_entry(
+                exercise_id, colour, exercise_name(exercise_id, self.names), symbol="■"
+            )
         return colour
 
     def show(self, f: VolumeFrame) -> None:  # type: ignore[override]
@@ -88,7 +92,8 @@ class VolumeGraph(PlotCard):
             return None
         b = f.bins[i]
         parts = ", ".join(
-            f"{exercise_name(e.exercise_id)} {getattr(e, self.measure)}" for e in b.by_exercise
+            f"{exercise_name(e.exercise_id, self.names)} {getattr(e, self.measure)}"
+            for e in b.by_exercise
         )
         label = f"{b.start:%B %Y}" if b.size == MONTHLY else f"week of {day_text(b.start)}"
         total = int(self._totals[i])

@@ -12,9 +12,9 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QUrl
 
+from glutemed.domain.vocabulary import CUE_NAMES
 from glutemed.paths import resource
 
-CUE_NAMES: tuple[str, ...] = ("rep", "tick", "switch_sides", "done", "go", "stop")
 MODES: tuple[str, ...] = ("beeps", "voice", "silent")
 
 # What the voice says for a cue when the caller gives no words of its own.
@@ -43,12 +43,18 @@ class RecordingSound:
     def __init__(self) -> None:
         self.cues: list[str] = []
         self.spoken: list[str | None] = []
+        self.modes: list[str] = []
 
     def play(self, cue: str, words: str | None = None) -> None:
         if cue not in CUE_NAMES:
             raise ValueError(f"unknown cue {cue!r}")
         self.cues.append(cue)
         self.spoken.append(words)
+
+    def set_mode(self, mode: str) -> None:
+        if mode not in MODES:
+            raise ValueError(f"sound mode must be one of {', '.join(MODES)}, got {mode!r}")
+        self.modes.append(mode)
 
 
 class SoundPlayer(QObject):

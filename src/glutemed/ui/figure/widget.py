@@ -22,7 +22,7 @@ from glutemed.domain.clock import Clock, MonotonicClock
 from glutemed.motion import Animation, Camera, load_animation, view_angles
 from glutemed.motion.animation import Frame
 from glutemed.motion.frame_grid import FrameGrid
-from glutemed.render.figure.painter import FigurePainter, Fit, band_colours, fit_for
+from glutemed.render.figure.painter import FigurePainter, Fit, fit_for
 from glutemed.render.figure.style import style_for
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.common.theme import is_dark
@@ -121,8 +121,9 @@ class FigureWidget(QWidget):
             self.set_demo(self._anim.exercise_id, self._variation, side)
 
     def set_band_level(self, level: str | None) -> None:
-        if level is not None and level not in band_colours():
-            raise ValueError(f"unknown band {level!r} (valid: {', '.join(band_colours())})")
+        bands = self._painter.bands
+        if level is not None and level not in bands:
+            raise ValueError(f"unknown band {level!r} (valid: {', '.join(bands)})")
         self._band_level = level
         self.touch()
         self.update()

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
 from glutemed.domain.records import Profile
 from glutemed.ops import Store
@@ -39,6 +40,7 @@ from glutemed.ops.progress import data_span, load_snapshot, reader
 from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 from glutemed.ui.progress.psfs_dialog import function_section
@@ -83,6 +85,7 @@ class ProgressPage(QWidget):
         tz: tzinfo | None = None,
         today: Callable[[], date] | None = None,
         now: Callable[[], datetime] | None = None,
+        exercise_names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPage")
@@ -92,6 +95,7 @@ class ProgressPage(QWidget):
         self.tz = tz or local_tz()
         self._today = today or local_today
         self._now = now or (lambda: datetime.now(UTC))
+        self._names = exercise_names  # read from the catalogue with the graphs if not given
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
         self.full: ProgressSnapshot | None = None
@@ -176,6 +180,8 @@ class ProgressPage(QWidget):
 
         configure()
         self.graphs = g
+        if self._names is None:
+            self._names = exercise_names_of(load_catalog())
         holder = QWidget()
         self.column = QVBoxLayout(holder)
         for key in g.CARD_KEYS:
@@ -194,7 +200,7 @@ class ProgressPage(QWidget):
         slot = self._slots.pop(key, None)
         if slot is None:
             return
-        card = self.graphs.make_card(key, self.tz)
+        card = self.graphs.make_card(key, self.tz, self._names or {})
         card.save_folder = self.save_folder
         if key == "volume":
             card.measure = str(self.measure_selector.currentData())
@@ -300,7 +306,7 @@ class ProgressPage(QWidget):
     def _load_all(
         self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
     ) -> None:
-        from glutemed.render.graphs.frames import frame
+        from glutemed.render.graphs.frames import BinCentres, frame
 
         second = reader(self.store)
         try:
@@ -309,11 +315,12 @@ class ProgressPage(QWidget):
             second.close()
         prepared: dict[int, Any] = {}
         frames: dict[str, Frame] = {}
+        centres = BinCentres(self.tz)  # this thread's own: the ranges share most bins
         for key, (start, end) in ranges.items():
             size = bin_size_for((end - start).days + 1)
             if size not in prepared:
                 prepared[size] = prepare(snapshot, size)
-            frames[key] = frame(prepared[size], snapshot, profile, start, end, self.tz)
+            frames[key] = frame(prepared[size], snapshot, profile, start, end, self.tz, centres)
         with contextlib.suppress(RuntimeError):  # the page may be gone by now
             self._loaded.done.emit(generation, (snapshot, frames))
 

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import Catalog, load_catalog
 from glutemed.domain.localtz import local_now, local_today
-from glutemed.domain.rules import REP_TEMPO
+from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, REP_TEMPO
 from glutemed.ops import Store
 from glutemed.ops.changes import DATA_ERRORS
 from glutemed.ops.data import back_up
@@ -77,7 +77,10 @@ class SettingsPage(QWidget):
         )
         self.stance_cap = _combo(
             "stanceCap",
-            [("30 seconds", 30.0), ("45 seconds (standard)", 45.0), ("60 seconds", 60.0)],
+            [
+                (f"{cap:g} seconds" + (" (standard)" if cap == DEFAULT_CAP_S else ""), cap)
+                for cap in CAP_CHOICES
+            ],
         )
         self.sound = _combo(
             "soundMode", [("Beeps", "beeps"), ("Spoken cues", "voice"), ("Silent", "silent")]

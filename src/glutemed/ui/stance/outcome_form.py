@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
     QFrame,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -42,13 +43,13 @@ class StanceOutcomeForm(QFrame):
 
         self._reasons = QButtonGroup(self)
         self._reason_buttons: dict[str, QRadioButton] = {}
-        reasons_row = QVBoxLayout()
-        for reason in MANUAL_REASONS:
+        reasons_row = QGridLayout()  # two columns: the form fits a short window
+        for i, reason in enumerate(MANUAL_REASONS):
             button = QRadioButton(REASON_LABELS[reason], self)
             button.setObjectName(f"reason_{reason}")
             self._reasons.addButton(button)
             self._reason_buttons[reason] = button
-            reasons_row.addWidget(button)
+            reasons_row.addWidget(button, i // 2, i % 2)
         layout.addLayout(reasons_row)
 
         seen = QLabel("What did you notice?", self)

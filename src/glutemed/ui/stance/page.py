@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Protocol
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
@@ -13,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QStackedWidget, QVBoxLayo
 from glutemed.domain.clock import Clock, utc_now
 from glutemed.domain.records import Profile, StanceSession
 from glutemed.domain.rules import DEFAULT_CAP_S
+from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.stance import (
@@ -25,11 +25,12 @@ from glutemed.ops.stance import (
     stance_history,
 )
 from glutemed.stance.norms import BirthYearError, validate_birth_year
-from glutemed.stance.protocol import Phase, StanceProtocol
+from glutemed.stance.protocol import StanceProtocol
 from glutemed.stance.scoring import eyes_closed_offer, fmt_s, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.protocols import Cues
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.stance.history_view import StanceHistoryView
 from glutemed.ui.stance.results_view import StanceResultsView
@@ -41,14 +42,10 @@ HIDDEN_TICK_MS = 100  # unseen: the cap and its cue still come on time, nothing 
 HISTORY_LIMIT = 500
 
 
-class Sound(Protocol):
-    def play(self, cue: str) -> None: ...
-
-
 class SilentSound:
     """Plays nothing (for a window without a sound player)."""
 
-    def play(self, cue: str) -> None:
+    def play(self, cue: str, words: str | None = None) -> None:
         pass
 
 
@@ -78,7 +75,7 @@ class StancePage(QWidget):
         store: Store,
         clock: Clock,
         events: DataEvents,
-        sound: Sound,
+        sound: Cues,
         parent: QWidget | None = None,
         *,
         wall_clock: Callable[[], datetime] = utc_now,
@@ -226,7 +223,7 @@ class StancePage(QWidget):
         self._show_ready()
 
     def start_countdown(self) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.READY:
+        if self._run is None or self._run.protocol.phase is not StancePhase.READY:
             return
         self._play(self._run.start_countdown())
         self.catcher.start()
@@ -266,13 +263,13 @@ class StancePage(QWidget):
         if not self._watch.is_seen():
             return  # unseen: the step's saving and sounds happened; drawing can wait
         proto = self.protocol
-        if proto is not None and proto.phase is Phase.COUNTDOWN:
+        if proto is not None and proto.phase is StancePhase.COUNTDOWN:
             self.run.show_countdown(proto.countdown_left())
-        elif proto is not None and proto.phase is Phase.TIMING:
+        elif proto is not None and proto.phase is StancePhase.TIMING:
             self.run.show_timing(proto.elapsed())
 
     def record_outcome(self, ended_by: str, pelvis_dropped: bool, trunk_lean: bool) -> None:
-        if self._run is None or self._run.protocol.phase is not Phase.OUTCOME:
+        if self._run is None or self._run.protocol.phase is not StancePhase.OUTCOME:
             return
         step = self._run.record(
             ended_by,  # type: ignore[arg-type]

@@ -90,10 +90,10 @@ class StanceRunView(QWidget):
         self.abandon_button.setObjectName("abandonButton")
         self.abandon_button.setToolTip("End the test now; the trials you finished are kept")
         buttons.addWidget(self.start_button)
-        buttons.addWidget(self.finish_button)
         buttons.addStretch(1)
         right.addLayout(buttons)
         leave_row = QHBoxLayout()  # its own row: the view fits a narrow window
+        leave_row.addWidget(self.finish_button)
         leave_row.addStretch(1)
         leave_row.addWidget(self.abandon_button)
         right.addLayout(leave_row)
@@ -124,6 +124,7 @@ class StanceRunView(QWidget):
         self.hint.setText(
             "Stand on both feet, hands on hips, then press Start. Lift your foot on “go”."
         )
+        self.hint.setVisible(True)
         self.outcome.setVisible(False)
         self.start_button.setVisible(True)
         self.finish_button.setVisible(can_finish)
@@ -141,6 +142,7 @@ class StanceRunView(QWidget):
         self.abandon_button.setVisible(False)
         self.drop_check.setVisible(False)
         self.timer.setText(str(number))
+        self.hint.setVisible(True)
         self.figure.show_pose(self.figure.side, one_leg=False)  # get ready on both feet
         self.hint.setProperty("mode", None)  # the next timing tick starts a new trial
         announce(self.timer)  # 3, 2, 1 read out
@@ -158,6 +160,7 @@ class StanceRunView(QWidget):
         self.timer.setText(timer_text(trial.seconds))
         announce(self.timer)  # the time held is read out once, when it stops
         self.hint.setText("")
+        self.hint.setVisible(False)  # room for the questions in a short window
         self.outcome.ask(trial, eyes)
         self.outcome.setVisible(True)
         self.abandon_button.setVisible(True)

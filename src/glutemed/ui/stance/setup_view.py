@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S
 from glutemed.stance.instructions import INTRO
 from glutemed.ui.stance.figure import StanceFigure
+
+PICTURE_FROM = 490  # px of width from which the test pose is shown beside the text
 
 
 class StanceSetupView(QWidget):
@@ -36,6 +39,7 @@ class StanceSetupView(QWidget):
         self.figure = StanceFigure(None, self)
         self.figure.setToolTip("The test: stand on one leg, hands on your hips")
         self.figure.show_pose("left", one_leg=True)
+        self.figure.setMinimumSize(160, 200)  # a picture beside the text, not a stage
         outer.addWidget(self.figure, 2)
 
         title = QLabel("Single-leg stance test", self)
@@ -88,6 +92,11 @@ class StanceSetupView(QWidget):
         layout.addLayout(row)
         layout.addStretch(1)
         self.start_button.clicked.connect(self._start)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        # The picture only where there is room beside the text; the words come first.
+        self.figure.setVisible(self.width() >= PICTURE_FROM)
 
     def set_defaults(self, cap_s: float, note: str) -> None:
         index = self.cap_combo.findData(cap_s if cap_s in CAP_CHOICES else DEFAULT_CAP_S)

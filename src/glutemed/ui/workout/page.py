@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from datetime import date, datetime, tzinfo
-from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -44,6 +43,7 @@ from glutemed.training.plan import RepSeconds
 from glutemed.training.routines import RoutineError, check_routine
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.protocols import DemoFigure, Sound
 from glutemed.ui.pain.prompt import PainPrompt
 from glutemed.ui.settings.safety_screen_dialog import ask_screen
 from glutemed.ui.workout.checkin_banner import CheckInBanner
@@ -66,11 +66,11 @@ class WorkoutPage(QWidget):
         catalog: Catalog,
         clock: Clock,
         events: DataEvents,
-        sound: Any,
+        sound: Sound,
         parent: QWidget | None = None,
         *,
         confirm: Confirm | None = None,
-        figure: QWidget | None = None,
+        figure: DemoFigure | None = None,
         rep_seconds: RepSeconds | None = None,
         wall_now: Callable[[], datetime] = utc_now,
         ask_safety: AskScreen | None = None,
@@ -174,9 +174,9 @@ class WorkoutPage(QWidget):
             self.history.refresh()
 
     def _profile_changed(self) -> None:
-        set_mode = getattr(self.sound, "set_mode", None)
-        if callable(set_mode):
-            set_mode(load_profile(self.store).sound)
+        profile = self.announcer.attempt("read your settings", lambda: load_profile(self.store))
+        if profile is not None:
+            self.sound.set_mode(profile.sound)
 
     def running(self) -> bool:
         return self.run is not None and self.run.running

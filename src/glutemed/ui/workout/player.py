@@ -8,8 +8,6 @@ so sets are saved and sound cues play on time, but slower and without drawing an
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -22,14 +20,16 @@ from PySide6.QtWidgets import (
 )
 
 from glutemed.catalog import Catalog
+from glutemed.domain.vocabulary import WorkoutPhase
 from glutemed.ops.changes import NOTHING
 from glutemed.ops.workout import WorkoutRun, WorkoutStep
 from glutemed.training.events import CueRequested, RepCounted, WorkoutFinished
-from glutemed.training.plan import Phase, WorkBlock
+from glutemed.training.plan import WorkBlock
 from glutemed.training.session import GuidedSession, Snapshot
 from glutemed.ui.common.button_row import ButtonRow
 from glutemed.ui.common.fading_hint import FadingHint
 from glutemed.ui.common.fit_label import FitLabel
+from glutemed.ui.common.protocols import Cues, DemoFigure
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.workout.countdown_ring import CountdownRing
 
@@ -38,18 +38,18 @@ HIDDEN_TICK_MS = 100  # unseen: cues within a tenth of a second, nothing drawn
 _MAX_CUES_PER_TICK = 2  # after a stall, play the latest cues rather than a burst
 
 _PHASE_WORDS = {
-    Phase.GET_READY: "Get ready",
-    Phase.SWITCH_SIDES: "Switch sides",
-    Phase.REST: "Rest",
-    Phase.NEXT_EXERCISE: "Next exercise",
-    Phase.DONE: "Done",
+    WorkoutPhase.GET_READY: "Get ready",
+    WorkoutPhase.SWITCH_SIDES: "Switch sides",
+    WorkoutPhase.REST: "Rest",
+    WorkoutPhase.NEXT_EXERCISE: "Next exercise",
+    WorkoutPhase.DONE: "Done",
 }
 _RING_COLOURS = {
-    Phase.GET_READY: "#2b7bd9",
-    Phase.SWITCH_SIDES: "#8e44ad",
-    Phase.REST: "#2e9e5b",
-    Phase.NEXT_EXERCISE: "#2b7bd9",
-    Phase.WORK: "#d9822b",
+    WorkoutPhase.GET_READY: "#2b7bd9",
+    WorkoutPhase.SWITCH_SIDES: "#8e44ad",
+    WorkoutPhase.REST: "#2e9e5b",
+    WorkoutPhase.NEXT_EXERCISE: "#2b7bd9",
+    WorkoutPhase.WORK: "#d9822b",
 }
 # (normal, across-the-room) point sizes
 _SIZES = {
@@ -74,7 +74,11 @@ class WorkoutPlayer(QWidget):
     full_screen_requested = Signal(bool)
 
     def __init__(
-        self, catalog: Catalog, sound: Any, figure: QWidget, parent: QWidget | None = None
+        self,
+        catalog: Catalog,
+        sound: Cues,
+        figure: DemoFigure,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutPlayer")
@@ -110,6 +114,7 @@ class WorkoutPlayer(QWidget):
         self.figure_slot.setObjectName("figureSlot")
         slot_layout = QVBoxLayout(self.figure_slot)
         slot_layout.setContentsMargins(0, 0, 0, 0)
+        assert isinstance(figure, QWidget), "the demo figure is shown, so it is a widget"
         slot_layout.addWidget(figure)
         self.figure_slot.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -279,7 +284,7 @@ class WorkoutPlayer(QWidget):
         self.title.setText(f"{name} — {variation}")
         self.set_counter.setText(f"set {block.set_no} / {block.item.sets}")
         noun = "hold" if block.is_hold else "rep"
-        working = snap.phase is Phase.WORK
+        working = snap.phase is WorkoutPhase.WORK
         colour = _RING_COLOURS.get(snap.phase, "#2b7bd9")
         if working:
             self.rep_counter.setText(f"{noun} {snap.count} / {snap.target}")
@@ -307,7 +312,7 @@ class WorkoutPlayer(QWidget):
 
     def _next_text(self, snap: Snapshot) -> str:
         current = snap.block
-        if snap.phase is not Phase.WORK:
+        if snap.phase is not WorkoutPhase.WORK:
             return ""
         upcoming = snap.next_block
         if upcoming is None:
@@ -327,7 +332,7 @@ class WorkoutPlayer(QWidget):
 
     def _drive_figure(self, block: WorkBlock, t_in_rep: float) -> None:
         demo = (block.item.exercise_id, block.item.variation_id, block.side)
-        figure: Any = self.figure
+        figure = self.figure
         if demo != self._shown_demo:
             self._shown_demo = demo
             figure.set_demo(*demo)
