@@ -95,10 +95,11 @@ def run_self_test(args: argparse.Namespace) -> int:
 
 def _feature_modules() -> list[ModuleType]:
     """Subcommands that features contribute (each has add_parser and run)."""
+    from glutemed import plan_cli
     from glutemed.capture import stance_cli
     from glutemed.report import render_cli, report_cli
 
-    return [render_cli, report_cli, stance_cli]
+    return [render_cli, report_cli, stance_cli, plan_cli]
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -160,7 +161,9 @@ def dispatch(args: argparse.Namespace) -> int:
 
 
 # Kept equal to build_parser()'s subcommands by tests/test_cli.py.
-SUBCOMMANDS = frozenset({"export", "import", "backup", "self-test", "render", "report", "stance"})
+SUBCOMMANDS = frozenset(
+    {"export", "import", "backup", "self-test", "render", "report", "stance", "plan", "sheet"}
+)
 
 
 def _window_only(words: list[str]) -> argparse.Namespace | None:

@@ -226,6 +226,7 @@ def workout(qtbot: QtBot, store: Store) -> tuple[WorkoutPage, FakeClock, Recordi
         figure=make_figure(),
         rep_seconds=lambda e, v: 2.0,
         wall_now=lambda: t0 + timedelta(seconds=clock.now()),
+        ask_safety=lambda current: {},  # no conditions: the plan stays as saved
     )
     qtbot.addWidget(page)
     page.resize(1000, 700)

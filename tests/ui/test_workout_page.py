@@ -67,6 +67,8 @@ def rig(qtbot, store):
         figure=figure,
         rep_seconds=lambda e, v: REP_S,
         wall_now=lambda: T0 + timedelta(seconds=clock.now()),
+        ask_safety=lambda current: {},  # no conditions: the plan stays as saved
+        tz=UTC,
     )
     qtbot.addWidget(page)
     page.resize(1000, 700)
@@ -245,6 +247,8 @@ def test_whole_workout_logs_every_set_pain_and_shows_the_summary(qtbot, rig):
     assert "4</b> sets done" in text and "2 points lower" in text
     assert text.count("as planned") == 4 and "add a set, then a band" in text
     assert "Next time" in text
+    assert "did not rise" in text  # the pain-monitoring rule's reading of the session
+    assert "matter" not in text  # one session is not a clinically important change
     qtbot.mouseClick(rig.page.summary.close_button, Qt.MouseButton.LeftButton)
     assert rig.page.history.topLevelItemCount() == 1
     # Opening it again from the history shows the same sets.

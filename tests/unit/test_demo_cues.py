@@ -184,6 +184,12 @@ def straight_leg_up_and_held(anim: Animation, vid: str, fr: list[Frame]) -> None
     assert dict(anim.phases(vid))["hold"] == pytest.approx(10.0)
 
 
+def straight_leg_lifts_and_lowers(anim: Animation, vid: str, fr: list[Frame]) -> None:
+    assert all(f.pose.angle("knee_r.flex") < 5.0 for f in fr)
+    assert max(f.positions["ankle_r"][1] - fr[0].positions["ankle_r"][1] for f in fr) > 0.25
+    assert math.dist(fr[-1].positions["ankle_r"], fr[0].positions["ankle_r"]) < 0.005
+
+
 CHECKS: dict[tuple[str, str], Check] = {
     ("standing_abduction", "moving leg straight"): leg_straight_toes_forward,
     ("standing_abduction", "Sweep that leg out"): leg_sweeps_out_and_back,
@@ -203,6 +209,9 @@ CHECKS: dict[tuple[str, str], Check] = {
     ("wall_press_out", "wall-side knee"): wall_knee_on_towel,
     ("wall_press_out", "outer knee out"): outer_knee_out_and_in,
     ("side_plank_abduction", "Lift the hips"): hips_lifted_on_knee_and_forearm,
+    ("side_lying_abduction", "top leg straight"): leg_straight_toes_forward,
+    ("side_lying_abduction", "Lift the straight leg up"): straight_leg_lifts_and_lowers,
+    ("side_lying_abduction", "the pelvis still"): pelvis_still,
     ("side_plank_abduction", "straight top leg up and out"): straight_leg_up_and_held,
 }
 

@@ -39,7 +39,7 @@ def test_pure_packages_work_with_qt_blocked() -> None:
         + "".join(f"import glutemed.{p}\n" for p in PURE)
         + "from glutemed.catalog import load_catalog\n"
         "from glutemed.store import open_store\n"
-        "assert len(load_catalog().exercises) == 5\n"
+        "assert len(load_catalog().exercises) == 6\n"
         "open_store(pathlib.Path(tempfile.mkdtemp())).close()\n"
     )
     result = _run(sys.executable, "-c", code)

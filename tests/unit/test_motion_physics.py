@@ -28,6 +28,7 @@ EXPECTED = {
     "wall_press_out": {"standard", "band"},
     "side_plank_abduction": {"standard", "forward", "back", "higher"},
     "stance_test": {"standard", "pelvic_drop"},
+    "side_lying_abduction": {"standard"},
 }
 # The working limb must really move: (what, minimum) per exercise/variation, for the
 # authored right side. "hip_r.abd" etc. are angle spans in degrees, "travel:<joint>" is
@@ -49,6 +50,7 @@ WORKING_FLOORS: dict[tuple[str, str], tuple[str, float]] = {
     ("side_plank_abduction", "back"): ("hip_r.flex", 10.0),
     ("side_plank_abduction", "higher"): ("hip_r.abd", 40.0),
     ("stance_test", "standard"): ("knee_l.flex", 40.0),
+    ("side_lying_abduction", "standard"): ("hip_r.abd", 30.0),
     ("stance_test", "pelvic_drop"): ("roll", 5.0),
 }
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from glutemed.stance.protocol import Trial
 from glutemed.stance.scoring import (
     changes,
+    eyes_closed_offer,
     markers,
     pelvis_findings,
     summarize,
@@ -45,9 +48,10 @@ def test_change_since_previous_test() -> None:
     assert "−2.0 s" in found["right"].describe()
 
 
-def test_five_seconds_or_less_eyes_open_gets_a_gentle_marker() -> None:
-    found = markers(summarize([trial("left", 5.0), trial("right", 5.1)], "open", 45), age=30)
+def test_under_five_seconds_eyes_open_gets_a_gentle_cited_marker() -> None:
+    found = markers(summarize([trial("left", 4.9), trial("right", 5.0)], "open", 45), (30,))
     assert [m.side for m in found] == ["left"]
+    assert "Vellas et al. 1997" in found[0].text
     assert "not a diagnosis" in found[0].text
     assert "diagnos" not in found[0].text.replace("not a diagnosis", "")
 
@@ -55,16 +59,28 @@ def test_five_seconds_or_less_eyes_open_gets_a_gentle_marker() -> None:
 def test_under_ten_seconds_marker_only_for_ages_51_to_75() -> None:
     summary = summarize([trial("left", 9.9), trial("right", 10.0)], "open", 45)
     for age in (51, 75):
-        found = markers(summary, age)
+        found = markers(summary, (age,))
         assert [m.side for m in found] == ["left"]
         assert "Araujo et al. 2022" in found[0].text
-    assert markers(summary, 50) == []
-    assert markers(summary, 76) == []
-    assert markers(summary, None) == []
+        assert "set up differently" in found[0].text
+    assert markers(summary, (50,)) == []
+    assert markers(summary, (76,)) == []
+    assert markers(summary, (50, 51)) == []  # age uncertain across the study's edge
+    assert markers(summary, ()) == []
+
+
+def test_eyes_closed_is_offered_only_after_five_seconds_on_both_legs() -> None:
+    assert not eyes_closed_offer(None)[0]
+    one_leg = summarize([trial("left", 20)], "open", 45)
+    assert not eyes_closed_offer(one_leg)[0]
+    short = summarize([trial("left", 20), trial("right", 4.9)], "open", 45)
+    allowed, why = eyes_closed_offer(short)
+    assert not allowed and "right leg" in why and "Vellas" in why
+    assert eyes_closed_offer(summarize([trial("left", 5), trial("right", 6)], "open", 45))[0]
 
 
 def test_no_markers_for_eyes_closed() -> None:
-    assert markers(summarize([trial("left", 2.0)], "closed", 45), age=60) == []
+    assert markers(summarize([trial("left", 2.0)], "closed", 45), (60,)) == []
 
 
 def test_pelvic_drop_points_at_the_standing_side() -> None:
@@ -102,14 +118,18 @@ def test_camera_measures_replace_the_yes_no_pelvis_check_per_side() -> None:
         StanceTrial("left", 2, 25.0, "hands_off", pelvic_drop_deg=5.0, trunk_lean_deg=1.0),
         StanceTrial("right", 1, 22.0, "foot_down", pelvic_drop_deg=-1.5, trunk_lean_deg=None),
     ]
-    results = build_results(trials, "open", 45.0, birth_year=None, year=2026)
+    results = build_results(trials, "open", 45.0, birth_year=None, on=date(2026, 3, 1))
     left, right, caveat = results.pelvis
     assert "left leg" in left and "+5.0°" in left and "+3.5°" in left and "2 trials" in left
     assert "trunk leaned up to 3.5°" in left
     assert "right leg" in right and "-1.5°" in right and "trunk" not in right
     assert "Hardcastle & Nade 1985" in caveat
     manual = build_results(
-        [StanceTrial("left", 1, 20.0, "foot_down")], "open", 45.0, birth_year=None, year=2026
+        [StanceTrial("left", 1, 20.0, "foot_down")],
+        "open",
+        45.0,
+        birth_year=None,
+        on=date(2026, 3, 1),
     )
     assert manual.pelvis == ["Your pelvis stayed level on every trial: a good sign "
                              "(Hardcastle & Nade 1985)."]  # fmt: skip

@@ -197,7 +197,7 @@ def results_of_test(store: Store, test_id: int, birth_year: int | None) -> Saved
         test.eyes,
         test.cap_s,
         birth_year=birth_year,
-        year=test.taken_at.astimezone().year,
+        on=test.taken_at.astimezone().date(),
         previous=previous.trials if previous else None,
     )
     return SavedTestResults(test, results)

@@ -11,7 +11,7 @@ from glutemed.domain.wording import counted, stance_seconds
 from glutemed.progress.series import MONTHLY, bin_start
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.training import adherence
-from glutemed.stance.norms import ARMS_CAVEAT_SHORT, age_group
+from glutemed.stance.age_norm import CAVEAT, age_norm
 
 DETAIL_LIMIT = 40  # up to this many tests are listed one by one; more are summed per month
 
@@ -119,9 +119,9 @@ def build_content(
         generated=f"Generated {day_text(today)}",
     )
     s = content.summary
-    age = today.year - profile.birth_year if profile.birth_year else None
-    if age is not None:
-        s.append(f"Age {age} (born {profile.birth_year}). Stance cap {profile.stance_cap_s:g} s.")
+    birth_year = profile.birth_year
+    if birth_year is not None:
+        s.append(f"Born {birth_year}. Stance cap {profile.stance_cap_s:g} s.")
     tests = list(snapshot.tests)
     for eyes in ("open", "closed"):
         mine = [t for t in tests if t.eyes == eyes]
@@ -136,11 +136,11 @@ def build_content(
         )
         if last.symmetry is not None:
             line += f", symmetry {last.symmetry:.0f}%"
-        group = None if age is None else age_group(age)
-        if group is not None:
+        norm = age_norm(birth_year, end, eyes)
+        if norm is not None:
             line += (
-                f". Age norm {group.seconds(eyes):g} s for ages {group.label} "
-                f"(Springer 2007; {ARMS_CAVEAT_SHORT})"
+                f". Best-of-3 norm {norm.seconds:g} s for ages {norm.group_label} "
+                f"(Springer 2007; {CAVEAT})"
             )
         s.append(line + ".")
     if not tests:

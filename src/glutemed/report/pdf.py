@@ -163,6 +163,19 @@ def _image(pages: _Pages, title: str, image: QImage) -> None:
     pages.y += height + 12
 
 
+def _add_programme(
+    store: Store, content: ReportContent, start: date, end: date, tz: tzinfo
+) -> None:
+    from glutemed.catalog import load_catalog
+    from glutemed.ops.programme_ops import plan_change_history, psfs_entries
+    from glutemed.report.programme import add_programme
+
+    names = {e.id: e.name for e in load_catalog().exercises}
+    add_programme(
+        content, psfs_entries(store, tz), plan_change_history(store), start, end, tz, names
+    )
+
+
 def write_report(
     store: Store,
     path: str | Path,
@@ -178,6 +191,7 @@ def write_report(
     end = today
     snapshot = load_snapshot(store, tz, since=start, until=end)
     content = build_content(snapshot, load_profile(store), start, end, today)
+    _add_programme(store, content, start, end, tz)
     images = graph_images(store, start, end, tz) if not snapshot.is_empty else []
     out = Path(path)
     out.parent.mkdir(parents=True, exist_ok=True)

@@ -4,10 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import date
 
 from glutemed.domain.vocabulary import Eyes
 from glutemed.domain.wording import counted
-from glutemed.stance.norms import BirthYearError, NormLookup, norm_for
+from glutemed.stance.norms import (
+    SPRINGER_2007,
+    STATISTIC_WORDS,
+    BirthYearError,
+    NormLookup,
+    NormTable,
+    cap_note,
+    norm_for,
+)
 from glutemed.stance.scoring import (
     Marker,
     SideChange,
@@ -31,9 +40,26 @@ class StanceResults:
     pelvis: list[str] = field(default_factory=list)
 
     def norm_text(self) -> str:
-        if self.norm is None:
+        """Like-for-like comparison per side, the cap warning and the protocol caveat."""
+        norm = self.norm
+        if norm is None:
             return f"{self.norm_problem} No age comparison is shown until then."
-        return self.norm.describe()
+        if norm.best_s is None and norm.mean_s is None:
+            return norm.describe()
+        lines = [norm.describe()]
+        for side in (self.summary.left, self.summary.right):
+            if side is None:
+                continue
+            pairs = [
+                f"{STATISTIC_WORDS[c.statistic]} {c.yours_s:.1f} s vs {c.norm_s:.1f} s"
+                for c in norm.compare(side.best, side.mean)
+            ]
+            lines.append(f"Your {side.side} leg: {'; '.join(pairs)}.")
+        capped = cap_note(norm, self.summary.cap_s)
+        if capped:
+            lines.append(capped)
+        lines.append(norm.note)
+        return " ".join(lines)
 
     def change_text(self) -> str:
         if not self.had_previous:
@@ -50,18 +76,20 @@ def build_results(
     cap_s: float,
     *,
     birth_year: int | None,
-    year: int,
+    on: date,
+    birth_month: int | None = None,
     previous: Sequence[TrialLike] | None = None,
+    table: NormTable = SPRINGER_2007,
 ) -> StanceResults:
-    """Results of a test taken in *year*; *previous* are the trials of the last comparable test."""
+    """Results of a test taken on *on*; *previous* are the trials of the last comparable test."""
     summary = summarize(trials, eyes, cap_s)
     norm: NormLookup | None
     problem: str | None = None
     try:
-        norm = norm_for(birth_year, eyes, year)
+        norm = norm_for(birth_year, eyes, on, birth_month=birth_month, table=table)
     except BirthYearError as exc:
         norm, problem = None, f"{exc}"
-    age = norm.age if norm is not None else None
+    ages = norm.ages if norm is not None else ()
     found_changes: list[SideChange] = []
     if previous is not None:
         found_changes = changes(summarize(previous, eyes, cap_s), summary)
@@ -69,7 +97,7 @@ def build_results(
         summary=summary,
         norm=norm,
         norm_problem=problem,
-        markers=markers(summary, age),
+        markers=markers(summary, ages),
         changes=found_changes,
         had_previous=previous is not None,
         pelvis=measured_findings(trials) or pelvis_findings(summary),

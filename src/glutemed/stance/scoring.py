@@ -13,8 +13,12 @@ from typing import Protocol
 from glutemed.domain.vocabulary import Eyes, Side
 from glutemed.domain.wording import counted, stance_seconds, tenths
 
-FALL_MARKER_S = 5.0  # eyes open, "5 s or less" (CONTENT.md)
-ARAUJO_MARKER_S = 10.0  # Araujo et al. 2022: unable to hold 10 s
+# Vellas et al. 1997 (J Am Geriatr Soc 45(6):735-8): in 316 community-living people over 60,
+# being unable to stand on one leg for 5 s predicted injurious falls (relative risk 2.13).
+FALL_MARKER_S = 5.0
+# Araujo et al. 2022 (Br J Sports Med 56(17):975): 1702 people aged 51-75; not completing a
+# 10 s one-legged stance went with higher all-cause mortality (adjusted HR 1.84).
+ARAUJO_MARKER_S = 10.0
 ARAUJO_AGES = (51, 75)
 
 
@@ -137,8 +141,12 @@ class Marker:
     text: str
 
 
-def markers(summary: StanceSummary, age: int | None) -> list[Marker]:
-    """Gentle notes for short eyes-open holds (CONTENT.md); never diagnostic."""
+def markers(summary: StanceSummary, ages: Sequence[int] = ()) -> list[Marker]:
+    """Gentle notes for short eyes-open holds; never diagnostic.
+
+    *ages* are the ages the person may have on the test day (one or two); the Araujo note
+    needs all of them inside the study's 51-75.
+    """
     if summary.eyes != "open":
         return []  # both findings are for eyes-open standing
     found: list[Marker] = []
@@ -147,28 +155,31 @@ def markers(summary: StanceSummary, age: int | None) -> list[Marker]:
         if result is None:
             continue
         leg = f"On your {side} leg"
-        if result.best <= FALL_MARKER_S:
+        if result.best < FALL_MARKER_S:
             found.append(
                 Marker(
                     side,
-                    f"{leg} your best was 5 s or less with eyes open. Holds this short have "
-                    "been linked with a higher risk of injury from a fall: keep something "
-                    "sturdy within reach when you practise, and consider mentioning it to "
-                    "your clinician. It is a prompt to take care, not a diagnosis.",
+                    f"{leg} your best was under 5 s with eyes open. In a study of people over "
+                    "60, those who could not stand on one leg for 5 s had about twice the "
+                    "risk of being hurt in a fall over three years (Vellas et al. 1997). Keep "
+                    "something sturdy within reach when you practise, and consider mentioning "
+                    "it to your clinician. It is a prompt to take care, not a diagnosis.",
                 )
             )
         elif (
-            age is not None
-            and ARAUJO_AGES[0] <= age <= ARAUJO_AGES[1]
+            ages
+            and all(ARAUJO_AGES[0] <= age <= ARAUJO_AGES[1] for age in ages)
             and result.best < ARAUJO_MARKER_S
         ):
             found.append(
                 Marker(
                     side,
-                    f"{leg} your best was under 10 s. In a large study of people aged 51-75, "
+                    f"{leg} your best was under 10 s. In a study of 1702 people aged 51-75, "
                     "those who could not stand on one leg for 10 s had poorer long-term "
-                    "health (Araujo et al. 2022). It describes groups, not you: balance can "
-                    "be trained, and it is worth raising at your next check-up.",
+                    "health (Araujo et al. 2022). Their test was set up differently from "
+                    "this one (here your hands stay on your hips), so read it as a rough "
+                    "guide. It describes groups, not you: balance can be trained, and it is "
+                    "worth raising at your next check-up.",
                 )
             )
     return found
@@ -210,3 +221,25 @@ def pelvis_findings(summary: StanceSummary) -> list[str]:
             "not a verdict (Hardcastle & Nade 1985)."
         )
     return found
+
+
+def eyes_closed_offer(latest_open: StanceSummary | None) -> tuple[bool, str]:
+    """Whether to offer an eyes-closed test, and why (or why not yet).
+
+    Only after an eyes-open best of at least the fall marker (Vellas et al. 1997) on both
+    sides: closing the eyes removes a main source of balance.
+    """
+    if latest_open is None or latest_open.left is None or latest_open.right is None:
+        return False, (
+            "Do an eyes-open test on both legs first: the eyes-closed test is offered once "
+            f"you can hold at least {FALL_MARKER_S:g} s on each leg with your eyes open."
+        )
+    short = [s.side for s in (latest_open.left, latest_open.right) if s.best < FALL_MARKER_S]
+    if short:
+        legs = " and ".join(short)
+        return False, (
+            f"Your latest eyes-open best on your {legs} leg was under {FALL_MARKER_S:g} s. "
+            "Practise with your eyes open until you can hold that long on each leg before "
+            "trying with your eyes closed (Vellas et al. 1997)."
+        )
+    return True, "You held at least 5 s on each leg with your eyes open."

@@ -49,7 +49,17 @@ class Column:
     added_in: int = 1
 
 
+SQLITE_INT_RANGE = (-(2**63), 2**63 - 1)  # what an SQLite INTEGER can hold
+
+
 def _int(value: Any) -> int:
+    result = _whole(value)
+    if not SQLITE_INT_RANGE[0] <= result <= SQLITE_INT_RANGE[1]:
+        raise FieldError(f"is too large (got {result})")
+    return result
+
+
+def _whole(value: Any) -> int:
     if isinstance(value, bool):
         raise FieldError("must be a whole number")
     number: int | None = None
@@ -248,5 +258,29 @@ TABLES: dict[str, tuple[Column, ...]] = {
         Column("score", "int", allowed=rules.PAIN_SCORE),
         Column("context", "text", choices=PAIN_CONTEXTS),
         Column("note", "text"),
+    ),
+    "morning_checkins": (
+        ID,
+        Column("taken_at", "time"),
+        Column("session_id", "int", nullable=True, references="workout_sessions"),
+        Column("settled", "bool"),
+    ),
+    "psfs_ratings": (
+        ID,
+        Column("taken_at", "time"),
+        Column("activity", "text"),
+        Column("score", "int", minimum=0, maximum=10),
+    ),
+    "plan_changes": (
+        ID,
+        Column("decided_at", "time"),
+        Column("exercise_id", "text"),
+        Column("variation_id", "text"),
+        SIDE,
+        Column("kind", "text", choices=("progress", "regress", "hold")),
+        Column("before_dose", "text"),
+        Column("after_dose", "text"),
+        Column("reason", "text"),
+        Column("status", "text", choices=("applied", "refused", "held")),
     ),
 }

@@ -168,11 +168,49 @@ def _v4_camera_measures(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v5_programme(conn: sqlite3.Connection) -> None:
+    # The adapting programme: morning check-ins (pain rule), PSFS ratings, and every
+    # change the rules proposed with its reason and whether it was applied or refused.
+    _run_script(
+        conn,
+        """
+        CREATE TABLE morning_checkins (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            session_id INTEGER REFERENCES workout_sessions(id) ON DELETE SET NULL,
+            settled INTEGER NOT NULL CHECK (settled IN (0, 1))
+        );
+        CREATE TABLE psfs_ratings (
+            id INTEGER PRIMARY KEY,
+            taken_at TEXT NOT NULL,
+            activity TEXT NOT NULL,
+            score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+        );
+        CREATE TABLE plan_changes (
+            id INTEGER PRIMARY KEY,
+            decided_at TEXT NOT NULL,
+            exercise_id TEXT NOT NULL,
+            variation_id TEXT NOT NULL,
+            side TEXT NOT NULL CHECK (side IN ('left', 'right')),
+            kind TEXT NOT NULL CHECK (kind IN ('progress', 'regress', 'hold')),
+            before_dose TEXT NOT NULL,
+            after_dose TEXT NOT NULL,
+            reason TEXT NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('applied', 'refused', 'held'))
+        );
+        CREATE INDEX idx_checkins_taken ON morning_checkins(taken_at);
+        CREATE INDEX idx_psfs_taken ON psfs_ratings(taken_at);
+        CREATE INDEX idx_plan_changes_decided ON plan_changes(decided_at);
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_time_indexes,
     _v3_covering_indexes,
     _v4_camera_measures,
+    _v5_programme,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

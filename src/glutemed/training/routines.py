@@ -18,6 +18,11 @@ OPTIONAL_VARIATIONS: tuple[tuple[str, str], ...] = (
 )
 
 
+# Catalogue exercises offered only as a swap (the safety screen's shoulder answer puts
+# side-lying abduction in place of the side plank), not in the default routine.
+SWAP_ONLY: frozenset[str] = frozenset({"side_lying_abduction"})
+
+
 class RoutineError(ValueError):
     """A routine item holds a value the player cannot run."""
 
@@ -46,6 +51,8 @@ def default_routine(catalog: Catalog, *, include_options: bool = False) -> Routi
     """
     items: list[RoutineItem] = []
     for exercise in catalog.exercises:
+        if exercise.id in SWAP_ONLY:
+            continue
         items.append(item_from_exercise(exercise))
         if include_options:
             for exercise_id, variation_id in OPTIONAL_VARIATIONS:

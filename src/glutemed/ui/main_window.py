@@ -144,7 +144,7 @@ class MainWindow(QMainWindow):
         def settings() -> QWidget:
             from glutemed.ui.settings.page import SettingsPage
 
-            return SettingsPage(self.store, self.events)
+            return SettingsPage(self.store, self.events, catalog=self.catalog)
 
         def help_page() -> QWidget:
             from glutemed.ui.help.page import HelpPage

@@ -24,7 +24,7 @@ from glutemed.progress.series import (
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import day_x
 from glutemed.progress.training import adherence
-from glutemed.stance.norms import AgeGroup, age_group
+from glutemed.stance.age_norm import AgeNorm, age_norm
 
 DAY_S = 86400.0
 LEFT_COLOUR = "#0072B2"
@@ -57,7 +57,7 @@ class StanceFrame:
     best_y: list[float]
     best_brushes: list[str]
     records: frozenset[tuple[str, date]]
-    norm: AgeGroup | None  # the age group whose mean is drawn, if the age is known
+    norm: AgeNorm | None  # the best-of-3 norm drawn, when known and checked
     cap_s: float
     top: float
 
@@ -189,7 +189,6 @@ def stance_frame(
                 best_y.append(p.value)
                 brushes.append(LEFT_COLOUR if side == "left" else RIGHT_COLOUR)
                 records.add((side, p.start))
-    age = end.year - profile.birth_year if profile.birth_year else None
     values = [*lines["left"].points, *lines["right"].points]
     top = max([profile.stance_cap_s, *(p.value for p in values)]) * 1.1
     return StanceFrame(
@@ -200,7 +199,7 @@ def stance_frame(
         best_y,
         brushes,
         frozenset(records),
-        None if age is None else age_group(age),
+        age_norm(profile.birth_year, end, eyes),
         profile.stance_cap_s,
         top,
     )

@@ -40,8 +40,8 @@ class StanceGraph(PlotCard):
         self.bests.setData(f.best_x, f.best_y, brush=f.best_brushes)
         self.set_hline(self.cap_line, f.cap_s, f"time limit {f.cap_s:.0f} s")
         if f.norm is not None:
-            seconds = f.norm.seconds(f.eyes)
-            label = f"age {f.norm.label} norm (Springer 2007): {seconds:g} s"
+            seconds = f.norm.seconds
+            label = f"{f.norm.label}: {seconds:g} s"
             self.set_hline(self.norm_line, seconds, label)
         self.show_hline(self.norm_line, f.norm is not None)
         self.item.setYRange(0, f.top, padding=0)

@@ -14,7 +14,7 @@ import contextlib
 import sys
 import threading
 from collections.abc import Callable, Mapping
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
@@ -47,6 +47,7 @@ from glutemed.ui.common.page_title import page_title
 from glutemed.ui.common.warm_up import WarmUp
 from glutemed.ui.progress.history_load import load_history
 from glutemed.ui.progress.plain_views import HeadlineView, empty_state
+from glutemed.ui.progress.psfs_dialog import function_section
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -86,6 +87,7 @@ class ProgressPage(QWidget):
         *,
         tz: tzinfo | None = None,
         today: Callable[[], date] | None = None,
+        now: Callable[[], datetime] | None = None,
         exercise_names: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__(parent)
@@ -95,6 +97,7 @@ class ProgressPage(QWidget):
         self.save_folder = SaveFolder(store)
         self.tz = tz or local_tz()
         self._today = today or local_today
+        self._now = now or (lambda: datetime.now(UTC))
         self._names = exercise_names  # read from the catalogue with the graphs if not given
         self.range_key = DEFAULT_RANGE
         self.eyes = "open"
@@ -190,6 +193,8 @@ class ProgressPage(QWidget):
             slot.setFixedHeight(SLOT_HEIGHTS[key])
             self.column.addWidget(slot)
             self._slots[key] = slot
+        self.function_card, self.psfs_button = function_section(self.store, self.tz, self._now)
+        self.column.addWidget(self.function_card)
         self.column.addStretch(1)
         self.scroll.setWidget(holder)
         self.scroll.verticalScrollBar().valueChanged.connect(self._build_visible)

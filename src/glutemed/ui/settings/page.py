@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
@@ -18,15 +20,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from glutemed.catalog import Catalog, load_catalog
 from glutemed.domain.localtz import local_now, local_today
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, REP_TEMPO
 from glutemed.ops import Store
 from glutemed.ops.changes import DATA_ERRORS
 from glutemed.ops.data import back_up
 from glutemed.ops.profile import load_profile, save_profile
+from glutemed.ops.screen_ops import answer_screen, screen_answers
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.theme import apply_theme
+from glutemed.ui.settings.safety_screen_dialog import ask_screen
 
 NO_YEAR = 1899
 
@@ -47,10 +52,20 @@ def _select(combo: QComboBox, value: object) -> None:
 class SettingsPage(QWidget):
     """Every change is saved at once; there is no separate Save step to forget."""
 
-    def __init__(self, store: Store, events: DataEvents, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        events: DataEvents,
+        parent: QWidget | None = None,
+        *,
+        catalog: Catalog | None = None,
+        ask_safety: Callable[[Mapping[str, bool] | None], dict[str, bool] | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("settingsPage")
         self.store, self.events = store, events
+        self._catalog = catalog
+        self.ask_safety = ask_safety or (lambda current: ask_screen(self, current))
         self.announcer = Announcer(events)
 
         self.birth_year = QSpinBox()
@@ -114,6 +129,7 @@ class SettingsPage(QWidget):
         inner.setContentsMargins(0, 0, 0, 0)
         inner.addWidget(QLabel("<h1>Settings</h1>"))
         inner.addWidget(profile_box)
+        inner.addWidget(self._safety_box())
         inner.addWidget(data_box)
         inner.addStretch(1)
         layout = QHBoxLayout(self)
@@ -149,6 +165,45 @@ class SettingsPage(QWidget):
         profile.rep_tempo = float(self.tempo.value())
         if self.announcer.attempt("save the settings", lambda: save_profile(self.store, profile)):
             apply_theme(profile.theme)
+
+    def _safety_box(self) -> QGroupBox:
+        box = QGroupBox("Safety questions")
+        self.safety_summary = QLabel()
+        self.safety_summary.setObjectName("safetySummary")
+        self.safety_summary.setWordWrap(True)
+        self.safety_button = QPushButton("Change answers…")
+        self.safety_button.setObjectName("safetyScreenButton")
+        self.safety_button.setToolTip("Answer the safety questions again; the plan adapts")
+        self.safety_button.clicked.connect(self.change_safety_answers)
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.safety_summary)
+        row = QHBoxLayout()
+        row.addWidget(self.safety_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self._show_safety(screen_answers(self.store), [])
+        return box
+
+    def _show_safety(self, answers: Mapping[str, bool] | None, notes: list[str]) -> None:
+        from glutemed.training.screen import QUESTIONS
+
+        if answers is None:
+            text = "Not answered yet: you will be asked before your first workout."
+        else:
+            yes = [q for key, q in QUESTIONS if answers.get(key)]
+            text = "You said yes to: " + " ".join(yes) if yes else "You said no to every question."
+        self.safety_summary.setText("\n".join([text, *notes]))
+
+    def change_safety_answers(self) -> None:
+        answers = self.ask_safety(screen_answers(self.store))
+        if answers is None:
+            return
+        catalog = self._catalog or load_catalog()
+        adapted = answer_screen(self.store, catalog, answers)
+        notes = [a.describe() for a in adapted.adaptations]
+        self._show_safety(answers, notes)
+        self.events.plan_changed.emit()  # the routine may have changed
+        self.events.status_message.emit("Safety answers saved")
 
     def back_up_now(self) -> None:
         try:

@@ -27,6 +27,7 @@ from glutemed.ops.stance import (
 )
 from glutemed.stance.norms import BirthYearError, validate_birth_year
 from glutemed.stance.protocol import StanceProtocol
+from glutemed.stance.scoring import eyes_closed_offer, summarize
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.any_input_catcher import AnyInputCatcher
 from glutemed.ui.common.events import DataEvents
@@ -173,6 +174,9 @@ class StancePage(QWidget):
         if sessions is None:
             return
         self.history.set_tests([(s.id or 0, history_row(s)) for s in sessions])
+        latest_open = next((s for s in sessions if s.eyes == "open"), None)
+        summary = summarize(latest_open.trials, "open", latest_open.cap_s) if latest_open else None
+        self.setup.set_eyes_closed_allowed(*eyes_closed_offer(summary))
 
     def go_home(self) -> None:
         self._run = None

@@ -151,7 +151,4 @@ class StanceResultsView(QWidget):
 
     @staticmethod
     def _norm_text(results: StanceResults) -> str:
-        norm = results.norm
-        if norm is None or norm.seconds is None:
-            return results.norm_text()
-        return f"{norm.describe()} {norm.note}"
+        return results.norm_text()

@@ -66,6 +66,10 @@ class StanceSetupView(QWidget):
         eyes_row.addWidget(self.eyes_closed)
         eyes_row.addStretch(1)
         form.addRow("Eyes:", eyes_row)
+        self.eyes_note = QLabel(self)
+        self.eyes_note.setObjectName("eyesClosedNote")
+        self.eyes_note.setWordWrap(True)
+        form.addRow("", self.eyes_note)
 
         self.cap_combo = QComboBox(self)
         self.cap_combo.setObjectName("capCombo")
@@ -126,6 +130,15 @@ class StanceSetupView(QWidget):
         self.cap_combo.setCurrentIndex(index)
         self.profile_note.setText(note)
         self.profile_note.setVisible(bool(note))
+
+    def set_eyes_closed_allowed(self, allowed: bool, why: str) -> None:
+        """Offer eyes closed only once eyes open is steady enough (Vellas et al. 1997)."""
+        self.eyes_closed.setEnabled(allowed)
+        self.eyes_closed.setToolTip("" if allowed else why)
+        if not allowed:
+            self.eyes_open.setChecked(True)
+        self.eyes_note.setText("" if allowed else why)
+        self.eyes_note.setVisible(not allowed)
 
     def eyes(self) -> str:
         return "closed" if self.eyes_closed.isChecked() else "open"

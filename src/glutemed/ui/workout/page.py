@@ -6,8 +6,8 @@ end time when the workout ends or the user leaves. `workout_saved` follows every
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from datetime import datetime
+from collections.abc import Callable, Mapping
+from datetime import date, datetime, tzinfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -23,10 +23,20 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import Catalog
 from glutemed.domain.clock import Clock, utc_now
+from glutemed.domain.localtz import local_tz
 from glutemed.domain.records import PainLog, RoutineItem
 from glutemed.ops import Store
 from glutemed.ops.pain import log_pain
+from glutemed.ops.plan_ops import current_plan
 from glutemed.ops.profile import load_profile
+from glutemed.ops.programme_ops import (
+    Decision,
+    answer_checkin,
+    checkin_due,
+    review_plan,
+    settle_changes,
+)
+from glutemed.ops.screen_ops import answer_screen, screen_answers
 from glutemed.ops.workout import WorkoutRun, workout_details
 from glutemed.training.events import WorkoutFinished
 from glutemed.training.plan import RepSeconds
@@ -35,13 +45,18 @@ from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.protocols import DemoFigure, Sound
 from glutemed.ui.pain.prompt import PainPrompt
+from glutemed.ui.settings.safety_screen_dialog import ask_screen
+from glutemed.ui.workout.checkin_banner import CheckInBanner
 from glutemed.ui.workout.figure import make_figure, motion_rep_seconds
 from glutemed.ui.workout.history import WorkoutHistory
+from glutemed.ui.workout.plan_buttons import PlanFileButtons
+from glutemed.ui.workout.plan_changes import PlanChangesView
 from glutemed.ui.workout.player import WorkoutPlayer
 from glutemed.ui.workout.routine_editor import RoutineEditor
 from glutemed.ui.workout.summary import WorkoutSummary
 
 Confirm = Callable[[str, str], bool]
+AskScreen = Callable[[Mapping[str, bool] | None], dict[str, bool] | None]
 
 
 class WorkoutPage(QWidget):
@@ -58,6 +73,9 @@ class WorkoutPage(QWidget):
         figure: DemoFigure | None = None,
         rep_seconds: RepSeconds | None = None,
         wall_now: Callable[[], datetime] = utc_now,
+        ask_safety: AskScreen | None = None,
+        tz: tzinfo | None = None,
+        plan_buttons: PlanFileButtons | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("workoutPage")
@@ -66,6 +84,8 @@ class WorkoutPage(QWidget):
         self.confirm: Confirm = confirm or self._ask
         self._rep_seconds = rep_seconds
         self.wall_now = wall_now
+        self.ask_safety: AskScreen = ask_safety or (lambda current: ask_screen(self, current))
+        self.tz = tz or local_tz()
         self.announcer = Announcer(events)
         self.run: WorkoutRun | None = None
         self.pain_before: int | None = None
@@ -88,6 +108,14 @@ class WorkoutPage(QWidget):
         self.start_problem.setObjectName("startProblem")
         self.start_problem.setStyleSheet("color: #c0392b;")
 
+        self.checkin = CheckInBanner()
+        self.checkin.answered.connect(self._checkin_answered)
+        self._checkin_session: int | None = None
+        self.plan_buttons = plan_buttons or PlanFileButtons(
+            store, catalog, lambda: self.editor.routine.id
+        )
+        self.plan_buttons.message.connect(self.events.status_message.emit)
+        self.plan_buttons.plan_imported.connect(self._plan_replaced)
         self.home = QWidget()
         self.home.setObjectName("workoutHome")
         heading = QLabel("Your routine")
@@ -98,8 +126,10 @@ class WorkoutPage(QWidget):
         upper = QWidget()
         upper_layout = QVBoxLayout(upper)
         upper_layout.setContentsMargins(0, 0, 0, 0)
+        upper_layout.addWidget(self.checkin)
         upper_layout.addWidget(heading)
         upper_layout.addWidget(self.editor, 1)
+        upper_layout.addWidget(self.plan_buttons)
         upper_layout.addLayout(start_row)
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -124,10 +154,14 @@ class WorkoutPage(QWidget):
         self.player.full_screen_requested.connect(self._full_screen)
         self.summary = WorkoutSummary(catalog)
         self.summary.closed.connect(self.show_home)
-        for widget in (self.home, self.pain_prompt, self.player, self.summary):
+        self.changes = PlanChangesView(catalog)
+        self.changes.decided.connect(self._changes_decided)
+        for widget in (self.home, self.pain_prompt, self.player, self.summary, self.changes):
             self.stack.addWidget(widget)
+        self._refresh_checkin()
         QVBoxLayout(self).addWidget(self.stack)
         events.workout_saved.connect(self._data_changed)
+        events.plan_changed.connect(lambda: self.editor.reload())
         events.profile_changed.connect(self._profile_changed)
 
     # ----- helpers -----
@@ -150,7 +184,43 @@ class WorkoutPage(QWidget):
     # ----- flow -----
     def show_home(self) -> None:
         self.history.refresh()
+        self._refresh_checkin()
         self.stack.setCurrentWidget(self.home)
+
+    def _today(self) -> date:
+        return self.wall_now().astimezone(self.tz).date()
+
+    def _refresh_checkin(self) -> None:
+        self._checkin_session = checkin_due(self.store, self.tz, self._today())
+        self.checkin.setVisible(self._checkin_session is not None)
+
+    def _checkin_answered(self, settled: bool) -> None:
+        if self._checkin_session is not None:
+            answer_checkin(self.store, self._checkin_session, settled, self.wall_now())
+            self.events.status_message.emit(
+                "Thanks: noted that the pain "
+                + (
+                    "has settled."
+                    if settled
+                    else "has not settled; today's plan will hold or step back."
+                )
+            )
+        self._refresh_checkin()
+
+    def _plan_replaced(self) -> None:
+        self.editor.reload(current_plan(self.store, self.catalog).routine.id)
+        self.events.workout_saved.emit()
+
+    def ask_safety_screen(self, current: Mapping[str, bool] | None) -> bool:
+        """Ask the safety questions and adapt the plan; False when the user cancelled."""
+        answers = self.ask_safety(current)
+        if answers is None:
+            return False
+        adapted = answer_screen(self.store, self.catalog, answers)
+        if adapted.adaptations:
+            self.events.status_message.emit(" ".join(a.describe() for a in adapted.adaptations))
+        self.editor.reload()
+        return True
 
     def start_workout(self) -> None:
         try:
@@ -159,7 +229,28 @@ class WorkoutPage(QWidget):
             self.start_problem.setText(f"Cannot start: {exc}")
             return
         self.start_problem.setText("")
-        self.sound.prepare()
+        if screen_answers(self.store) is None and not self.ask_safety_screen(None):
+            self.start_problem.setText("Answer the safety questions to start your first workout.")
+            return
+        changes = review_plan(
+            self.store, self.catalog, self.tz, self._today(), self.editor.routine.id
+        )
+        if changes:
+            self.changes.show_changes(changes)
+            self.stack.setCurrentWidget(self.changes)
+            return
+        self._ask_pain_before()
+
+    def _changes_decided(self, decisions: list[Decision]) -> None:
+        routine_id = self.editor.routine.id
+        applied = settle_changes(self.store, self.catalog, decisions, self.wall_now(), routine_id)
+        if applied:
+            self.editor.reload(routine_id)
+            self.events.workout_saved.emit()
+        self._ask_pain_before()
+
+    def _ask_pain_before(self) -> None:
+        self.sound.prepare()  # Qt Multimedia loads only once a workout begins
         self.pain_before = self.pain_after = None
         self._ask_pain("before", "Before you start: how much pain do you have right now?")
 

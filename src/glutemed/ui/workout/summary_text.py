@@ -11,6 +11,7 @@ from glutemed.domain.history import SessionSummary
 from glutemed.domain.records import RoutineItem, SetLog
 from glutemed.domain.rules import counts_as_training
 from glutemed.domain.wording import counted, duration_text
+from glutemed.training.pain_rule import session_pain_note
 
 # When to add load: the top of the rep range feels easy two sessions running; then add a
 # set, then a band, then a stronger band (ACSM position stand, Ratamess et al. 2009).
@@ -125,7 +126,9 @@ def _pain(before: int | None, after: int | None) -> str:
     if before is not None and after is not None and after != before:
         word = "lower" if after < before else "higher"
         text += f", {counted(abs(after - before), 'point')} {word} than before"
-    return text + ".</p>"
+    text += ".</p>"
+    note = session_pain_note(before, after)  # the pain-monitoring rule, never the MCID
+    return text + (f"<p>{escape(note)}</p>" if note else "")
 
 
 def _next_time(catalog: Catalog, lines: list[Line]) -> str:
