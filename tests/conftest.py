@@ -8,9 +8,15 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import numpy  # noqa: F401  (see below)
 import pytest
 
 from glutemed.store import Store, open_store
+
+# numpy is imported here, in the main thread, before any test: the window warms up its
+# graph modules on a worker thread, and pytest.approx reads sys.modules['numpy'] without
+# importing, so it could meet a half-imported numpy. Tests of what is imported at
+# start-up run in fresh processes and are not affected.
 
 # Offscreen Qt with a 1600x1000 screen (the default 800x600 is smaller than the window's
 # minimum size, so Qt would clamp geometry in ways no real desktop does). Read when the

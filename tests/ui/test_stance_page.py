@@ -109,7 +109,9 @@ def test_full_test_by_keys_and_clicks(
 
     saved_signals: list[None] = []
     page._events.stance_saved.connect(lambda: saved_signals.append(None))
+    assert not sound.prepared  # the page alone loads no sound
     click(qtbot, page, "startTestButton")
+    assert sound.prepared  # a test starting does, before its first cue
     header = find(page, QLabel, "trialHeader")
     assert "RIGHT leg · trial 1 of 3" in header.text()  # preferred side first
     assert "hands on your hips" in find(page, QLabel, "instructionsText").text()

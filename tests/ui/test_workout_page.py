@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
 from glutemed.domain.records import Routine, RoutineItem
-from glutemed.domain.vocabulary import WorkoutPhase
+from glutemed.domain.vocabulary import CUE_NAMES, WorkoutPhase
 from glutemed.motion import load_animation
 from glutemed.store import workouts
 from glutemed.store.pain import list_pain
@@ -345,3 +345,11 @@ def test_leaving_before_any_rep_keeps_no_workout(qtbot, rig):
     assert rig.page.stack.currentWidget() is rig.page.home
     assert any("not added to Past workouts" in m for m in messages)
     assert rig.page.history.topLevelItemCount() == 0
+
+
+def test_sound_effects_are_made_when_a_workout_starts_not_before(qtbot, rig):
+    player = SoundPlayer("beeps", has_audio_output=lambda: True)
+    rig.page.sound = rig.page.player.sound = player
+    assert player.children() == []  # the page is open; no sound effect exists yet
+    start(qtbot, rig)
+    assert len(player.children()) == len(CUE_NAMES) and player.active_mode == "beeps"
