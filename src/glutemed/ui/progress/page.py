@@ -22,7 +22,6 @@ from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -48,6 +47,7 @@ from glutemed.ui.common.warm_up import WarmUp
 from glutemed.ui.progress.history_load import load_history
 from glutemed.ui.progress.plain_views import HeadlineView, empty_state
 from glutemed.ui.progress.psfs_dialog import function_section
+from glutemed.ui.progress.report_saving import ask_report_path, save_report_pdf
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -390,22 +390,11 @@ class ProgressPage(QWidget):
 
     # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            "Save report for your physiotherapist",
-            self.save_folder.suggest("glutemed-report.pdf"),
-            "PDF (*.pdf)",
-        )
-        if path:
+        if path := ask_report_path(self, self.save_folder):
             self.save_report(path)
 
     def save_report(self, path: str, since: date | None = None) -> None:
-        from glutemed.report.pdf import write_report
-
-        try:
-            write_report(self.store, path, since=since, tz=self.tz, today=self._today())
-        except OSError as exc:
-            self.events.status_message.emit(f"Could not save the report: {exc.strerror}")
-            return
-        self.save_folder.remember(path)
-        self.events.status_message.emit(f"Report saved to {path}")
+        save_report_pdf(
+            self.store, path, since=since, tz=self.tz, today=self._today,
+            save_folder=self.save_folder, events=self.events,
+        )  # fmt: skip
