@@ -24,6 +24,7 @@ from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
 from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.source_cache import forget_sources
 from glutemed.ui.common.warm_up import WarmUp
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._sound: SoundPlayer | None = None
         self.warm_up = WarmUp(WARM_UP_MODULES, self)
+        self.warm_up.finished.connect(forget_sources)  # after _mark_done: its thread is over
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -205,6 +207,7 @@ class MainWindow(QMainWindow):
             first = getattr(widget, "first_focus", None)
             if isinstance(first, QWidget):  # the page's main action is one Tab away
                 QWidget.setTabOrder(self.sidebar, first)
+            forget_sources()  # the page's modules were just imported
         return self._built[key]
 
     def show_page(self, key: str) -> None:

@@ -39,6 +39,7 @@ class WarmUp(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
+        self._thread: threading.Thread | None = None
         self.finished.connect(self._mark_done)
 
     def arm(self) -> None:
@@ -49,7 +50,10 @@ class WarmUp(QObject):
         self._timer.start(self._delay_ms)
 
     def _start(self) -> None:
-        threading.Thread(target=self._import_all, name="glutemed-warm-up", daemon=True).start()
+        self._thread = threading.Thread(
+            target=self._import_all, name="glutemed-warm-up", daemon=True
+        )
+        self._thread.start()
 
     def _import_all(self) -> None:
         # Hand the interpreter back to the GUI thread five times as often while importing,
@@ -67,4 +71,8 @@ class WarmUp(QObject):
         self.finished.emit()  # queued to the GUI thread: this object lives there
 
     def _mark_done(self) -> None:
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            # It emitted as its last act: over in a moment, then nothing of ours imports.
+            thread.join()
         self.done = True
