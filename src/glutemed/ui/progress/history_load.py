@@ -26,12 +26,16 @@ def load_history(
         snapshot = load_snapshot(second, tz)
     finally:
         second.close()
+    sizes = {key: bin_size_for((end - start).days + 1) for key, (start, end) in ranges.items()}
+    first: dict[int, date] = {}  # bin size -> the earliest day a range at that size shows
+    for key, size in sizes.items():
+        first[size] = min(first.get(size, ranges[key][0]), ranges[key][0])
     prepared: dict[int, PreparedSeries] = {}
     frames: dict[str, Frame] = {}
     centres = BinCentres(tz)  # this thread's own: the ranges share most bins
     for key, (start, end) in ranges.items():
-        size = bin_size_for((end - start).days + 1)
-        if size not in prepared:
-            prepared[size] = prepare(snapshot, size)
+        size = sizes[key]
+        if size not in prepared:  # a year of daily bins, not ten: bests still count all
+            prepared[size] = prepare(snapshot, size, since=first[size])
         frames[key] = frame(prepared[size], snapshot, profile, start, end, tz, centres)
     return snapshot, frames
