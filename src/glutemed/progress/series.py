@@ -18,7 +18,7 @@ from glutemed.progress.snapshot import ProgressSnapshot
 DAILY, WEEKLY, MONTHLY = 1, 7, 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BinPoint:
     start: date  # first day of the bin
     size: int  # DAILY, WEEKLY or MONTHLY
