@@ -269,3 +269,19 @@ def test_first_visit_paints_the_headline_before_pyqtgraph_loads(ten_years: Path)
     assert loaded_at_paint == "False"  # the headline's first paint needed no pyqtgraph
     assert "of 10 on average" in pain_text  # and it already said something useful
     assert (loaded_after, cards) == ("True", "6")  # then every graph card was built (pelvis too)
+
+
+def test_graphs_keep_no_background_pixmap_and_still_paint_white(
+    qtbot: QtBot, big_store: Store
+) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    plots = [card.plot for card in page.cards.values() if hasattr(card, "plot")]
+    plots.append(page.function_card.plot)
+    assert len(plots) >= 6
+    for plot in plots:
+        assert plot.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone
+    image = page.cards["stance"].plot.grab().toImage()
+    assert image.pixelColor(image.width() - 3, 3).name() == "#ffffff"  # background drawn

@@ -84,3 +84,20 @@ def test_the_warm_up_forgets_once_its_thread_is_over(
         assert name not in linecache.cache
     finally:
         sys.modules.pop("warm_probe_cache", None)
+
+
+def test_a_new_page_gives_freed_memory_back(
+    qtbot: QtBot, store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glutemed.ui import main_window
+
+    calls: list[str] = []
+    monkeypatch.setattr(main_window, "release_free_memory", lambda: calls.append("trim"))
+    window = MainWindow(store, load_catalog(), FakeClock(), DataEvents())
+    qtbot.addWidget(window)
+    assert calls == ["trim"]  # the first page, built with the window
+    window.show_page("help")
+    assert calls == ["trim", "trim"]
+    window.show_page("exercises")
+    window.show_page("help")  # pages are built once: nothing more to release
+    assert calls == ["trim", "trim"]

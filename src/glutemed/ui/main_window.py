@@ -24,6 +24,7 @@ from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
 from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.memory import release_free_memory
 from glutemed.ui.common.source_cache import forget_sources
 from glutemed.ui.common.warm_up import WarmUp
 
@@ -208,6 +209,7 @@ class MainWindow(QMainWindow):
             if isinstance(first, QWidget):  # the page's main action is one Tab away
                 QWidget.setTabOrder(self.sidebar, first)
             forget_sources()  # the page's modules were just imported
+            release_free_memory()  # and what building it made and dropped
         return self._built[key]
 
     def show_page(self, key: str) -> None:

@@ -10,6 +10,7 @@ from glutemed.ops import Store
 from glutemed.ops.progress import load_snapshot, reader
 from glutemed.progress.series import PreparedSeries, bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.ui.common.memory import release_free_memory
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
@@ -19,6 +20,14 @@ def load_history(
     store: Store, tz: tzinfo, profile: Profile, ranges: dict[str, tuple[date, date]]
 ) -> tuple[ProgressSnapshot, dict[str, Frame]]:
     """Everything on record, and each range's frame (range key -> frame)."""
+    loaded = _load(store, tz, profile, ranges)
+    release_free_memory()  # the rows and series it went through are garbage now
+    return loaded
+
+
+def _load(
+    store: Store, tz: tzinfo, profile: Profile, ranges: dict[str, tuple[date, date]]
+) -> tuple[ProgressSnapshot, dict[str, Frame]]:
     from glutemed.render.graphs.frames import BinCentres, frame
 
     second = reader(store)  # a thread's own handle on the file
