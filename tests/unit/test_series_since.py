@@ -93,3 +93,15 @@ def test_a_range_below_its_all_time_best_marks_no_personal_best() -> None:
         since, None, tuple(t for t in snapshot.tests if t.day >= since), (), None, (), ()
     )
     assert prepare(alone, DAILY).records[("open", "left")]
+
+
+def test_per_day_bests_and_symmetry_are_worked_out_once_and_handed_out_as_copies() -> None:
+    from glutemed.progress.stance import best_per_day, symmetry_of
+
+    snapshot = history(3)
+    first = snapshot.best_per_day("open")
+    assert first == best_per_day(snapshot.tests, "open")
+    first.clear()  # a caller's list is its own
+    assert snapshot.best_per_day("open") == best_per_day(snapshot.tests, "open")
+    assert snapshot.symmetry("closed") == symmetry_of(snapshot.tests, "closed")
+    assert snapshot == history(3)  # what was worked out does not change what it equals

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import Callable
 from datetime import date, tzinfo
 from typing import TYPE_CHECKING
 
@@ -10,17 +13,40 @@ from glutemed.ops import Store
 from glutemed.ops.progress import load_snapshot, reader
 from glutemed.progress.series import PreparedSeries, bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
+from glutemed.ui.common.gui_first import gui_first
 from glutemed.ui.common.memory import release_free_memory
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.frames import Frame
 
 
+HISTORY_THREAD = "glutemed-progress-history"
+
+
+def load_in_background(
+    store: Store,
+    tz: tzinfo,
+    profile: Profile,
+    ranges: dict[str, tuple[date, date]],
+    done: Callable[[tuple[ProgressSnapshot, dict[str, Frame]]], None],
+) -> None:
+    """load_history on a daemon thread; *done* gets the result there (it must hand it on
+    to the GUI thread, e.g. by emitting a signal)."""
+
+    def run() -> None:
+        loaded = load_history(store, tz, profile, ranges)
+        with contextlib.suppress(RuntimeError):  # the page may be gone by now
+            done(loaded)
+
+    threading.Thread(target=run, name=HISTORY_THREAD, daemon=True).start()
+
+
 def load_history(
     store: Store, tz: tzinfo, profile: Profile, ranges: dict[str, tuple[date, date]]
 ) -> tuple[ProgressSnapshot, dict[str, Frame]]:
     """Everything on record, and each range's frame (range key -> frame)."""
-    loaded = _load(store, tz, profile, ranges)
+    with gui_first():  # the GUI thread builds cards meanwhile: let it have the interpreter
+        loaded = _load(store, tz, profile, ranges)
     release_free_memory()  # the rows and series it went through are garbage now
     return loaded
 

@@ -10,9 +10,7 @@ click only hands arrays to the plots.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
@@ -32,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
-from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.progress import data_span, load_snapshot
@@ -44,7 +41,7 @@ from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
 from glutemed.ui.common.warm_up import WarmUp
-from glutemed.ui.progress.history_load import load_history
+from glutemed.ui.progress.history_load import load_in_background
 from glutemed.ui.progress.plain_views import HeadlineView, empty_state
 from glutemed.ui.progress.psfs_dialog import function_section
 from glutemed.ui.progress.report_saving import ask_report_path, save_report_pdf
@@ -316,24 +313,21 @@ class ProgressPage(QWidget):
     def _idle_work(self) -> None:
         """One step at a time, so clicks stay answered: the worker, then a card per tick."""
         self._awaiting_paint = False
-        if self._worker_started != self._generation:
-            self._worker_started = self._generation
+        if self._worker_started != (generation := self._generation):
+            self._worker_started = generation
             ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
-            args = (self._generation, load_profile(self.store), ranges)
-            threading.Thread(target=self._load_all, args=args, daemon=True).start()
+            done = lambda loaded: self._loaded.done.emit(generation, loaded)  # noqa: E731
+            load_in_background(self.store, self.tz, load_profile(self.store), ranges, done)
         elif self._stale:
             self._show_card(next(iter(self._stale)))
         elif self._slots:
-            self._build_card(next(iter(self._slots)))
+            # Cards out of view wait for the history: they would only slow its load.
+            shown = [k for k, slot in self._slots.items() if not slot.visibleRegion().isEmpty()]
+            if not shown and self.full is None:
+                return  # _full_loaded carries on
+            self._build_card((shown or list(self._slots))[0])
         if self._slots or self._stale:
             self._idle.start(0)
-
-    def _load_all(
-        self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
-    ) -> None:
-        loaded = load_history(self.store, self.tz, profile, ranges)
-        with contextlib.suppress(RuntimeError):  # the page may be gone by now
-            self._loaded.done.emit(generation, loaded)
 
     def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
         if generation != self._generation:
@@ -342,6 +336,7 @@ class ProgressPage(QWidget):
         self.shown = self.full
         self._days_given = set()
         self._draw(self._frames[self.range_key])
+        self._idle.start(IDLE_MS)  # then the cards out of view
 
     # --- drawing ------------------------------------------------------------------------
     def _draw(self, f: Frame, everywhere: bool = False) -> None:
