@@ -285,3 +285,38 @@ def test_graphs_keep_no_background_pixmap_and_still_paint_white(
         assert plot.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone
     image = page.cards["stance"].plot.grab().toImage()
     assert image.pixelColor(image.width() - 3, 3).name() == "#ffffff"  # background drawn
+
+
+def test_cards_out_of_view_wait_for_the_history(
+    qtbot: QtBot, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from glutemed.ui.progress import history_load
+
+    gate = threading.Event()
+    real = history_load.load_history
+
+    def held(*args: object, **kwargs: object) -> object:
+        gate.wait(30)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history_load, "load_history", held)
+    page = make_page(qtbot, big_store)
+    try:
+        qtbot.waitUntil(lambda: page._worker_started == page._generation, timeout=10_000)
+        in_view = [k for k, s in page._slots.items() if not s.visibleRegion().isEmpty()]
+        for _ in range(10):  # idle steps while the history loads
+            page._idle_work()
+        assert set(in_view) <= set(page.cards)  # what the user sees is built meanwhile
+        assert page._slots and all(s.visibleRegion().isEmpty() for s in page._slots.values())
+        assert not page.view_loaded and not page.full_loaded
+        # Scrolling to a card builds it at once, history or not.
+        page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+        assert "adherence" in page.cards
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: page.view_loaded, timeout=30_000)
+    qtbot.waitUntil(lambda: page.full_loaded, timeout=30_000)  # then the rest, when idle
+    assert set(page.cards) == {"stance", "pelvis", "symmetry", "pain", "volume", "adherence"}
+    assert not page._stale or all(page.cards[k].visibleRegion().isEmpty() for k in page._stale)

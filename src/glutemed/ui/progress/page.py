@@ -261,7 +261,12 @@ class ProgressPage(QWidget):
 
     @property
     def full_loaded(self) -> bool:
-        return self.full is not None and not self._dirty and not self._slots and bool(self._frames)
+        return self.view_loaded and not self._slots
+
+    @property
+    def view_loaded(self) -> bool:
+        """The whole history is in and drawn on the cards in view (others may follow)."""
+        return self.full is not None and not self._dirty and bool(self._frames)
 
     def range_days(self, key: str | None = None) -> tuple[date, date]:
         key = key or self.range_key
