@@ -59,14 +59,8 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 )
 DEFAULT_RANGE = "3m"
 # Card heights until a card is built (only used to tell which cards are on screen).
-SLOT_HEIGHTS = {
-    "stance": 330,
-    "pelvis": 330,
-    "symmetry": 330,
-    "pain": 380,
-    "volume": 330,
-    "adherence": 240,
-}
+SLOT_HEIGHTS = dict.fromkeys(("stance", "pelvis", "symmetry", "volume"), 330)
+SLOT_HEIGHTS.update(pain=380, adherence=240)
 IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 
@@ -312,7 +306,9 @@ class ProgressPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._awaiting_paint and event.type() == QEvent.Type.Paint:
-            self._idle.start(IDLE_MS)  # restarted by each card's paint: runs after the last
+            # The history load starts right after the first card's paint; the rest waits
+            # till IDLE_MS after the last paint (the timer restarts with each).
+            self._idle.start(IDLE_MS if self._worker_started == self._generation else 0)
         return False
 
     def _idle_work(self) -> None:
