@@ -217,6 +217,9 @@ def progress(data_dir: str, idle_before_click: float) -> None:
                 card_paints.append(time.perf_counter())
                 if "first_cpu" not in stamps:
                     stamps["first_cpu"] = time.thread_time()
+                if "loaded" in stamps and "complete" not in stamps:
+                    # The repaint after the load: one flush draws every card it changed.
+                    stamps["complete"] = time.perf_counter()
             page = window._built.get("progress") if "click" in stamps else None
             if page is not None:
                 if "loaded" not in stamps and page.view_loaded:
@@ -244,8 +247,10 @@ def progress(data_dir: str, idle_before_click: float) -> None:
     QApplication.instance().removeEventFilter(watch)
     assert card_paints, "no graph was painted"
     result("first_paint_ms", (card_paints[0] - stamps["click"]) * 1000)
-    complete = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
+    complete = stamps.get("complete", stamps["loaded"])
     result("complete_ms", (complete - stamps["click"]) * 1000)
+    settled = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
+    result("settled_ms", (settled - stamps["click"]) * 1000)
     result("all_cards_ms", (stamps["all_cards"] - stamps["click"]) * 1000)
     result("first_paint_cpu_ms", (stamps["first_cpu"] - stamps["click_cpu"]) * 1000)
     result("pyqtgraph_loaded_before_click", bool(stamps["preloaded"]))

@@ -320,3 +320,39 @@ def test_cards_out_of_view_wait_for_the_history(
     qtbot.waitUntil(lambda: page.full_loaded, timeout=30_000)  # then the rest, when idle
     assert set(page.cards) == {"stance", "pelvis", "symmetry", "pain", "volume", "adherence"}
     assert not page._stale or all(page.cards[k].visibleRegion().isEmpty() for k in page._stale)
+
+
+def test_building_a_card_out_of_view_leaves_the_cards_in_view_alone(
+    qtbot: QtBot, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QObject
+
+    page = make_page(qtbot, big_store)
+    monkeypatch.setattr(page, "_idle_work", lambda: None)  # the test builds them
+    qtbot.waitUntil(lambda: "stance" in page.cards, timeout=10_000)
+    stance = page.cards["stance"]
+    qtbot.waitUntil(lambda: stance.height() > 0)
+    for _ in range(20):  # the first layout settles
+        QApplication.processEvents()
+    geometry = stance.geometry()
+    seen: list[QEvent.Type] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+                seen.append(event.type())
+            return False
+
+    watch = Watch()
+    stance.installEventFilter(watch)
+    holder = page.scroll.widget()
+    for key in [k for k in page._slots if page._slots[k].visibleRegion().isEmpty()]:
+        before = holder.minimumSizeHint().height()
+        page._build_card(key)
+        # Not shown yet (Qt shows it a moment later), the card already keeps its room.
+        assert not page.cards[key].isVisible()
+        assert holder.minimumSizeHint().height() > before - 100, key
+        QApplication.processEvents()
+        QApplication.processEvents()
+    assert seen == [] and stance.geometry() == geometry  # never squeezed, never moved
+    assert page.scroll.widget().testAttribute(Qt.WidgetAttribute.WA_StaticContents)

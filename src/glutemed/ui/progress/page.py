@@ -15,7 +15,7 @@ from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -59,8 +59,8 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 )
 DEFAULT_RANGE = "3m"
 # Card heights until a card is built (only used to tell which cards are on screen).
-SLOT_HEIGHTS = dict.fromkeys(("stance", "pelvis", "symmetry", "volume"), 330)
-SLOT_HEIGHTS.update(pain=380, adherence=240)
+SLOT_HEIGHTS = dict.fromkeys(("stance", "pelvis", "symmetry", "volume"), 342)
+SLOT_HEIGHTS.update(pain=376, adherence=240)  # as built with the default fonts
 IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 
@@ -177,6 +177,7 @@ class ProgressPage(QWidget):
         if self._names is None:
             self._names = exercise_names_of(load_catalog())
         holder = QWidget()
+        holder.setAttribute(Qt.WidgetAttribute.WA_StaticContents)  # grows: repaint the new part
         self.column = QVBoxLayout(holder)
         for key in g.CARD_KEYS:
             slot = QWidget()
