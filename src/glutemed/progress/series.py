@@ -54,8 +54,16 @@ def binned(
     items: Iterable[tuple[date, float]], size: int, how: Callable[[list[float]], float]
 ) -> list[BinPoint]:
     groups: dict[date, list[float]] = {}
+    starts: dict[date, date] = {}  # day -> its bin's start, worked out once per day
     for day, value in items:
-        groups.setdefault(bin_start(day, size), []).append(value)
+        start = day if size == DAILY else starts.get(day)
+        if start is None:
+            start = starts[day] = bin_start(day, size)
+        group = groups.get(start)
+        if group is None:
+            groups[start] = [value]
+        else:
+            group.append(value)
     return [BinPoint(start, size, how(vals), len(vals)) for start, vals in sorted(groups.items())]
 
 
