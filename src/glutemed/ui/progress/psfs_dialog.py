@@ -6,7 +6,6 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 from glutemed.ops import Store
 from glutemed.ops.programme_ops import psfs_due, psfs_entries, record_psfs
 from glutemed.training.psfs import MAX_ACTIVITIES, PsfsError, make_entry
+from glutemed.ui.common.announcer import Announcer
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.function_graph import FunctionCard
@@ -90,21 +90,21 @@ class PsfsDialog(QDialog):
 
 
 class PsfsButton(QPushButton):
-    """Opens the rating dialog (not blocking) and saves through the PSFS operation."""
-
-    saved = Signal()
+    """Opens the rating dialog (not blocking) and saves through the PSFS operation, whose
+    change reaches the pages as `programme_changed`."""
 
     def __init__(
         self,
         store: Store,
         tz: tzinfo,
         now: Callable[[], datetime],
+        announcer: Announcer,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Rate activities…", parent)
         self.setObjectName("psfsButton")
         self.setToolTip("Rate the activities your back makes hard (every two weeks)")
-        self.store, self.tz, self.now = store, tz, now
+        self.store, self.tz, self.now, self.announcer = store, tz, now, announcer
         self.dialog: PsfsDialog | None = None
         self.clicked.connect(self.open_dialog)
         self.refresh()
@@ -126,24 +126,20 @@ class PsfsButton(QPushButton):
     def _save(self) -> None:
         if self.dialog is None:
             return
-        record_psfs(self.store, self.dialog.ratings(), self.now())
-        self.refresh()
-        self.saved.emit()
+        ratings = self.dialog.ratings()
+        self.announcer.attempt(
+            "save the ratings", lambda: record_psfs(self.store, ratings, self.now())
+        )
 
 
-def function_section(
-    store: Store, tz: tzinfo, now: Callable[[], datetime]
-) -> tuple[FunctionCard, PsfsButton]:
-    """The function card (graph, read-out) with its rating button, kept up to date."""
+def function_card(store: Store, tz: tzinfo) -> FunctionCard:
+    """The function card (graph, read-out) showing the ratings saved so far."""
     from glutemed.render.graphs.function_graph import FunctionCard  # pyqtgraph: load late
 
     card = FunctionCard()
-    button = PsfsButton(store, tz, now)
-    card.header.insertWidget(2, button)
+    show_ratings(card, store, tz)
+    return card
 
-    def show() -> None:
-        card.show_entries(psfs_entries(store, tz))
 
-    button.saved.connect(show)
-    show()
-    return card, button
+def show_ratings(card: FunctionCard, store: Store, tz: tzinfo) -> None:
+    card.show_entries(psfs_entries(store, tz))
