@@ -347,9 +347,7 @@ def test_a_stopped_trial_outlives_the_page_dropped_before_its_label(
     hold(qtbot, page, clock, 12.34, "12.3")
     qtbot.keyClick(page, Qt.Key.Key_Space)
     assert find(page, QWidget, "outcomeForm").isVisible()  # waiting for how it ended
-    page.hide()
-    page.deleteLater()  # dropped without a label and without confirm_close
-    qtbot.waitUntil(lambda: not page.isVisible())
+    page.close()  # dropped without a label, and without the window's confirm_close
     reopened = open_store(data_dir)  # as the next start would open the file
     try:
         [test] = list_sessions(reopened)
