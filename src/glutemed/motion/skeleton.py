@@ -134,6 +134,7 @@ def hip_abduction_limit(flex: float) -> float:
     share = min(1.0, max(0.0, flex / _HIP_ABD_FULL_AT_FLEX))
     return HIP_ABD_STRAIGHT + share * (HIP_ABD_FLEXED - HIP_ABD_STRAIGHT)
 
+
 # Channels that change sign when the body is mirrored left <-> right.
 _MIRROR_NEGATED = frozenset({"spine.side", "spine.twist", "neck.side", "neck.twist"})
 
