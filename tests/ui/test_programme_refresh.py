@@ -139,9 +139,12 @@ def test_safety_answers_before_a_first_workout_show_at_once_in_settings(qtbot, s
     qtbot.addWidget(settings)
     assert "Not answered yet" in settings.safety_summary.text()
     workout = workout_page(qtbot, store, events, answers={"shoulder": True})
+    progress = progress_page(qtbot, store, events)
+    drawn = progress._generation
     programme = Counter(events.programme_changed)
     click(qtbot, workout.start_button)
     assert programme.count == 1
+    assert progress._generation > drawn
     assert workout.stack.currentWidget() is workout.pain_prompt
     assert [i.exercise_id for i in workout.editor.routine.items] == ["side_lying_abduction"]
     assert "You said yes to:" in settings.safety_summary.text()
@@ -154,8 +157,10 @@ def test_refusing_every_change_is_kept_and_announced_once(qtbot, store):
     past_workout(store, 2, reps_right=8)
     events = DataEvents()
     workout = workout_page(qtbot, store, events)
+    progress = progress_page(qtbot, store, events)
     click(qtbot, workout.start_button)
     assert workout.stack.currentWidget() is workout.changes
+    drawn = progress._generation
     for box in workout.changes.findChildren(QCheckBox):
         box.setChecked(False)
     programme = Counter(events.programme_changed)
@@ -163,10 +168,11 @@ def test_refusing_every_change_is_kept_and_announced_once(qtbot, store):
     events.status_message.connect(messages.append)
     with qtbot.assertNotEmitted(events.workout_saved):  # the routine stays as it was
         click(qtbot, workout.changes.continue_button)
-    assert programme.count == 1
+    assert programme.count == 1 and progress._generation > drawn
     assert messages == ["Plan left as it was."]
     assert {c.status for c in list_plan_changes(store)} == {"refused"}
     assert [(i.sides, i.sets) for i in workout.editor.routine.items] == [("both", 2)]
+    qtbot.waitUntil(lambda: progress.full_loaded, timeout=10_000)
 
 
 def test_a_morning_checkin_hides_the_banner_and_refreshes_progress(qtbot, store):
