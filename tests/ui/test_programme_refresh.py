@@ -210,7 +210,7 @@ def test_a_new_user_rates_activities_from_the_empty_progress_page(qtbot, store):
     with qtbot.waitSignal(events.programme_changed, timeout=1000):
         rate(qtbot, page, "Putting on socks", 3)
     assert page.stack.currentWidget() is page.scroll
-    assert page.function_card.isVisible()
+    qtbot.waitUntil(lambda: not page.function_card.visibleRegion().isEmpty())  # scrolled to
     assert "First rating 3.0" in page.function_card.readout.text()
     assert "(due)" not in page.psfs_button.text()
     qtbot.waitUntil(lambda: page.full_loaded, timeout=10_000)

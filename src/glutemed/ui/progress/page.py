@@ -190,7 +190,7 @@ class ProgressPage(QWidget):
             slot.setFixedHeight(SLOT_HEIGHTS[key])
             self.column.addWidget(slot)
             self._slots[key] = slot
-        self.function_card = function_card(self.store, self.tz)
+        self.function_card = function_card(self.store, self.tz, self.psfs_button, self.scroll)
         self.column.addWidget(self.function_card)
         self.column.addStretch(1)
         self.scroll.setWidget(holder)

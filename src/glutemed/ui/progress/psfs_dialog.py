@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -93,6 +95,8 @@ class PsfsButton(QPushButton):
     """Opens the rating dialog (not blocking) and saves through the PSFS operation, whose
     change reaches the pages as `programme_changed`."""
 
+    rated = Signal()  # a rating was saved (after the pages heard of it)
+
     def __init__(
         self,
         store: Store,
@@ -127,17 +131,26 @@ class PsfsButton(QPushButton):
         if self.dialog is None:
             return
         ratings = self.dialog.ratings()
-        self.announcer.attempt(
+        saved = self.announcer.attempt(
             "save the ratings", lambda: record_psfs(self.store, ratings, self.now())
         )
+        if saved is not None:
+            self.rated.emit()
 
 
-def function_card(store: Store, tz: tzinfo) -> FunctionCard:
-    """The function card (graph, read-out) showing the ratings saved so far."""
+def function_card(
+    store: Store, tz: tzinfo, button: PsfsButton, scroll: QScrollArea
+) -> FunctionCard:
+    """The function card (graph, read-out) showing the ratings saved so far, scrolled into
+    view after each rating with *button* (it is the last card of *scroll*)."""
     from glutemed.render.graphs.function_graph import FunctionCard  # pyqtgraph: load late
 
     card = FunctionCard()
     show_ratings(card, store, tz)
+    # Once the reload's layout is done, or the card's place is not known yet.
+    button.rated.connect(
+        lambda: QTimer.singleShot(0, card, lambda: scroll.ensureWidgetVisible(card))
+    )
     return card
 
 
