@@ -15,12 +15,14 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from glutemed.domain.vocabulary import StancePhase
+from glutemed.domain.vocabulary import LeanSide, StancePhase
 from glutemed.ops.changes import Changes
 from glutemed.ops.stance import StanceRun, StanceStep
 from glutemed.pose.landmarks import PoseLandmarks
+from glutemed.pose.stance_rules import LeanSide as LeanWay
 from glutemed.pose.stance_tracker import Lift, StanceTracker
 from glutemed.stance.protocol import CAMERA_ENDINGS, StanceProtocol
+from glutemed.stance.results import lean_text
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.stance.camera_view import CameraView
 
@@ -28,6 +30,13 @@ if TYPE_CHECKING:
     from glutemed.capture.camera_support import CameraSupport
 
 READY_HOLD_S = 1.0  # framed, hands on hips, both feet down this long: count down
+
+
+def _way(side: LeanWay | None) -> LeanSide | None:
+    """The tracker's lean side as the store names it."""
+    if side is None:
+        return None
+    return "stance" if side is LeanWay.STANCE else "swing"
 
 
 class FrameClock:
@@ -192,10 +201,14 @@ class StanceCameraRun(QWidget):
         """A recording ran out: a trial under way ends where the picture did."""
         run = self.run
         if run is not None and run.protocol.phase is StancePhase.TIMING:
-            drop, lean = self._open_measures()
+            drop, lean, way = self._open_measures()
             self._filed(
                 run.landing_seen(
-                    self.clock.t, "out_of_view", pelvic_drop_deg=drop, trunk_lean_deg=lean
+                    self.clock.t,
+                    "out_of_view",
+                    pelvic_drop_deg=drop,
+                    trunk_lean_deg=lean,
+                    trunk_lean_side=way,
                 )
             )
         self._end(abandon=True, message="The camera picture ended before a trial was timed.")
@@ -261,17 +274,21 @@ class StanceCameraRun(QWidget):
                 ended,
                 pelvic_drop_deg=lift.pelvic_drop_deg_max,
                 trunk_lean_deg=lift.trunk_lean_deg_max,
+                trunk_lean_side=_way(lift.trunk_lean_side),
             )
         )
         self._show_state()
 
-    def _open_measures(self) -> tuple[float | None, float | None]:
-        return (None, None) if self.tracker is None else self.tracker.open_measures()
+    def _open_measures(self) -> tuple[float | None, float | None, LeanSide | None]:
+        if self.tracker is None:
+            return (None, None, None)
+        drop, lean, way = self.tracker.open_measures()
+        return (drop, lean, _way(way))
 
-    def _file(self, drop: float | None, lean: float | None) -> None:
+    def _file(self, drop: float | None, lean: float | None, way: LeanSide | None) -> None:
         """Save a trial stopped by the cap or by hand, with what was measured so far."""
         if self.run is not None:
-            self._filed(self.run.file_measured(drop, lean))
+            self._filed(self.run.file_measured(drop, lean, way))
 
     def _filed(self, step: StanceStep) -> None:
         """A trial was saved: sounds, the line about it, and the end of the test if due."""
@@ -283,7 +300,7 @@ class StanceCameraRun(QWidget):
             if row.pelvic_drop_deg is not None:
                 measured = f" Pelvic drop {row.pelvic_drop_deg:.1f}°"
                 if row.trunk_lean_deg is not None:
-                    measured += f", trunk lean {row.trunk_lean_deg:.1f}°"
+                    measured += f", trunk lean {lean_text(row.trunk_lean_deg, row.trunk_lean_side)}"
                 measured += "."
             self.last_result.setText(
                 f"{row.side.capitalize()} leg, trial {row.trial_no}: {fmt_s(row.seconds)} s, "
