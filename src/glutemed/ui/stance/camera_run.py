@@ -3,7 +3,8 @@ trial from the foot leaving the floor to it touching down (or a hand leaving the
 and files it with the measured pelvic drop and trunk lean.
 
 The protocol runs on frame time (`FrameClock`), so a recording plays the same test as a
-live camera, only faster; frames live in memory only.
+live camera, only faster; frames live in memory only, and are written to a video file
+only when the person asks (`video_saving.TrialVideos`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from glutemed.stance.protocol import CAMERA_ENDINGS, StanceProtocol
 from glutemed.stance.results import lean_text
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.stance.camera_view import CameraView
+from glutemed.ui.stance.video_saving import AskPath, TrialVideos, ask_video_path
 
 if TYPE_CHECKING:
     from glutemed.capture.camera_support import CameraSupport
@@ -61,9 +63,12 @@ class StanceCameraRun(QWidget):
         play: Callable[[StanceStep], None],
         announce: Callable[[Changes], None],
         parent: QWidget | None = None,
+        *,
+        ask_path: AskPath = ask_video_path,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stanceCameraRun")
+        self.videos = TrialVideos(ask_path, self)
         self._play = play
         self._announce = announce
         self.clock = FrameClock()
@@ -81,7 +86,9 @@ class StanceCameraRun(QWidget):
         self.camera_on = QLabel("● Camera on", self)
         self.camera_on.setObjectName("cameraOnIndicator")
         self.camera_on.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.camera_on.setToolTip("The picture stays in memory; nothing is saved or sent.")
+        self.camera_on.setToolTip(
+            "The picture stays in memory and is never sent; it is saved only if you ask."
+        )
         self.camera_on.setVisible(False)
         side.addWidget(self.camera_on)
         self.header = QLabel(self)
@@ -103,6 +110,23 @@ class StanceCameraRun(QWidget):
         self.last_result.setWordWrap(True)
         side.addWidget(self.last_result)
         side.addStretch(1)
+        self.save_trial_button = QPushButton("Save this trial as a video…", self)
+        self.save_trial_button.setObjectName("saveTrialVideoButton")
+        self.save_trial_button.setToolTip(
+            "Write the pictures of the trial just timed to a video file in a folder you "
+            "choose. Nothing is saved unless you ask."
+        )
+        self.save_trial_button.setEnabled(False)
+        self.save_trial_button.clicked.connect(self.videos.save_trial)
+        side.addWidget(self.save_trial_button)
+        self.video_note = QLabel(self)
+        self.video_note.setObjectName("cameraVideoNote")
+        self.video_note.setWordWrap(True)
+        side.addWidget(self.video_note)
+        self.videos.changed.connect(
+            lambda: self.save_trial_button.setEnabled(self.videos.can_save_trial())
+        )
+        self.videos.message.connect(self.video_note.setText)
         self.stop_button = QPushButton("Stop timing", self)
         self.stop_button.setObjectName("cameraStopTimingButton")
         self.stop_button.setToolTip("Stop this trial now (Space)")
@@ -148,6 +172,8 @@ class StanceCameraRun(QWidget):
         source.finished.connect(self._source_ended)
         self.view.clear()
         self.last_result.clear()
+        self.video_note.clear()
+        self.videos.begin(run.taken_at)
         self._show_state()
         self.instruction.setText("Starting the camera…")
         source.start()
@@ -168,11 +194,14 @@ class StanceCameraRun(QWidget):
             return
         if run.protocol.phase is StancePhase.WAITING:
             run.protocol.stop()  # not on one leg yet: back to getting ready
+            self.videos.trial_cancelled()
         elif run.protocol.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             step = run.stop()
             self._play(step)
             if step.stopped is not None:
                 self._file(*self._open_measures())
+            else:
+                self.videos.trial_cancelled()
         self._show_state()
 
     def _end(self, *, abandon: bool, message: str = "") -> None:
@@ -187,6 +216,9 @@ class StanceCameraRun(QWidget):
         if run is None:
             return
         self.run = None
+        self.videos.trial_cancelled()  # a trial under way was not filed
+        if run.session_id is None:
+            self.videos.forget()  # nothing was timed: nothing to keep
         if abandon:
             self._announce(run.abandon().changes)
         if run.session_id is not None:
@@ -223,6 +255,7 @@ class StanceCameraRun(QWidget):
         self.clock.t = t
         framed = tracker.last_measures is not None
         self.view.show_frame(image, pose, framed)
+        self.videos.frame(image, t)
         if proto.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             self._play(run.tick())
         if proto.phase is StancePhase.WAITING and self._waiting_since == 0.0:
@@ -240,9 +273,11 @@ class StanceCameraRun(QWidget):
                 self._ready_since = t
             elif t - self._ready_since >= READY_HOLD_S:
                 self._ready_since = None
+                self.videos.trial_started()
                 self._play(run.start_camera_countdown())
         elif proto.phase is StancePhase.COUNTDOWN and (not framed or tracker.lifted is not None):
             run.stop()
+            self.videos.trial_cancelled()
             self.last_result.setText("Wait for the count, then lift your foot.")
         self._show_state()
 
@@ -296,6 +331,7 @@ class StanceCameraRun(QWidget):
         self._announce(step.changes)
         row = step.saved
         if row is not None:
+            self.videos.trial_filed(row.side, row.trial_no)
             measured = ""
             if row.pelvic_drop_deg is not None:
                 measured = f" Pelvic drop {row.pelvic_drop_deg:.1f}°"
