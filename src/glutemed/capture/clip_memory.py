@@ -1,9 +1,10 @@
 """The trials' pictures, held in memory (never on disk) until the person asks to save them.
 
 Each kept frame is compressed to JPEG in memory, at most `KEEP_FPS` frames a second: a
-640x480 camera frame is about 30-60 kB so, against 0.9 MB raw, a 60 s trial (the longest
-cap) is about 900 frames and 27-54 MB. The whole store is bounded by `MAX_FRAMES` and
-`MAX_BYTES`, whichever comes first; past either, the oldest frames are let go.
+640x480 frame is 19-28 kB on the fixtures (`clip_frame_kb` benchmark; a grainy webcam
+more) against 0.9 MB raw, so a 60 s trial (the longest cap) is about 900 frames and
+25 MB. The whole store is bounded by `MAX_FRAMES` and `MAX_BYTES`, whichever comes
+first; past either, the oldest frames are let go.
 """
 
 from __future__ import annotations

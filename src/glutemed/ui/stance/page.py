@@ -38,6 +38,7 @@ from glutemed.ui.stance.history_view import StanceHistoryView, history_row, when
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
 from glutemed.ui.stance.setup_view import StanceSetupView
+from glutemed.ui.stance.video_offer import VideoOffer
 from glutemed.ui.stance.video_saving import AskPath, ask_video_path
 
 if TYPE_CHECKING:
@@ -88,9 +89,6 @@ class StancePage(QWidget):
         self._deleted: StanceSession | None = None
         self._camera = camera
         self.camera_run: StanceCameraRun | None = None  # made on first use
-        self._save_folder = SaveFolder(store)
-        self._ask_video = ask_video
-        self._video_test_id: int | None = None  # the camera test whose pictures are held
 
         self.stack = QStackedWidget(self)
         self.stack.setObjectName("stanceStack")
@@ -107,6 +105,9 @@ class StancePage(QWidget):
         self._home_layout = home_layout
         self.run = StanceRunView(clock, self)
         self.results = StanceResultsView(self)
+        self.video_offer = VideoOffer(
+            self.results, SaveFolder(store), self._announcer, events, ask_video, self
+        )
         for view in (home, self.run, self.results):
             self.stack.addWidget(view)
         self._home = home
@@ -131,7 +132,6 @@ class StancePage(QWidget):
         self.run.outcome.saved.connect(self.record_outcome)
         self.run.outcome.retry_requested.connect(self.retry_trial)
         self.results.done_clicked.connect(self.go_home)
-        self.results.save_video_clicked.connect(self._save_test_video)
         self.history.open_requested.connect(self.open_test)
         self.history.delete_requested.connect(self.delete_test)
         self.history.undo_requested.connect(self.undo_delete)
@@ -187,7 +187,7 @@ class StancePage(QWidget):
 
     def go_home(self) -> None:
         self._run = None
-        self._forget_video()
+        self.video_offer.forget()
         self.stack.setCurrentWidget(self._home)
         self._refresh_history()
         self._offer_camera()
@@ -203,13 +203,13 @@ class StancePage(QWidget):
         if self._camera is None:
             return
         if self.camera_run is None:
-            view = StanceCameraRun(self._play, self._announcer.announce, ask_path=self._ask_path)
+            view = StanceCameraRun(
+                self._play, self._announcer.announce, ask_path=self.video_offer.ask_path
+            )
             self.stack.addWidget(view)
             view.finished.connect(self._camera_finished)
             view.stopped.connect(self._camera_stopped)
-            view.videos.changed.connect(self._offer_video)
-            view.videos.message.connect(self.results.video_note.setText)
-            view.videos.saved.connect(self._video_saved)
+            self.video_offer.attach(view)
             self.camera_run = view
         self.setup.show_camera_note("")
         self._sound.prepare()
@@ -218,44 +218,16 @@ class StancePage(QWidget):
         self.camera_run.begin(self._run, self._camera)
 
     def _camera_finished(self) -> None:
-        if self._run is not None:
-            self._video_test_id = self._run.session_id
+        # The pictures of this test can be saved from its results until the person leaves.
+        self.video_offer.held_for(None if self._run is None else self._run.session_id)
         self._show_current_results(stopped_early=False)
-
-    # ----- the camera test's pictures: in memory, saved only when asked ----------------------
-
-    def _ask_path(self, name: str) -> str:
-        """Ask where to save, starting in the folder the last file went to."""
-        suggested = self._announcer.attempt(
-            "read your settings", lambda: self._save_folder.suggest(name)
-        )
-        return self._ask_video(suggested or name)
-
-    def _save_test_video(self) -> None:
-        if self.camera_run is not None:
-            self.camera_run.videos.save_test()
-
-    def _video_saved(self, path: str) -> None:
-        self._announcer.attempt("remember the folder", lambda: self._save_folder.remember(path))
-        self._events.status_message.emit(f"Video saved to {path}.")
-
-    def _offer_video(self) -> None:
-        shown = self._video_test_id is not None and self.camera_run is not None
-        can = shown and self.camera_run is not None and self.camera_run.videos.can_save_test()
-        self.results.offer_video(shown, bool(can))
-
-    def _forget_video(self) -> None:
-        self._video_test_id = None
-        if self.camera_run is not None:
-            self.camera_run.videos.forget()
-        self._offer_video()
 
     def _camera_stopped(self, message: str) -> None:
         self.go_home()
         self.setup.show_camera_note(message)
 
     def open_test(self, test_id: int) -> None:
-        self._forget_video()
+        self.video_offer.forget()
         self._show_results(test_id, stopped_early=False)
 
     def delete_test(self, test_id: int) -> None:
@@ -408,7 +380,7 @@ class StancePage(QWidget):
         if found is None:
             return
         self.results.show_results(found.results, found.test.taken_at, stopped_early=stopped_early)
-        self._offer_video()
+        self.video_offer.refresh()
         self.stack.setCurrentWidget(self.results)
 
     def _play(self, step: StanceStep) -> None:
