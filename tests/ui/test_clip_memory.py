@@ -135,3 +135,46 @@ def test_nothing_to_save_is_said_and_writes_nothing(qtbot: QtBot, tmp_path: Path
         writer.start()
     assert failed.args == ["there are no pictures to save"]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_trial_videos_offer_only_filed_trials_and_save_only_where_asked(
+    qtbot: QtBot, tmp_path: Path
+) -> None:
+    from datetime import UTC, datetime
+
+    from glutemed.ui.stance.video_saving import TrialVideos
+
+    answers: list[str] = []
+    asked: list[str] = []
+
+    def ask(suggested: str) -> str:
+        asked.append(suggested)
+        return answers.pop(0)
+
+    videos = TrialVideos(ask)
+    videos.begin(datetime(2026, 3, 2, 9, 30, tzinfo=UTC))
+    videos.trial_started()
+    for n in range(15):
+        videos.frame(picture(n), n / 15)
+    videos.trial_cancelled()  # a count-down cut short: nothing to offer
+    assert not videos.can_save_trial() and not videos.can_save_test()
+    videos.trial_started()
+    for n in range(15):
+        videos.frame(picture(n), 2 + n / 15)
+    assert not videos.can_save_trial()  # still under way
+    videos.trial_filed("right", 2)
+    assert videos.can_save_trial() and videos.can_save_test()
+
+    answers.append("")  # the dialog was cancelled
+    videos.save_trial()
+    assert asked == ["glutemed-stance-2026-03-02-0930-right-leg-trial-2.mp4"]
+    assert not videos.busy and list(tmp_path.iterdir()) == []
+
+    answers.append(str(tmp_path / "mine"))  # no extension typed: .mp4 is added
+    with qtbot.waitSignal(videos.saved, timeout=30_000) as saved:
+        videos.save_trial()
+        assert videos.busy and not videos.can_save_trial()  # one video at a time
+    assert saved.args == [str(tmp_path / "mine.mp4")]
+    assert probe(tmp_path / "mine.mp4")["duration"] == pytest.approx(1.0, abs=0.1)
+    videos.forget()
+    assert not videos.can_save_test() and videos.memory.bytes_held == 0

@@ -123,6 +123,7 @@ class ClipWriter(QObject):
             return
         self._done = True
         self._stall.stop()
+        self._frames, self._times = [], []  # the pictures go as soon as they are written
         self.saved.emit(str(self.path))
 
     def _recorder_error(self, _error: QMediaRecorder.Error, message: str) -> None:
@@ -133,6 +134,7 @@ class ClipWriter(QObject):
             return
         self._done = True
         self._stall.stop()
+        self._frames, self._times = [], []
         self._recorder.stop()
         # A half-written video is of no use; the person asked for a whole one.
         with contextlib.suppress(OSError):

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from glutemed.capture.clip_memory import ClipMemory, HeldFrame
@@ -39,6 +39,7 @@ class TrialVideos(QObject):
         self.ask_path = ask_path
         self.memory = ClipMemory()
         self.writer: ClipWriter | None = None
+        self._spent: list[ClipWriter] = []
         self._taken_at: datetime | None = None
         self._last_name = "trial"
 
@@ -96,7 +97,7 @@ class TrialVideos(QObject):
         path = Path(chosen)
         if path.suffix.lower() != ".mp4":
             path = path.with_name(path.name + ".mp4")
-        writer = ClipWriter(frames, path, self)
+        writer = ClipWriter(frames, path)  # no parent: this object's reference owns it
         lost = whole and self.memory.lost_oldest
         writer.saved.connect(lambda where: self._done(where, lost))
         writer.failed.connect(self._failed)
@@ -116,7 +117,10 @@ class TrialVideos(QObject):
         self.message.emit(f"The video could not be saved: {reason}.")
 
     def _finish_writer(self) -> None:
+        # Let the writer go once its own signal has returned, not from inside it (and not
+        # with deleteLater: a deferred delete can outlive this object's children).
         if self.writer is not None:
-            self.writer.deleteLater()
+            self._spent.append(self.writer)
             self.writer = None
+            QTimer.singleShot(0, self._spent.clear)
         self.changed.emit()
