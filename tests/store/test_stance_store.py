@@ -128,6 +128,7 @@ def test_a_trial_saved_at_its_stop_is_labelled_by_an_update(store: Store) -> Non
     trial = StanceTrial("left", 1, 8.25, "manual")
     test_id, _ = save_trial_of_test(store, None, test, trial)
     trial.ended_by, trial.pelvis_dropped, trial.pelvic_drop_deg = "foot_down", True, 6.5
+    trial.trunk_lean_deg, trial.trunk_lean_side = 4.0, "stance"
     trial.seconds = 99.0  # the time is what the stop saved: an update never changes it
     update_trial(store, trial)
     [saved] = list_sessions(store)[0].trials
@@ -137,6 +138,7 @@ def test_a_trial_saved_at_its_stop_is_labelled_by_an_update(store: Store) -> Non
         True,
         6.5,
     )
+    assert (saved.trunk_lean_deg, saved.trunk_lean_side) == (4.0, "stance")
     assert saved.id == trial.id and saved.stance_session_id == test_id
     with pytest.raises(ValueError):
         update_trial(store, StanceTrial("left", 1, 1.0, "manual"))  # never saved
