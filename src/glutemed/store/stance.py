@@ -1,4 +1,5 @@
-"""Stance tests and their trials. Each trial is committed, once, the moment it is labelled."""
+"""Stance tests and their trials. A trial is committed the moment its timing stops; how it
+ended is an update afterwards, and a trial the person discards is deleted."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ from datetime import datetime
 
 from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG
-from glutemed.domain.vocabulary import ENDED_BY, EYES, SIDES
+from glutemed.domain.vocabulary import ENDED_BY, EYES, LEAN_SIDES, SIDES
 from glutemed.store.db import Store
 from glutemed.store.inserts import (
     INSERT_STANCE_SESSION,
@@ -41,6 +42,10 @@ def _check_trial(trial: StanceTrial) -> None:
         raise ValueError(f"a pelvic drop must be within ±90 degrees, got {drop:g}")
     if lean is not None and lean not in TRUNK_LEAN_DEG:
         raise ValueError(f"a trunk lean must be 0-90 degrees, got {lean:g}")
+    if trial.trunk_lean_side not in (None, *LEAN_SIDES):
+        raise ValueError(
+            f"a trunk lean is towards 'stance' or 'swing', got {trial.trunk_lean_side!r}"
+        )
 
 
 def create_session(
@@ -82,6 +87,48 @@ def save_trial_of_test(
     return session_id, trial.id
 
 
+def update_trial(store: Store, trial: StanceTrial) -> None:
+    """Write how a saved trial ended (label, flags, measured angles); its time stays."""
+    if trial.id is None:
+        raise ValueError("only a saved trial can be updated")
+    _check_trial(trial)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE stance_trials SET ended_by = ?, capped = ?, pelvis_dropped = ?, "
+            "trunk_lean = ?, pelvic_drop_deg = ?, trunk_lean_deg = ?, trunk_lean_side = ? "
+            "WHERE id = ?",
+            (
+                trial.ended_by,
+                int(trial.capped),
+                int(trial.pelvis_dropped),
+                int(trial.trunk_lean),
+                trial.pelvic_drop_deg,
+                trial.trunk_lean_deg,
+                trial.trunk_lean_side,
+                trial.id,
+            ),
+        )
+
+
+def delete_trial(store: Store, trial_id: int) -> bool:
+    """Delete a discarded trial, and its test when no trial is left (no empty test is
+    kept). True when the test went too."""
+    with store.transaction() as conn:
+        row = conn.execute(
+            "SELECT stance_session_id FROM stance_trials WHERE id = ?", (trial_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        conn.execute("DELETE FROM stance_trials WHERE id = ?", (trial_id,))
+        test_id = row[0]
+        left = conn.execute(
+            "SELECT 1 FROM stance_trials WHERE stance_session_id = ? LIMIT 1", (test_id,)
+        ).fetchone()
+        if left is None:
+            conn.execute("DELETE FROM stance_sessions WHERE id = ?", (test_id,))
+    return left is None
+
+
 def _session(row: sqlite3.Row) -> StanceSession:
     return StanceSession(
         id=row["id"],
@@ -105,6 +152,7 @@ def _trial(row: sqlite3.Row) -> StanceTrial:
         trunk_lean=bool(row["trunk_lean"]),
         pelvic_drop_deg=row["pelvic_drop_deg"],
         trunk_lean_deg=row["trunk_lean_deg"],
+        trunk_lean_side=row["trunk_lean_side"],
     )
 
 
