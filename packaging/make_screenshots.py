@@ -110,9 +110,20 @@ def _stance(window, app, clock, save) -> None:  # type: ignore[no-untyped-def]
     page.go_home()
 
 
+def _wait(app, seconds: float) -> None:  # type: ignore[no-untyped-def]
+    """Real time for a window manager to map and paint a new window."""
+    import time
+
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+
+
 def _show_dialog(dialog, app, clock, save, name: str) -> None:  # type: ignore[no-untyped-def]
     dialog.show()
     _settle(app, clock, 0.2)
+    _wait(app, 0.8)
     save(name, dialog)
     dialog.close()
 
@@ -134,7 +145,8 @@ def _stance_camera(window, app, clock, save) -> None:  # type: ignore[no-untyped
     while page.stack.currentWidget() is not page.results and time.monotonic() < deadline:
         app.processEvents()
         time.sleep(0.01)
-        if not shot and run is not None and run.view.frames_shown > 45:
+        on_camera = run is not None and page.stack.currentWidget() is run
+        if not shot and on_camera and run.camera_on.isVisible() and run.view.frames_shown > 4:
             save("stance-camera")
             shot = True
     _settle(app, clock)
@@ -198,6 +210,7 @@ def _progress_more(window, app, clock, save) -> None:  # type: ignore[no-untyped
     save("progress-function")
     dialog = page.psfs_button.open_dialog()
     _settle(app, clock, 0.2)
+    _wait(app, 0.8)
     save("psfs-dialog", dialog)
     dialog.reject()
 
@@ -242,8 +255,8 @@ def main(out: Path, size: tuple[int, int], theme: str, suffix: str) -> None:
     _settle(app, clock, 0.9)
     save("exercises-clamshell")
     _workout(window, app, clock, save)
+    _stance_camera(window, app, clock, save)  # first: the manual test stays the latest
     _stance(window, app, clock, save)
-    _stance_camera(window, app, clock, save)
     for key in ("progress", "pain", "settings", "help"):
         window.show_page(key)
         _settle(app, clock, 0.5)

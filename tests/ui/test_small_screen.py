@@ -76,3 +76,15 @@ def _ancestors(widget: QWidget, stop: QWidget) -> list[QWidget]:
         found.append(parent)
         parent = parent.parentWidget()
     return found
+
+
+def test_a_graph_title_takes_one_line_when_the_card_is_wide_enough(qtbot: QtBot) -> None:
+    from glutemed.render.graphs.graph_card import GraphCard
+
+    card = GraphCard("stance", "Single-leg stance: best time")
+    qtbot.addWidget(card)
+    card.resize(1100, 300)
+    card.show()
+    qtbot.waitExposed(card)
+    one_line = card.heading.fontMetrics().height()
+    assert card.heading.height() < 2 * one_line
