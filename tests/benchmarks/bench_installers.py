@@ -118,27 +118,6 @@ def _txz_bytes(folder: Path) -> int:
         return out.stat().st_size
 
 
-class _Xvfb:
-    def __enter__(self) -> str:
-        number = next(n for n in range(140, 200) if not Path(f"/tmp/.X{n}-lock").exists())
-        self.display = f":{number}"
-        self.proc = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            if time.monotonic() > deadline:
-                raise RuntimeError("Xvfb did not start")
-            time.sleep(0.05)
-        return self.display
-
-    def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
-
-
 def _mapped(display: str, title: re.Pattern[str]) -> bool:
     env = {**os.environ, "DISPLAY": display}
     tree = subprocess.run(
@@ -197,6 +176,7 @@ def _startup_on_clean_debian(deb: Path, bare: Path, runs: int) -> tuple[float, f
     """Median seconds to a mapped window: (GluteMed from the installed .deb, bare window)."""
     sys.path.insert(0, str(ROOT / "tests" / "packaging"))
     from clean_root import Chroot
+    from xvfb import Xvfb
 
     with Chroot("bench-startup") as chroot:
         inside = chroot.copy_in(deb, f"/tmp/{deb.name}")
@@ -210,7 +190,7 @@ def _startup_on_clean_debian(deb: Path, bare: Path, runs: int) -> tuple[float, f
         app_cmd = [chroot_cmd, str(chroot.root), "/usr/bin/glutemed"]
         bare_cmd = [chroot_cmd, str(chroot.root), "/opt/bare_window/bare_window"]
         app_times, bare_times = [], []
-        with _Xvfb() as display:
+        with Xvfb() as display:
             _time_to_window(app_cmd, "GluteMed", display, env)  # warm the page cache
             _time_to_window(bare_cmd, "^bare-window$", display, env)
             for _ in range(runs):  # alternate so both see the same machine state

@@ -5,24 +5,34 @@ from __future__ import annotations
 
 import os
 import re
+import select
 import subprocess
-import time
-from pathlib import Path
+
+SCREEN = ("-screen", "0", "1600x1000x24", "-nolisten", "tcp")
 
 
 class Xvfb:
+    """Xvfb on a display number it picks itself (-displayfd): other jobs on the machine
+    start their own Xvfbs, and two that pick the same free number race for it; the loser
+    exits and its clients would talk to, and die with, the other job's server."""
+
     def __enter__(self) -> str:
-        number = next(n for n in range(120, 140) if not Path(f"/tmp/.X{n}-lock").exists())
-        self.display = f":{number}"
+        read_end, write_end = os.pipe()
         self.proc = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
+            ["Xvfb", "-displayfd", str(write_end), *SCREEN],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            pass_fds=(write_end,),
         )
-        deadline = time.monotonic() + 20
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            assert time.monotonic() < deadline, "Xvfb did not start"
-            time.sleep(0.1)
+        os.close(write_end)
+        with os.fdopen(read_end, "rb") as reader:
+            ready, _, _ = select.select([reader], [], [], 30)
+            number = reader.readline().strip() if ready else b""
+        if not number.isdigit():
+            self.proc.kill()
+            self.proc.wait()
+            raise RuntimeError("Xvfb did not start within 30 s")
+        self.display = f":{number.decode()}"
         return self.display
 
     def __exit__(self, *exc: object) -> None:
