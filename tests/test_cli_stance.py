@@ -52,6 +52,8 @@ def test_the_one_leg_clip_is_one_lift_on_the_left_leg_without_the_network() -> N
     assert lift["hands_on_hips"] is False  # the arms move about in this clip
     assert isinstance(lift["pelvic_drop_deg_max"], float)
     assert 0.0 <= lift["trunk_lean_deg_max"] < 45.0
+    # The side is named once the lean is past the jitter (stance or swing), never alone.
+    assert lift["trunk_lean_side"] in ("stance", "swing")
     assert data["frames"] == 120
 
 
@@ -71,6 +73,7 @@ def test_plain_output_is_one_line_per_lift() -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 2
     assert "on the left leg" in lines[0] and "ended by foot down" in lines[0]
+    assert "the standing leg" in lines[0]  # the lean's side, in words
     assert lines[1].startswith("360 frames analysed")
 
 
@@ -112,6 +115,8 @@ def test_lifts_with_hands_on_hips_on_each_leg_are_told_apart() -> None:
         assert lift["start_s"] == pytest.approx(start, abs=0.15)
         assert lift["seconds"] == pytest.approx(3.0, abs=0.15)
         assert lift["ended_by"] == "foot_down"
+        # A still picture with only a leg moved: any lean is jitter, too small for a side.
+        assert lift["trunk_lean_deg_max"] < 5.0 and lift["trunk_lean_side"] is None
 
 
 def test_without_the_camera_part_the_command_says_what_to_install(tmp_path: Path) -> None:

@@ -13,6 +13,37 @@ Row = tuple[str, float, str, str]
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pose"
 
 
+def letterboxed_frames() -> list[bytes]:
+    """The one-leg clip's frames letterboxed into 640x480 RGB (the live view's size)."""
+    raw = subprocess.run(
+        ["ffmpeg", "-v", "error", "-i", str(FIXTURES / "one_leg_synthetic_576.mp4"),
+         "-vf", "scale=-2:480,pad=640:480:(ow-iw)/2:0", "-f", "rawvideo", "-pix_fmt", "rgb24",
+         "-"],
+        capture_output=True, check=True,
+    ).stdout  # fmt: skip
+    size = 640 * 480 * 3
+    return [raw[i : i + size] for i in range(0, len(raw) - size + 1, size)]
+
+
+def clip_keep_cost() -> tuple[float, float]:
+    """What holding a frame for a possible video costs: median ms to keep one 640x480
+    frame (JPEG in memory) and its kB, on the one-leg clip's frames."""
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    from glutemed.capture.clip_memory import ClipMemory
+
+    _app = QGuiApplication.instance() or QGuiApplication([])
+    memory = ClipMemory(keep_fps=1000.0)  # keep every frame, to time each one
+    memory.start_trial()
+    times = []
+    for n, data in enumerate(letterboxed_frames()):
+        image = QImage(data, 640, 480, 640 * 3, QImage.Format.Format_RGB888)
+        started = time.perf_counter()
+        memory.add(image, n / 30)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times) * 1000, memory.bytes_held / memory.frames_held / 1024
+
+
 def pose_frame_ms(frames: int) -> tuple[float, float]:
     """Median estimate() time on the one-leg clip's frames, each letterboxed into 640x480
     (the live view's frame size), tracking from frame to frame as the camera does: wall
@@ -22,14 +53,7 @@ def pose_frame_ms(frames: int) -> tuple[float, float]:
 
     from glutemed.pose.estimator import PoseEstimator, RgbFrame
 
-    raw = subprocess.run(
-        ["ffmpeg", "-v", "error", "-i", str(FIXTURES / "one_leg_synthetic_576.mp4"),
-         "-vf", "scale=-2:480,pad=640:480:(ow-iw)/2:0", "-f", "rawvideo", "-pix_fmt", "rgb24",
-         "-"],
-        capture_output=True, check=True,
-    ).stdout  # fmt: skip
-    size = 640 * 480 * 3
-    pictures = [raw[i : i + size] for i in range(0, len(raw) - size + 1, size)]
+    pictures = letterboxed_frames()
     assert pictures, "ffmpeg gave no frames"
     Image.init()
     estimator = PoseEstimator()
@@ -68,11 +92,14 @@ def realtime_ratio() -> tuple[float, float, float]:
 def run(quick: bool) -> list[Row]:
     frame_ms, frame_cpu_ms = pose_frame_ms(40 if quick else 200)
     ratio, seconds, cpu_ratio = realtime_ratio()
+    keep_ms, keep_kb = clip_keep_cost()
     return [
         ("pose_frame_ms", frame_ms, "ms (median wall time, 640x480)", "<= 50"),
         ("pose_frame_cpu_ms", frame_cpu_ms, "ms (median CPU time, 640x480)", "<= 50"),
         ("stance_video_realtime_ratio", ratio, f"x ({seconds:.1f} s for 12 s)", "<= 1.0"),
         ("stance_video_cpu_ratio", cpu_ratio, "x (CPU time / video length)", "<= 1.0"),
+        ("clip_keep_frame_ms", keep_ms, "ms (hold a 640x480 frame for a video)", "<= 5"),
+        ("clip_frame_kb", keep_kb, "kB per held frame (JPEG in memory)", "<= 64"),
     ]
 
 

@@ -53,3 +53,24 @@ def test_the_cap_and_a_stop_by_hand_keep_what_was_measured_so_far(store: Store) 
     trials = get_session(store, run.session_id).trials  # type: ignore[arg-type, union-attr]
     found = {(t.side, t.ended_by, t.capped, t.pelvic_drop_deg, t.trunk_lean_deg) for t in trials}
     assert found == {("right", "cap", True, 2.0, None), ("left", "manual", False, -1.0, 90.0)}
+
+
+def test_the_lean_side_is_saved_with_the_landing_and_the_stop_by_hand(store: Store) -> None:
+    clock, run = waiting_run(store)
+    run.lift_seen(clock.now())
+    clock.advance(8.0)
+    run.landing_seen(
+        clock.now(), "foot_down", pelvic_drop_deg=3.0, trunk_lean_deg=7.0, trunk_lean_side="stance"
+    )
+    run.start_camera_countdown()
+    clock.advance(3.0)
+    run.tick()
+    run.lift_seen(clock.now())
+    clock.advance(4.0)
+    assert run.stop().stopped is not None
+    run.file_measured(1.0, None, "swing")  # a side without a size is not kept
+    trials = get_session(store, run.session_id).trials  # type: ignore[arg-type, union-attr]
+    assert {(t.side, t.trunk_lean_deg, t.trunk_lean_side) for t in trials} == {
+        ("right", 7.0, "stance"),
+        ("left", None, None),
+    }

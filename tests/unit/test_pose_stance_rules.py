@@ -7,7 +7,7 @@ import pytest
 from pose_synth import Body, pose, sequence
 
 from glutemed.pose.landmarks import Joint
-from glutemed.pose.stance_rules import Side, StanceThresholds, measure
+from glutemed.pose.stance_rules import LeanSide, Side, StanceThresholds, lean_side, measure
 from glutemed.pose.stance_tracker import Lift, LiftEnd, StanceTracker
 
 STAND = Body()
@@ -144,11 +144,79 @@ def test_trunk_lean_is_the_largest_sideways_lean_during_the_lift() -> None:
     assert lift.trunk_lean_deg_max == pytest.approx(8.0, abs=0.3)
 
 
+@pytest.mark.parametrize(
+    ("stance", "trunk_deg", "expected"),
+    [
+        # trunk_deg > 0 moves the shoulders towards the person's right.
+        (ON_LEFT, -8.0, LeanSide.STANCE),  # over the left (standing) leg: Trendelenburg
+        (ON_LEFT, 8.0, LeanSide.SWING),
+        (ON_RIGHT, 8.0, LeanSide.STANCE),
+        (ON_RIGHT, -8.0, LeanSide.SWING),
+    ],
+)
+def test_the_lean_side_is_named_from_the_standing_leg(
+    stance: Body, trunk_deg: float, expected: LeanSide
+) -> None:
+    frames = sequence(
+        [(1.0, STAND), (1.0, stance), (1.0, stance.but(trunk_deg=trunk_deg)), (1.0, STAND)]
+    )
+    (lift,) = run(frames)
+    assert lift.trunk_lean_deg_max == pytest.approx(8.0, abs=0.3)
+    assert lift.trunk_lean_side is expected
+    assert lift.as_dict()["trunk_lean_side"] == expected.value
+
+
+def test_the_lean_side_is_that_of_the_largest_lean_measured_from_quiet_standing() -> None:
+    stand = STAND.but(trunk_deg=3.0)  # a camera or a body a little askew: the zero
+    frames = sequence(
+        [
+            (1.0, stand),
+            (1.0, ON_LEFT.but(trunk_deg=9.0)),  # 6° away from the standing leg
+            (1.0, ON_LEFT.but(trunk_deg=-7.0)),  # 10° over it: the largest
+            (1.0, stand),
+        ]
+    )
+    (lift,) = run(frames)
+    assert lift.trunk_lean_deg_max == pytest.approx(10.0, abs=0.3)
+    assert lift.trunk_lean_side is LeanSide.STANCE
+
+
+def test_a_lean_within_the_jitter_has_no_side() -> None:
+    frames = sequence([(1.0, STAND), (2.0, ON_LEFT.but(trunk_deg=3.0)), (1.0, STAND)], noise=0.5)
+    (lift,) = run(frames)
+    assert lift.trunk_lean_deg_max is not None and lift.trunk_lean_deg_max < 5.0
+    assert lift.trunk_lean_side is None
+    assert lift.as_dict()["trunk_lean_side"] is None
+
+
+def test_without_shoulders_there_is_no_lean_and_no_side() -> None:
+    hidden = (Joint.LEFT_SHOULDER, Joint.RIGHT_SHOULDER)
+    frames = sequence([(1.0, STAND.but(hidden=hidden)), (2.0, ON_LEFT.but(hidden=hidden))])
+    (lift,) = run(frames)
+    assert (lift.trunk_lean_deg_max, lift.trunk_lean_side) == (None, None)
+
+
+def test_the_side_rule_on_its_own() -> None:
+    assert lean_side(6.0, 5.0) is LeanSide.STANCE
+    assert lean_side(-5.0, 5.0) is LeanSide.SWING
+    assert lean_side(4.9, 5.0) is None
+    assert lean_side(None, 5.0) is None
+
+
+def test_the_open_lift_reports_its_lean_side_so_far() -> None:
+    tracker = StanceTracker()
+    for t, frame in sequence([(1.0, STAND), (1.0, ON_RIGHT), (0.5, ON_RIGHT.but(trunk_deg=7.0))]):
+        tracker.update(t, frame)
+    _drop, lean, side = tracker.open_measures()
+    assert lean == pytest.approx(7.0, abs=0.3) and side is LeanSide.STANCE
+    assert StanceTracker().open_measures() == (None, None, None)
+
+
 def test_the_json_form_names_every_field() -> None:
     (lift,) = run(sequence([(1.0, STAND), (2.0, ON_LEFT), (1.0, STAND)]))
     assert set(lift.as_dict()) == {
         "stance_side", "start_s", "end_s", "seconds", "ended_by", "hands_on_hips",
-        "pelvic_drop_deg_max", "trunk_lean_deg_max",
+        "pelvic_drop_deg_max", "trunk_lean_deg_max", "trunk_lean_side",
     }  # fmt: skip
     assert lift.as_dict()["stance_side"] == "left"
 

@@ -133,3 +133,27 @@ def test_camera_measures_replace_the_yes_no_pelvis_check_per_side() -> None:
     )
     assert manual.pelvis == ["Your pelvis stayed level on every trial: a good sign "
                              "(Hardcastle & Nade 1985)."]  # fmt: skip
+
+
+def test_the_results_say_which_way_the_largest_lean_went() -> None:
+    from glutemed.domain.records import StanceTrial
+    from glutemed.stance.results import build_results
+
+    trials = [
+        StanceTrial("left", 1, 20.0, "foot_down", pelvic_drop_deg=2.0, trunk_lean_deg=3.0),
+        StanceTrial(
+            "left", 2, 25.0, "foot_down", pelvic_drop_deg=5.0, trunk_lean_deg=8.0,
+            trunk_lean_side="stance",
+        ),
+        StanceTrial(
+            "right", 1, 22.0, "foot_down", pelvic_drop_deg=1.0, trunk_lean_deg=6.0,
+            trunk_lean_side="swing",
+        ),
+    ]  # fmt: skip
+    results = build_results(trials, "open", 45.0, birth_year=None, on=date(2026, 3, 1))
+    left, right, _caveat, compensation = results.pelvis
+    assert "trunk leaned up to 8.0° towards the standing leg" in left
+    assert "trunk leaned up to 6.0° away from the standing leg" in right
+    assert "make up for weak hip abductors" in compensation
+    swing_only = build_results(trials[2:], "open", 45.0, birth_year=None, on=date(2026, 3, 1))
+    assert len(swing_only.pelvis) == 2  # no word of a compensation that was not seen

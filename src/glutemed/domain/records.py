@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from glutemed.domain.rules import DEFAULT_CAP_S
-from glutemed.domain.vocabulary import EndedBy, Eyes, PainContext, Side, Sides
+from glutemed.domain.vocabulary import EndedBy, Eyes, LeanSide, PainContext, Side, Sides
 
 
 @dataclass
@@ -80,6 +80,7 @@ class StanceTrial:
     # Measured by the camera test (degrees), None when timed by hand.
     pelvic_drop_deg: float | None = None
     trunk_lean_deg: float | None = None
+    trunk_lean_side: LeanSide | None = None  # of the largest lean; None when too small
     stance_session_id: int | None = None
     id: int | None = None
 

@@ -92,6 +92,9 @@ EndedBy = Literal[
     "foot_down", "hands_off", "stance_foot_moved", "eyes_opened", "cap", "manual", "out_of_view"
 ]
 PainContext = Literal["before", "after", "daily"]
+# Which way the trunk leaned in a camera-timed trial, seen from the standing leg.
+LeanSide = Literal["stance", "swing"]
+LEAN_SIDES: tuple[str, ...] = ("stance", "swing")
 Sides = Literal["both", "left", "right"]
 
 SIDES: tuple[str, ...] = tuple(SideName)

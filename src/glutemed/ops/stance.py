@@ -15,7 +15,15 @@ from datetime import datetime
 from glutemed.domain.clock import Clock
 from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG, Range
-from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase, side_order
+from glutemed.domain.vocabulary import (
+    Cue,
+    EndedBy,
+    Eyes,
+    LeanSide,
+    Side,
+    StancePhase,
+    side_order,
+)
 from glutemed.ops.changes import NOTHING, Changes, problem_text
 from glutemed.stance.protocol import StanceProtocol, Trial
 from glutemed.stance.results import StanceResults, build_results
@@ -97,18 +105,23 @@ class StanceRun:
         *,
         pelvic_drop_deg: float | None,
         trunk_lean_deg: float | None,
+        trunk_lean_side: LeanSide | None = None,
     ) -> StanceStep:
         """The camera saw the trial end at clock time `at`: stop, label and save it."""
         cues = self.protocol.landing_seen(
             at, ended_by, pelvic_drop_deg=pelvic_drop_deg, trunk_lean_deg=trunk_lean_deg
         )
-        return replace(self.file_measured(pelvic_drop_deg, trunk_lean_deg), cues=tuple(cues))
+        filed = self.file_measured(pelvic_drop_deg, trunk_lean_deg, trunk_lean_side)
+        return replace(filed, cues=tuple(cues))
 
     def file_measured(
-        self, pelvic_drop_deg: float | None, trunk_lean_deg: float | None
+        self,
+        pelvic_drop_deg: float | None,
+        trunk_lean_deg: float | None,
+        trunk_lean_side: LeanSide | None = None,
     ) -> StanceStep:
         """Save the stopped trial (the cap, a stop by hand, or a landing) as it ended, with
-        the pelvic drop and trunk lean the camera measured."""
+        the pelvic drop and trunk lean (and the lean's side) the camera measured."""
         pending = self.protocol.pending
         if self.protocol.phase is not StancePhase.OUTCOME or pending is None:
             return StanceStep()
@@ -116,6 +129,8 @@ class StanceRun:
             pending,
             pelvic_drop_deg=_angle(pelvic_drop_deg, PELVIC_DROP_DEG),
             trunk_lean_deg=_angle(trunk_lean_deg, TRUNK_LEAN_DEG),
+            # A side without a size would mean nothing.
+            trunk_lean_side=trunk_lean_side if trunk_lean_deg is not None else None,
         )
         return self._save(self.protocol.record(pending.ended_by))
 
@@ -153,6 +168,7 @@ class StanceRun:
             trunk_lean=trial.trunk_lean,
             pelvic_drop_deg=trial.pelvic_drop_deg,
             trunk_lean_deg=trial.trunk_lean_deg,
+            trunk_lean_side=trial.trunk_lean_side,
         )
         test = StanceSession(self.taken_at, self.protocol.eyes, self.protocol.cap_s)
         try:

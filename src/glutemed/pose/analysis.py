@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from glutemed.pose.stance_rules import LeanSide
 from glutemed.pose.stance_tracker import Lift
 
 
@@ -34,7 +35,7 @@ class StanceAnalysis:
                 f"{lift.seconds:5.2f} s, ended by {lift.ended_by.value.replace('_', ' ')}; "
                 f"hands on hips: {'yes' if lift.hands_on_hips else 'no'}; "
                 f"pelvic drop {_deg(lift.pelvic_drop_deg_max)}, "
-                f"trunk lean {_deg(lift.trunk_lean_deg_max)}"
+                f"trunk lean {_deg(lift.trunk_lean_deg_max)}{_lean_way(lift.trunk_lean_side)}"
                 for lift in self.lifts
             ]
         return [*found, f"{self.frames} frames analysed ({self.fps_analysed:.1f} per second)."]
@@ -42,3 +43,9 @@ class StanceAnalysis:
 
 def _deg(value: float | None) -> str:
     return "not measured" if value is None else f"{value:.1f}°"
+
+
+def _lean_way(side: LeanSide | None) -> str:
+    if side is None:
+        return ""
+    return " towards the standing leg" if side is LeanSide.STANCE else " away from the standing leg"

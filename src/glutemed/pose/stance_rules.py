@@ -14,6 +14,14 @@ from enum import StrEnum
 from glutemed.pose.landmarks import Joint, Landmark, PoseLandmarks, distance, midpoint
 
 
+class LeanSide(StrEnum):
+    """Which way the trunk leaned, seen from the standing leg. Over the standing leg is
+    the Trendelenburg compensation: it moves the weight over a weak hip."""
+
+    STANCE = "stance"
+    SWING = "swing"
+
+
 class Side(StrEnum):
     LEFT = "left"
     RIGHT = "right"
@@ -42,6 +50,9 @@ class StanceThresholds:
       0.43-0.52 on the hands-on-hips fixture; hanging hands sit below the hip joints
       and arms held out are past 3 (warrior fixture); `hands_min_s` 0.3 s.
     - `out_of_view_s` 0.5 s: losing the body for longer than a blink ends a lift.
+    - `lean_side_min_deg` 5°: the side of a trunk lean is named only from here up; the
+      camera fixture, a still picture with only a leg moved, measures up to 4° of lean
+      from landmark jitter alone, so a smaller lean has no side worth reporting.
     """
 
     min_visibility: float = 0.5
@@ -53,6 +64,7 @@ class StanceThresholds:
     hands_off: float = 1.0
     hands_min_s: float = 0.3
     out_of_view_s: float = 0.5
+    lean_side_min_deg: float = 5.0
 
     def __post_init__(self) -> None:
         if not 0.0 < self.lift_off < self.lift_on:
@@ -154,8 +166,19 @@ def pelvic_drop_deg(measures: FrameMeasures, baseline_deg: float, stance: Side) 
     return tilt if stance is Side.LEFT else -tilt
 
 
-def trunk_lean_deg(measures: FrameMeasures, baseline_deg: float) -> float | None:
-    """Sideways lean of the trunk from its quiet-standing line, either way, in degrees."""
+def trunk_lean_towards_stance_deg(
+    measures: FrameMeasures, baseline_deg: float, stance: Side
+) -> float | None:
+    """Sideways lean from the quiet-standing line, positive over the standing leg."""
     if measures.trunk_tilt_deg is None:
         return None
-    return abs(measures.trunk_tilt_deg - baseline_deg)
+    towards_right = measures.trunk_tilt_deg - baseline_deg
+    return towards_right if stance is Side.RIGHT else -towards_right
+
+
+def lean_side(towards_stance_deg: float | None, min_deg: float) -> LeanSide | None:
+    """The side of a lean (positive: over the standing leg); None when it is too small
+    to tell from jitter, or was not measured."""
+    if towards_stance_deg is None or abs(towards_stance_deg) < min_deg:
+        return None
+    return LeanSide.STANCE if towards_stance_deg > 0 else LeanSide.SWING

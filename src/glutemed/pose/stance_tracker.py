@@ -15,11 +15,13 @@ from enum import StrEnum
 from glutemed.pose.landmarks import PoseLandmarks
 from glutemed.pose.stance_rules import (
     FrameMeasures,
+    LeanSide,
     Side,
     StanceThresholds,
+    lean_side,
     measure,
     pelvic_drop_deg,
-    trunk_lean_deg,
+    trunk_lean_towards_stance_deg,
 )
 
 _BASELINE_FRAMES = 15  # about half a second of quiet standing at 30 fps
@@ -43,6 +45,7 @@ class Lift:
     hands_on_hips: bool
     pelvic_drop_deg_max: float | None
     trunk_lean_deg_max: float | None
+    trunk_lean_side: LeanSide | None = None  # of the largest lean; None when too small
 
     @property
     def seconds(self) -> float:
@@ -61,6 +64,7 @@ class Lift:
             "hands_on_hips": self.hands_on_hips,
             "pelvic_drop_deg_max": rounded(self.pelvic_drop_deg_max),
             "trunk_lean_deg_max": rounded(self.trunk_lean_deg_max),
+            "trunk_lean_side": None if self.trunk_lean_side is None else self.trunk_lean_side.value,
         }
 
 
@@ -86,12 +90,15 @@ class _Open:
     start_s: float
     hands_on_hips: bool
     drop_max: float | None = None
-    lean_max: float | None = None
+    lean_max: float | None = None  # the size of the largest lean, either way
+    lean_at_max: float | None = None  # the same lean, positive over the standing leg
 
-    def add(self, drop: float, lean: float | None) -> None:
+    def add(self, drop: float, lean_towards_stance: float | None) -> None:
         self.drop_max = drop if self.drop_max is None else max(self.drop_max, drop)
-        if lean is not None:
-            self.lean_max = lean if self.lean_max is None else max(self.lean_max, lean)
+        if lean_towards_stance is not None:
+            lean = abs(lean_towards_stance)
+            if self.lean_max is None or lean > self.lean_max:
+                self.lean_max, self.lean_at_max = lean, lean_towards_stance
 
 
 @dataclass
@@ -129,11 +136,12 @@ class StanceTracker:
     def lift_started_s(self) -> float | None:
         return None if self._open is None else self._open.start_s
 
-    def open_measures(self) -> tuple[float | None, float | None]:
-        """Largest pelvic drop and trunk lean so far in the lift under way."""
+    def open_measures(self) -> tuple[float | None, float | None, LeanSide | None]:
+        """Largest pelvic drop and trunk lean (with its side) so far in the lift under way."""
         if self._open is None:
-            return (None, None)
-        return (self._open.drop_max, self._open.lean_max)
+            return (None, None, None)
+        side = lean_side(self._open.lean_at_max, self.thresholds.lean_side_min_deg)
+        return (self._open.drop_max, self._open.lean_max, side)
 
     def update(self, t: float, pose: PoseLandmarks | None) -> Lift | None:
         """Take the frame at `t` seconds; returns a lift if this frame ended one."""
@@ -244,7 +252,7 @@ class StanceTracker:
         trunk_rest = statistics.median(self._trunk_rest) if self._trunk_rest else 0.0
         self._open.add(
             pelvic_drop_deg(measures, pelvis_rest, self._open.stance),
-            trunk_lean_deg(measures, trunk_rest),
+            trunk_lean_towards_stance_deg(measures, trunk_rest, self._open.stance),
         )
 
     def _close(self, end_s: float, ended_by: LiftEnd) -> Lift:
@@ -257,6 +265,7 @@ class StanceTracker:
             hands_on_hips=self._open.hands_on_hips,
             pelvic_drop_deg_max=self._open.drop_max,
             trunk_lean_deg_max=self._open.lean_max,
+            trunk_lean_side=lean_side(self._open.lean_at_max, self.thresholds.lean_side_min_deg),
         )
         self.lifts.append(lift)
         self._needs_foot_down = ended_by in (LiftEnd.HANDS_OFF, LiftEnd.OUT_OF_VIEW)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from glutemed.domain.clock import Clock
 from glutemed.domain.rules import CAP_CHOICES, DEFAULT_CAP_S, TRIALS_PER_SIDE
-from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, Side, StancePhase
+from glutemed.domain.vocabulary import Cue, EndedBy, Eyes, LeanSide, Side, StancePhase
 
 COUNTDOWN_S = 3
 
@@ -42,6 +42,7 @@ class Trial:
     # Measured by the camera (degrees); None when timed by hand.
     pelvic_drop_deg: float | None = None
     trunk_lean_deg: float | None = None
+    trunk_lean_side: LeanSide | None = None
 
 
 # How the camera can end a trial (it sees these itself, so nobody is asked).
@@ -185,6 +186,7 @@ class StanceProtocol:
         *,
         pelvic_drop_deg: float | None,
         trunk_lean_deg: float | None,
+        trunk_lean_side: LeanSide | None = None,
     ) -> list[Cue]:
         """Camera test: the trial ended at clock time `at`, as the camera saw it. Stops
         the timer with what was measured; `record()` then files it."""
@@ -195,7 +197,10 @@ class StanceProtocol:
         if self.phase is StancePhase.OUTCOME:  # the cap came first
             assert self.pending is not None
             self.pending = replace(
-                self.pending, pelvic_drop_deg=pelvic_drop_deg, trunk_lean_deg=trunk_lean_deg
+                self.pending,
+                pelvic_drop_deg=pelvic_drop_deg,
+                trunk_lean_deg=trunk_lean_deg,
+                trunk_lean_side=trunk_lean_side,
             )
             return cues
         self._end_timing(max(0.0, at - self._timing_started), capped=False)
@@ -205,6 +210,7 @@ class StanceProtocol:
             ended_by=ended_by,
             pelvic_drop_deg=pelvic_drop_deg,
             trunk_lean_deg=trunk_lean_deg,
+            trunk_lean_side=trunk_lean_side,
         )
         return [*cues, Cue.STOP]
 

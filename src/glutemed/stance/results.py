@@ -104,12 +104,18 @@ def build_results(
     )
 
 
+def lean_text(degrees: float, side: str | None) -> str:
+    """A trunk lean in words: its size, and which way when the camera could tell."""
+    way = {"stance": " towards the standing leg", "swing": " away from the standing leg"}
+    return f"{degrees:.1f}°{way.get(side or '', '')}"
+
+
 def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
     """What the camera measured, per standing leg (empty when no trial was measured)."""
     found: list[str] = []
     for side in ("left", "right"):
         drops: list[float] = []
-        leans: list[float] = []
+        leans: list[tuple[float, str | None]] = []
         for trial in trials:
             if trial.side != side:
                 continue
@@ -118,7 +124,7 @@ def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
             if drop is not None:
                 drops.append(float(drop))
             if lean is not None:
-                leans.append(float(lean))
+                leans.append((float(lean), getattr(trial, "trunk_lean_side", None)))
         if not drops:
             continue
         count = counted(len(drops), "trial")
@@ -128,12 +134,17 @@ def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
             f"{sum(drops) / len(drops):+.1f}°)"
         )
         if leans:
-            text += f"; the trunk leaned up to {max(leans):.1f}°"
+            text += f"; the trunk leaned up to {lean_text(*max(leans, key=lambda x: x[0]))}"
         found.append(text + ". A negative drop means the lifted side rose instead.")
     if found:
         found.append(
             "A drop on the lifted side suggests weak hip abductors on the standing side "
             "(Hardcastle & Nade 1985); pain, poor balance and leaning can also cause it, so "
             "compare the two legs and watch the trend rather than one number."
+        )
+    if any(getattr(t, "trunk_lean_side", None) == "stance" for t in trials) and found:
+        found.append(
+            "Leaning the trunk over the standing leg moves your weight over that hip, a "
+            "common way to make up for weak hip abductors on that side."
         )
     return found

@@ -11,7 +11,7 @@ from typing import Any
 
 from glutemed.domain import rules
 from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG, Range
-from glutemed.domain.vocabulary import ENDED_BY, EYES, PAIN_CONTEXTS, SIDES
+from glutemed.domain.vocabulary import ENDED_BY, EYES, LEAN_SIDES, PAIN_CONTEXTS, SIDES
 from glutemed.store.timeutil import from_text
 
 
@@ -251,6 +251,7 @@ TABLES: dict[str, tuple[Column, ...]] = {
             maximum=TRUNK_LEAN_DEG.high,
             added_in=4,
         ),
+        Column("trunk_lean_side", "text", nullable=True, choices=LEAN_SIDES, added_in=6),
     ),
     "pain_logs": (
         ID,

@@ -30,6 +30,7 @@ STANCE_TRIAL_COLUMNS = (
     "trunk_lean",
     "pelvic_drop_deg",
     "trunk_lean_deg",
+    "trunk_lean_side",
 )
 INSERT_STANCE_TRIAL = _insert("stance_trials", STANCE_TRIAL_COLUMNS)
 INSERT_STANCE_TRIAL_WITH_ID = _insert("stance_trials", STANCE_TRIAL_COLUMNS, with_id=True)
@@ -71,6 +72,7 @@ def stance_trial_values(session_id: int | None, trial: StanceTrial) -> Values:
         int(trial.trunk_lean),
         trial.pelvic_drop_deg,
         trial.trunk_lean_deg,
+        trial.trunk_lean_side,
     )
 
 

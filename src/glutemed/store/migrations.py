@@ -205,12 +205,26 @@ def _v5_programme(conn: sqlite3.Connection) -> None:
     )
 
 
+def _v6_trunk_lean_side(conn: sqlite3.Connection) -> None:
+    # The camera also tells which way the trunk leaned, seen from the standing leg (over
+    # it is the Trendelenburg compensation). A new nullable column: older trials, and
+    # leans too small to have a side, keep NULL; no rebuild is needed.
+    _run_script(
+        conn,
+        """
+        ALTER TABLE stance_trials ADD COLUMN trunk_lean_side TEXT
+            CHECK (trunk_lean_side IN ('stance', 'swing'));
+        """,
+    )
+
+
 MIGRATIONS: tuple[Migration, ...] = (
     _v1_tables,
     _v2_time_indexes,
     _v3_covering_indexes,
     _v4_camera_measures,
     _v5_programme,
+    _v6_trunk_lean_side,
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

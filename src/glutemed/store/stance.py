@@ -7,7 +7,7 @@ from datetime import datetime
 
 from glutemed.domain.records import StanceSession, StanceTrial
 from glutemed.domain.rules import PELVIC_DROP_DEG, TRUNK_LEAN_DEG
-from glutemed.domain.vocabulary import ENDED_BY, EYES, SIDES
+from glutemed.domain.vocabulary import ENDED_BY, EYES, LEAN_SIDES, SIDES
 from glutemed.store.db import Store
 from glutemed.store.inserts import (
     INSERT_STANCE_SESSION,
@@ -41,6 +41,10 @@ def _check_trial(trial: StanceTrial) -> None:
         raise ValueError(f"a pelvic drop must be within ±90 degrees, got {drop:g}")
     if lean is not None and lean not in TRUNK_LEAN_DEG:
         raise ValueError(f"a trunk lean must be 0-90 degrees, got {lean:g}")
+    if trial.trunk_lean_side not in (None, *LEAN_SIDES):
+        raise ValueError(
+            f"a trunk lean is towards 'stance' or 'swing', got {trial.trunk_lean_side!r}"
+        )
 
 
 def create_session(
@@ -105,6 +109,7 @@ def _trial(row: sqlite3.Row) -> StanceTrial:
         trunk_lean=bool(row["trunk_lean"]),
         pelvic_drop_deg=row["pelvic_drop_deg"],
         trunk_lean_deg=row["trunk_lean_deg"],
+        trunk_lean_side=row["trunk_lean_side"],
     )
 
 

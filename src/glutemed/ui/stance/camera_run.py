@@ -3,7 +3,8 @@ trial from the foot leaving the floor to it touching down (or a hand leaving the
 and files it with the measured pelvic drop and trunk lean.
 
 The protocol runs on frame time (`FrameClock`), so a recording plays the same test as a
-live camera, only faster; frames live in memory only.
+live camera, only faster; frames live in memory only, and are written to a video file
+only when the person asks (`video_saving.TrialVideos`).
 """
 
 from __future__ import annotations
@@ -15,19 +16,29 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from glutemed.domain.vocabulary import StancePhase
+from glutemed.domain.vocabulary import LeanSide, StancePhase
 from glutemed.ops.changes import Changes
 from glutemed.ops.stance import StanceRun, StanceStep
 from glutemed.pose.landmarks import PoseLandmarks
+from glutemed.pose.stance_rules import LeanSide as LeanWay
 from glutemed.pose.stance_tracker import Lift, StanceTracker
 from glutemed.stance.protocol import CAMERA_ENDINGS, StanceProtocol
+from glutemed.stance.results import lean_text
 from glutemed.stance.scoring import fmt_s
 from glutemed.ui.stance.camera_view import CameraView
+from glutemed.ui.stance.video_saving import AskPath, TrialVideos, ask_video_path
 
 if TYPE_CHECKING:
     from glutemed.capture.camera_support import CameraSupport
 
 READY_HOLD_S = 1.0  # framed, hands on hips, both feet down this long: count down
+
+
+def _way(side: LeanWay | None) -> LeanSide | None:
+    """The tracker's lean side as the store names it."""
+    if side is None:
+        return None
+    return "stance" if side is LeanWay.STANCE else "swing"
 
 
 class FrameClock:
@@ -52,9 +63,12 @@ class StanceCameraRun(QWidget):
         play: Callable[[StanceStep], None],
         announce: Callable[[Changes], None],
         parent: QWidget | None = None,
+        *,
+        ask_path: AskPath = ask_video_path,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stanceCameraRun")
+        self.videos = TrialVideos(ask_path, self)
         self._play = play
         self._announce = announce
         self.clock = FrameClock()
@@ -72,7 +86,9 @@ class StanceCameraRun(QWidget):
         self.camera_on = QLabel("● Camera on", self)
         self.camera_on.setObjectName("cameraOnIndicator")
         self.camera_on.setStyleSheet("color: #c62828; font-weight: bold;")
-        self.camera_on.setToolTip("The picture stays in memory; nothing is saved or sent.")
+        self.camera_on.setToolTip(
+            "The picture stays in memory and is never sent; it is saved only if you ask."
+        )
         self.camera_on.setVisible(False)
         side.addWidget(self.camera_on)
         self.header = QLabel(self)
@@ -94,6 +110,23 @@ class StanceCameraRun(QWidget):
         self.last_result.setWordWrap(True)
         side.addWidget(self.last_result)
         side.addStretch(1)
+        self.save_trial_button = QPushButton("Save this trial as a video…", self)
+        self.save_trial_button.setObjectName("saveTrialVideoButton")
+        self.save_trial_button.setToolTip(
+            "Write the pictures of the trial just timed to a video file in a folder you "
+            "choose. Nothing is saved unless you ask."
+        )
+        self.save_trial_button.setEnabled(False)
+        self.save_trial_button.clicked.connect(self.videos.save_trial)
+        side.addWidget(self.save_trial_button)
+        self.video_note = QLabel(self)
+        self.video_note.setObjectName("cameraVideoNote")
+        self.video_note.setWordWrap(True)
+        side.addWidget(self.video_note)
+        self.videos.changed.connect(
+            lambda: self.save_trial_button.setEnabled(self.videos.can_save_trial())
+        )
+        self.videos.message.connect(self.video_note.setText)
         self.stop_button = QPushButton("Stop timing", self)
         self.stop_button.setObjectName("cameraStopTimingButton")
         self.stop_button.setToolTip("Stop this trial now (Space)")
@@ -139,6 +172,8 @@ class StanceCameraRun(QWidget):
         source.finished.connect(self._source_ended)
         self.view.clear()
         self.last_result.clear()
+        self.video_note.clear()
+        self.videos.begin(run.taken_at)
         self._show_state()
         self.instruction.setText("Starting the camera…")
         source.start()
@@ -159,11 +194,14 @@ class StanceCameraRun(QWidget):
             return
         if run.protocol.phase is StancePhase.WAITING:
             run.protocol.stop()  # not on one leg yet: back to getting ready
+            self.videos.trial_cancelled()
         elif run.protocol.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             step = run.stop()
             self._play(step)
             if step.stopped is not None:
                 self._file(*self._open_measures())
+            else:
+                self.videos.trial_cancelled()
         self._show_state()
 
     def _end(self, *, abandon: bool, message: str = "") -> None:
@@ -178,6 +216,9 @@ class StanceCameraRun(QWidget):
         if run is None:
             return
         self.run = None
+        self.videos.trial_cancelled()  # a trial under way was not filed
+        if run.session_id is None:
+            self.videos.forget()  # nothing was timed: nothing to keep
         if abandon:
             self._announce(run.abandon().changes)
         if run.session_id is not None:
@@ -192,10 +233,14 @@ class StanceCameraRun(QWidget):
         """A recording ran out: a trial under way ends where the picture did."""
         run = self.run
         if run is not None and run.protocol.phase is StancePhase.TIMING:
-            drop, lean = self._open_measures()
+            drop, lean, way = self._open_measures()
             self._filed(
                 run.landing_seen(
-                    self.clock.t, "out_of_view", pelvic_drop_deg=drop, trunk_lean_deg=lean
+                    self.clock.t,
+                    "out_of_view",
+                    pelvic_drop_deg=drop,
+                    trunk_lean_deg=lean,
+                    trunk_lean_side=way,
                 )
             )
         self._end(abandon=True, message="The camera picture ended before a trial was timed.")
@@ -210,6 +255,7 @@ class StanceCameraRun(QWidget):
         self.clock.t = t
         framed = tracker.last_measures is not None
         self.view.show_frame(image, pose, framed)
+        self.videos.frame(image, t)
         if proto.phase in (StancePhase.COUNTDOWN, StancePhase.TIMING):
             self._play(run.tick())
         if proto.phase is StancePhase.WAITING and self._waiting_since == 0.0:
@@ -227,9 +273,11 @@ class StanceCameraRun(QWidget):
                 self._ready_since = t
             elif t - self._ready_since >= READY_HOLD_S:
                 self._ready_since = None
+                self.videos.trial_started()
                 self._play(run.start_camera_countdown())
         elif proto.phase is StancePhase.COUNTDOWN and (not framed or tracker.lifted is not None):
             run.stop()
+            self.videos.trial_cancelled()
             self.last_result.setText("Wait for the count, then lift your foot.")
         self._show_state()
 
@@ -261,17 +309,21 @@ class StanceCameraRun(QWidget):
                 ended,
                 pelvic_drop_deg=lift.pelvic_drop_deg_max,
                 trunk_lean_deg=lift.trunk_lean_deg_max,
+                trunk_lean_side=_way(lift.trunk_lean_side),
             )
         )
         self._show_state()
 
-    def _open_measures(self) -> tuple[float | None, float | None]:
-        return (None, None) if self.tracker is None else self.tracker.open_measures()
+    def _open_measures(self) -> tuple[float | None, float | None, LeanSide | None]:
+        if self.tracker is None:
+            return (None, None, None)
+        drop, lean, way = self.tracker.open_measures()
+        return (drop, lean, _way(way))
 
-    def _file(self, drop: float | None, lean: float | None) -> None:
+    def _file(self, drop: float | None, lean: float | None, way: LeanSide | None) -> None:
         """Save a trial stopped by the cap or by hand, with what was measured so far."""
         if self.run is not None:
-            self._filed(self.run.file_measured(drop, lean))
+            self._filed(self.run.file_measured(drop, lean, way))
 
     def _filed(self, step: StanceStep) -> None:
         """A trial was saved: sounds, the line about it, and the end of the test if due."""
@@ -279,11 +331,12 @@ class StanceCameraRun(QWidget):
         self._announce(step.changes)
         row = step.saved
         if row is not None:
+            self.videos.trial_filed(row.side, row.trial_no)
             measured = ""
             if row.pelvic_drop_deg is not None:
                 measured = f" Pelvic drop {row.pelvic_drop_deg:.1f}°"
                 if row.trunk_lean_deg is not None:
-                    measured += f", trunk lean {row.trunk_lean_deg:.1f}°"
+                    measured += f", trunk lean {lean_text(row.trunk_lean_deg, row.trunk_lean_side)}"
                 measured += "."
             self.last_result.setText(
                 f"{row.side.capitalize()} leg, trial {row.trial_no}: {fmt_s(row.seconds)} s, "

@@ -16,6 +16,7 @@ from glutemed.domain.rules import DEFAULT_CAP_S
 from glutemed.domain.vocabulary import StancePhase
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
+from glutemed.ops.save_folder import SaveFolder
 from glutemed.ops.stance import (
     StanceRun,
     StanceStep,
@@ -37,6 +38,8 @@ from glutemed.ui.stance.history_view import StanceHistoryView, history_row, when
 from glutemed.ui.stance.results_view import StanceResultsView
 from glutemed.ui.stance.run_view import StanceRunView
 from glutemed.ui.stance.setup_view import StanceSetupView
+from glutemed.ui.stance.video_offer import VideoOffer
+from glutemed.ui.stance.video_saving import AskPath, ask_video_path
 
 if TYPE_CHECKING:
     from glutemed.capture.camera_support import CameraSupport
@@ -71,6 +74,7 @@ class StancePage(QWidget):
         *,
         wall_clock: Callable[[], datetime] = utc_now,
         camera: CameraSupport | None = None,
+        ask_video: AskPath = ask_video_path,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("stancePage")
@@ -101,6 +105,9 @@ class StancePage(QWidget):
         self._home_layout = home_layout
         self.run = StanceRunView(clock, self)
         self.results = StanceResultsView(self)
+        self.video_offer = VideoOffer(
+            self.results, SaveFolder(store), self._announcer, events, ask_video, self
+        )
         for view in (home, self.run, self.results):
             self.stack.addWidget(view)
         self._home = home
@@ -180,6 +187,7 @@ class StancePage(QWidget):
 
     def go_home(self) -> None:
         self._run = None
+        self.video_offer.forget()
         self.stack.setCurrentWidget(self._home)
         self._refresh_history()
         self._offer_camera()
@@ -195,10 +203,13 @@ class StancePage(QWidget):
         if self._camera is None:
             return
         if self.camera_run is None:
-            view = StanceCameraRun(self._play, self._announcer.announce)
+            view = StanceCameraRun(
+                self._play, self._announcer.announce, ask_path=self.video_offer.ask_path
+            )
             self.stack.addWidget(view)
-            view.finished.connect(lambda: self._show_current_results(stopped_early=False))
+            view.finished.connect(self._camera_finished)
             view.stopped.connect(self._camera_stopped)
+            self.video_offer.attach(view)
             self.camera_run = view
         self.setup.show_camera_note("")
         self._sound.prepare()
@@ -206,11 +217,17 @@ class StancePage(QWidget):
         self.stack.setCurrentWidget(self.camera_run)
         self.camera_run.begin(self._run, self._camera)
 
+    def _camera_finished(self) -> None:
+        # The pictures of this test can be saved from its results until the person leaves.
+        self.video_offer.held_for(None if self._run is None else self._run.session_id)
+        self._show_current_results(stopped_early=False)
+
     def _camera_stopped(self, message: str) -> None:
         self.go_home()
         self.setup.show_camera_note(message)
 
     def open_test(self, test_id: int) -> None:
+        self.video_offer.forget()
         self._show_results(test_id, stopped_early=False)
 
     def delete_test(self, test_id: int) -> None:
@@ -363,6 +380,7 @@ class StancePage(QWidget):
         if found is None:
             return
         self.results.show_results(found.results, found.test.taken_at, stopped_early=stopped_early)
+        self.video_offer.refresh()
         self.stack.setCurrentWidget(self.results)
 
     def _play(self, step: StanceStep) -> None:

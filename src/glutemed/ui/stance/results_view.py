@@ -41,6 +41,7 @@ class StanceResultsView(QWidget):
     """Shows a StanceResults; `done_clicked` goes back to the test list."""
 
     done_clicked = Signal()
+    save_video_clicked = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -102,7 +103,17 @@ class StanceResultsView(QWidget):
         layout.addStretch(1)
 
         buttons = QHBoxLayout()
-        buttons.addStretch(1)
+        self.video_note = _text("resultsVideoNote", self)
+        buttons.addWidget(self.video_note, 1)
+        self.save_video_button = QPushButton("Save the test as a video…", self)
+        self.save_video_button.setObjectName("saveTestVideoButton")
+        self.save_video_button.setToolTip(
+            "Write the pictures of every trial to one video file in a folder you choose. "
+            "They stay in memory until you go back, and are saved only if you ask."
+        )
+        self.save_video_button.clicked.connect(self.save_video_clicked)
+        self.save_video_button.setVisible(False)
+        buttons.addWidget(self.save_video_button)
         self.done_button = QPushButton("Back to stance tests", self)
         self.done_button.setObjectName("resultsDoneButton")
         buttons.addWidget(self.done_button)
@@ -138,6 +149,13 @@ class StanceResultsView(QWidget):
         self.pelvis.setText("\n\n".join(results.pelvis))
         self.change.setText(results.change_text())
         self.done_button.setFocus()
+
+    def offer_video(self, shown: bool, enabled: bool) -> None:
+        """The camera test just run can be saved as a video (hidden for older tests)."""
+        self.save_video_button.setVisible(shown)
+        self.save_video_button.setEnabled(enabled)
+        if not shown:
+            self.video_note.clear()
 
     def _fill_side(self, side: str, result: SideSummary | None, cap_s: float) -> None:
         if result is None:

@@ -44,7 +44,7 @@ def lines_of(sets: list[SetLog], plan: list[RoutineItem] | None) -> list[Line]:
     """Sets grouped by exercise, variation and side; *plan* adds the sets never reached."""
     lines: dict[tuple[str, str, str], Line] = {}
     for s in sets:
-        key = (s.exercise_id, s.variation_id, s.side)
+        key: tuple[str, str, str] = (s.exercise_id, s.variation_id, s.side)
         line = lines.setdefault(key, Line(*key, hold_s=s.hold_s))
         line.sets_planned += 1
         line.reps_planned += s.reps_target or 0
