@@ -116,6 +116,7 @@ def run_gui(args: argparse.Namespace) -> int:
     _print_and_show(window, [], store.notices)
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
+
     # Hand-edited settings are checked once the first frame is up: the check loads the
     # profile's models (~10 ms of imports), which that frame does not need.
     def check_settings() -> None:
