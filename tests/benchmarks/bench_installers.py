@@ -134,30 +134,48 @@ def _mapped(display: str, title: re.Pattern[str]) -> bool:
     return False
 
 
+class _NoDisplay(RuntimeError):
+    """Qt could not connect to the Xvfb (seen a few times in a hundred on a loaded machine,
+    either program): that start measured nothing and is made again."""
+
+
 def _time_to_window(cmd: list[str], title: str, display: str, env: dict[str, str]) -> float:
-    pattern = re.compile(title)
-    started = time.perf_counter()
-    proc = subprocess.Popen(
-        cmd,
-        env={**env, "DISPLAY": display},
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        while not _mapped(display, pattern):
-            if proc.poll() is not None:
-                raise RuntimeError(f"{cmd[-1]} exited ({proc.returncode}) before showing a window")
-            if time.perf_counter() - started > 60:
-                raise RuntimeError(f"{cmd[-1]} showed no window within 60 s")
-            time.sleep(0.003)
-        return time.perf_counter() - started
-    finally:
-        proc.terminate()
+    for attempt in range(3):
         try:
-            proc.wait(10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
+            return _one_start(cmd, title, display, env)
+        except _NoDisplay:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
+
+
+def _one_start(cmd: list[str], title: str, display: str, env: dict[str, str]) -> float:
+    pattern = re.compile(title)
+    with tempfile.TemporaryFile() as errors:
+        started = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, env={**env, "DISPLAY": display}, stdout=subprocess.DEVNULL, stderr=errors
+        )
+        try:
+            while not _mapped(display, pattern):
+                if proc.poll() is not None:
+                    errors.seek(0)
+                    said = errors.read().decode(errors="replace")
+                    failure = f"{cmd[-1]} exited ({proc.returncode}) before showing a window"
+                    if "could not connect to display" in said:
+                        raise _NoDisplay(failure)
+                    raise RuntimeError(f"{failure}: {said[-500:]}")
+                if time.perf_counter() - started > 60:
+                    raise RuntimeError(f"{cmd[-1]} showed no window within 60 s")
+                time.sleep(0.003)
+            return time.perf_counter() - started
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
 
 
 def _accepted_data_dir(folder: Path) -> Path:
