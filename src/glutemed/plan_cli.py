@@ -69,7 +69,7 @@ def run_import(args: argparse.Namespace) -> int:
     lock = acquire(resolve_data_dir(getattr(args, "data_dir", None)))
     store = _open(args)
     try:
-        changed = import_plan(store, catalog, plan)
+        changed = import_plan(store, catalog, plan).programme
     finally:
         store.close()
         lock.unlock()

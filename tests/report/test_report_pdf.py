@@ -132,3 +132,25 @@ def test_cli_writes_pdf_and_rejects_bad_dates(
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("glutemed: --since")
     assert cli(data_dir, "--out", str(tmp_path / "x.txt")) == 2
+
+
+def test_a_table_title_is_never_left_alone_at_the_foot_of_a_page(qtbot: QtBot) -> None:
+    from PySide6.QtCore import QBuffer
+    from PySide6.QtGui import QPainter
+
+    from glutemed.report.content import Table
+    from glutemed.report.pdf import _Pages, _table, _writer
+
+    buffer = QBuffer()
+    buffer.open(QBuffer.OpenModeFlag.WriteOnly)
+    writer = _writer(buffer, "test")
+    painter = QPainter(writer)
+    try:
+        pages = _Pages(writer, painter)
+        table = Table("Stance test results by month", ["Month", "Tests"], [["Jan", "3"]] * 10)
+        pages.y = pages.bottom - 90  # room for the title and header, not for three rows
+        _table(pages, table)
+        assert pages.page == 2  # the title went over with its rows
+        assert pages.y < pages.bottom / 2
+    finally:
+        painter.end()

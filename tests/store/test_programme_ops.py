@@ -76,13 +76,14 @@ def test_two_full_workouts_progress_each_side_and_accepting_splits_the_line(stor
     changes = {c.side: c for c in review_plan(store, CATALOG, UTC, today(3))}
     assert changes["left"].kind == "progress" and changes["left"].new.sets == 3
     assert changes["right"].kind == "regress" and changes["right"].new.sets == 1
-    applied = settle_changes(
+    settled = settle_changes(
         store,
         CATALOG,
         [Decision(changes["left"], True), Decision(changes["right"], False)],
         DAY0 + timedelta(days=3),
     )
-    assert applied == 1
+    assert settled.applied == 1
+    assert settled.changes.programme and settled.changes.workout
     items = current_plan(store, CATALOG).routine.items
     assert [(i.sides, i.sets) for i in items] == [("left", 3), ("right", 2)]
     assert [r.status for r in list_plan_changes(store)] == ["applied", "refused"]
@@ -136,7 +137,9 @@ def test_screen_shoulder_answer_swaps_the_side_plank_in_the_saved_plan(store: St
     from glutemed.ops.screen_ops import answer_screen, screen_answers
 
     assert screen_answers(store) is None
-    adapted = answer_screen(store, CATALOG, {"shoulder": True})
+    answered = answer_screen(store, CATALOG, {"shoulder": True})
+    adapted = answered.adapted
+    assert answered.changes.workout and "Distefano" in answered.changes.message
     ids = [i.exercise_id for i in current_plan(store, CATALOG).routine.items]
     assert "side_lying_abduction" in ids and "side_plank_abduction" not in ids
     assert "Distefano" in adapted.adaptations[0].reason
@@ -162,3 +165,28 @@ def screen_keys() -> tuple[str, ...]:
     from glutemed.training.screen import QUESTION_KEYS
 
     return QUESTION_KEYS
+
+
+def test_every_programme_action_says_what_it_changed(store: Store) -> None:
+    """Pages refresh from these flags: programme for the plan, answers, check-ins and
+    ratings; workout as well when the routine itself was rewritten."""
+    from glutemed.ops.changes import Changes
+    from glutemed.ops.screen_ops import answer_screen
+
+    plan = parse_plan(PLAN.format(extra=""), CATALOG)
+    imported = import_plan(store, CATALOG, plan)
+    assert (imported.programme, imported.workout) == (True, True)
+    again = import_plan(store, CATALOG, plan)
+    assert again == Changes(message=again.message) and "nothing changed" in again.message
+    unchanged = answer_screen(store, CATALOG, {"shoulder": True}).changes  # no side plank
+    assert (unchanged.programme, unchanged.workout, unchanged.message) == (True, False, "")
+    workout(store, 0, {"left": 12, "right": 12})
+    sid = workout(store, 2, {"left": 12, "right": 12})
+    proposed = review_plan(store, CATALOG, UTC, today(3))
+    refused = settle_changes(store, CATALOG, [Decision(c, False) for c in proposed], DAY0)
+    assert refused.applied == 0
+    assert (refused.changes.programme, refused.changes.workout) == (True, False)
+    checked = answer_checkin(store, sid, True, DAY0 + timedelta(days=3))
+    assert checked.programme and not checked.workout and checked.message
+    rated = record_psfs(store, [("Socks", 4)], DAY0).changes
+    assert rated.programme and "4.0" in rated.message

@@ -48,11 +48,11 @@ def test_import_is_idempotent_and_replaces_the_imported_plan_in_place(store: Sto
     catalog = load_catalog()
     text = 'name = "P"\nclinician = "Sam"\n[[exercise]]\nid = "clamshell"\n'
     plan = parse_plan(text, catalog)
-    assert import_plan(store, catalog, plan)
-    assert not import_plan(store, catalog, plan)
+    assert import_plan(store, catalog, plan).programme
+    assert not import_plan(store, catalog, plan).programme
     assert len(list_routines(store)) == 1
     newer = parse_plan(text.replace('"clamshell"', '"fire_hydrant"'), catalog)
-    assert import_plan(store, catalog, newer)
+    assert import_plan(store, catalog, newer).programme
     [routine] = list_routines(store)
     assert [i.exercise_id for i in routine.items] == ["fire_hydrant"]
     assert current_plan(store, catalog).meta.clinician == "Sam"

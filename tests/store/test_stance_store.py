@@ -11,12 +11,14 @@ from glutemed.store import Store
 from glutemed.store.stance import (
     create_session,
     delete_session,
+    delete_trial,
     get_session,
     list_sessions,
     previous_session,
     restore_session,
     save_trial,
     save_trial_of_test,
+    update_trial,
 )
 
 T0 = datetime(2025, 3, 1, 9, 30, tzinfo=UTC)
@@ -119,3 +121,37 @@ def test_delete_and_undo_restores_same_ids(store: Store) -> None:
     restore_session(store, deleted)
     assert get_session(store, session_id) == before
     assert delete_session(store, 9999) is None
+
+
+def test_a_trial_saved_at_its_stop_is_labelled_by_an_update(store: Store) -> None:
+    test = StanceSession(T0, "open", 45.0)
+    trial = StanceTrial("left", 1, 8.25, "manual")
+    test_id, _ = save_trial_of_test(store, None, test, trial)
+    trial.ended_by, trial.pelvis_dropped, trial.pelvic_drop_deg = "foot_down", True, 6.5
+    trial.trunk_lean_deg, trial.trunk_lean_side = 4.0, "stance"
+    trial.seconds = 99.0  # the time is what the stop saved: an update never changes it
+    update_trial(store, trial)
+    [saved] = list_sessions(store)[0].trials
+    assert (saved.seconds, saved.ended_by, saved.pelvis_dropped, saved.pelvic_drop_deg) == (
+        8.25,
+        "foot_down",
+        True,
+        6.5,
+    )
+    assert (saved.trunk_lean_deg, saved.trunk_lean_side) == (4.0, "stance")
+    assert saved.id == trial.id and saved.stance_session_id == test_id
+    with pytest.raises(ValueError):
+        update_trial(store, StanceTrial("left", 1, 1.0, "manual"))  # never saved
+
+
+def test_a_discarded_trial_is_deleted_and_an_emptied_test_with_it(store: Store) -> None:
+    test = StanceSession(T0, "open", 45.0)
+    first = StanceTrial("left", 1, 8.0, "foot_down")
+    false_start = StanceTrial("right", 1, 0.4, "manual")
+    test_id, _ = save_trial_of_test(store, None, test, first)
+    save_trial_of_test(store, test_id, test, false_start)
+    assert delete_trial(store, false_start.id or 0) is False  # the test keeps its first trial
+    assert [t.seconds for t in list_sessions(store)[0].trials] == [8.0]
+    assert delete_trial(store, first.id or 0) is True
+    assert list_sessions(store, with_empty=True) == []
+    assert delete_trial(store, first.id or 0) is False  # already gone: nothing to do

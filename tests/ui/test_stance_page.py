@@ -116,8 +116,8 @@ def test_full_test_by_keys_and_clicks(
     assert "RIGHT leg · trial 1 of 3" in header.text()  # preferred side first
     assert "hands on your hips" in find(page, QLabel, "instructionsText").text()
 
-    # Right 1: the timer follows the clock; any key stops it; the trial is saved, once,
-    # with its label.
+    # Right 1: the timer follows the clock; any key stops it; the trial is saved at the
+    # stop, and its label is an update of that row.
     count_down(qtbot, page, clock)
     assert sound.cues == ["tick", "tick", "tick", "go"]
     hold(qtbot, page, clock, 7.46, "7.4")
@@ -125,7 +125,8 @@ def test_full_test_by_keys_and_clicks(
     qtbot.keyClick(page, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert sound.cues[-1] == "stop"
     assert timer(page).text() == "17.4"
-    assert len(list_sessions(store)) == 1 and not saved_signals  # nothing written yet
+    assert len(list_sessions(store)) == 2 and not saved_signals  # written, told with its label
+    assert [(t.seconds, t.ended_by) for t in list_sessions(store)[0].trials] == [(17.46, "manual")]
     click(qtbot, page, "reason_hands_off")
     click(qtbot, page, "pelvisDroppedCheck")
     with qtbot.waitSignal(page._events.stance_saved):
@@ -143,8 +144,9 @@ def test_full_test_by_keys_and_clicks(
     count_down(qtbot, page, clock)
     hold(qtbot, page, clock, 0.3, "0.3")
     qtbot.mouseClick(header, Qt.MouseButton.LeftButton)
+    assert len(list_sessions(store)[0].trials) == 2  # the false start, saved at its stop
     click(qtbot, page, "retryButton")
-    assert len(list_sessions(store)[0].trials) == 1
+    assert len(list_sessions(store)[0].trials) == 1  # and deleted when retried
     assert "LEFT leg · trial 1 of 3" in header.text()
     count_down(qtbot, page, clock)
     hold(qtbot, page, clock, 4.0, "4.0")
@@ -331,4 +333,27 @@ def test_in_the_main_window_a_sidebar_click_or_shortcut_only_stops_the_trial(
     assert [(t.seconds, t.ended_by) for t in list_sessions(store)[0].trials] == [
         (9.0, "foot_down"),
         (4.0, "manual"),
+    ]
+
+
+def test_a_stopped_trial_outlives_the_page_dropped_before_its_label(
+    qtbot: QtBot, page: StancePage, store: Store, clock: FakeClock, data_dir
+) -> None:
+    """The label is asked after the timer stops; a crash then must not lose the time."""
+    from glutemed.store import open_store
+
+    click(qtbot, page, "startTestButton")
+    count_down(qtbot, page, clock)
+    hold(qtbot, page, clock, 12.34, "12.3")
+    qtbot.keyClick(page, Qt.Key.Key_Space)
+    assert find(page, QWidget, "outcomeForm").isVisible()  # waiting for how it ended
+    page.close()  # dropped without a label, and without the window's confirm_close
+    reopened = open_store(data_dir)  # as the next start would open the file
+    try:
+        [test] = list_sessions(reopened)
+    finally:
+        reopened.close()
+    assert test.taken_at == NOW and test.eyes == "open"
+    assert [(t.side, t.trial_no, t.seconds, t.ended_by) for t in test.trials] == [
+        ("right", 1, 12.34, "manual")
     ]

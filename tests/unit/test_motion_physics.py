@@ -15,6 +15,7 @@ from glutemed.motion.skeleton import (
     SHANK,
     THIGH,
     UPPER_ARM,
+    hip_abduction_limit,
     joint_positions,
 )
 
@@ -97,6 +98,9 @@ def test_rep_is_physically_plausible(
         for channel, value in frame.pose.angles.items():
             lo, hi = JOINT_RANGES[channel]
             assert lo - 1e-6 <= value <= hi + 1e-6, f"{channel}={value:.1f} at t={t:.2f}"
+        for s in ("l", "r"):  # abduction goes further only with the hip flexed
+            abd, flex = frame.pose.angle(f"hip_{s}.abd"), frame.pose.angle(f"hip_{s}.flex")
+            assert abd <= hip_abduction_limit(flex) + 1e-6, f"hip_{s}.abd={abd:.1f} at t={t:.2f}"
         for s in ("l", "r"):
             # The tibia only turns on the femur when the knee is bent.
             if abs(frame.pose.angle(f"knee_{s}.rot")) > 1.0:

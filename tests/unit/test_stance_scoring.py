@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 
 from glutemed.stance.protocol import Trial
+from glutemed.stance.results import pelvis_words
 from glutemed.stance.scoring import (
     changes,
     eyes_closed_offer,
@@ -120,9 +121,9 @@ def test_camera_measures_replace_the_yes_no_pelvis_check_per_side() -> None:
     ]
     results = build_results(trials, "open", 45.0, birth_year=None, on=date(2026, 3, 1))
     left, right, caveat = results.pelvis
-    assert "left leg" in left and "+5.0°" in left and "+3.5°" in left and "2 trials" in left
+    assert "left leg" in left and "up to 5.0°" in left and "a drop in 2 of 2 trials" in left
     assert "trunk leaned up to 3.5°" in left
-    assert "right leg" in right and "-1.5°" in right and "trunk" not in right
+    assert "right leg" in right and "rose by at least 1.5°" in right and "trunk" not in right
     assert "Hardcastle & Nade 1985" in caveat
     manual = build_results(
         [StanceTrial("left", 1, 20.0, "foot_down")],
@@ -157,3 +158,18 @@ def test_the_results_say_which_way_the_largest_lean_went() -> None:
     assert "make up for weak hip abductors" in compensation
     swing_only = build_results(trials[2:], "open", 45.0, birth_year=None, on=date(2026, 3, 1))
     assert len(swing_only.pelvis) == 2  # no word of a compensation that was not seen
+
+
+@pytest.mark.parametrize(
+    ("drops", "expected"),
+    [
+        ([3.24, 0.1, -1.0], "dropped on the lifted side by up to 3.2° (a drop in 1 of 3 trials)"),
+        ([-1.0, -2.5], "did not drop: the lifted side rose by at least 1.0° in each of 2 trials"),
+        ([-1.0], "did not drop: the lifted side rose by at least 1.0° in 1 trial"),
+        ([0.4, -0.4], "stayed level on the lifted side (within 0.5° over 2 trials)"),
+    ],
+)
+def test_pelvis_words_never_show_a_negative_drop(drops: list[float], expected: str) -> None:
+    words = pelvis_words(drops)
+    assert expected in words
+    assert "-" not in words  # a rise is said in words, not as a negative drop

@@ -92,7 +92,7 @@ SEGMENTS: dict[str, tuple[str, str]] = {
 # The Clinical Measurement of Joint Motion, AAOS 1994) unless noted.
 _SIDED_RANGES: dict[str, tuple[float, float]] = {
     "hip.flex": (-30.0, 120.0),
-    "hip.abd": (-30.0, 45.0),
+    "hip.abd": (-30.0, 70.0),  # 45 with the hip straight: see hip_abduction_limit
     "hip.rot": (-45.0, 45.0),
     "knee.flex": (0.0, 135.0),
     # Tibial rotation, only with the knee bent (Nordin & Frankel, Basic Biomechanics of
@@ -119,6 +119,22 @@ JOINT_RANGES: dict[str, tuple[float, float]] = {
     "neck.twist": (-60.0, 60.0),
 }
 ANGLE_CHANNELS: tuple[str, ...] = tuple(JOINT_RANGES)
+
+# AAOS's 45 deg of abduction is measured with the hip straight. Flexed, the front of the
+# capsule slackens and the thigh goes higher: a fire hydrant is coached with the knee
+# lifted toward the height of the trunk. Our model: 45 up to 0 deg flexion, rising
+# linearly to 70 (still short of level) at 70 deg flexion and beyond.
+HIP_ABD_STRAIGHT = 45.0
+HIP_ABD_FLEXED = 70.0
+_HIP_ABD_FULL_AT_FLEX = 70.0
+
+
+def hip_abduction_limit(flex: float) -> float:
+    """The most abduction the model allows at *flex* degrees of hip flexion."""
+    share = min(1.0, max(0.0, flex / _HIP_ABD_FULL_AT_FLEX))
+    return HIP_ABD_STRAIGHT + share * (HIP_ABD_FLEXED - HIP_ABD_STRAIGHT)
+
+
 # Channels that change sign when the body is mirrored left <-> right.
 _MIRROR_NEGATED = frozenset({"spine.side", "spine.twist", "neck.side", "neck.twist"})
 

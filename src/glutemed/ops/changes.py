@@ -21,6 +21,7 @@ class Changes:
     stance: bool = False  # a stance trial or test
     pain: bool = False  # a pain entry
     profile: bool = False  # a setting
+    programme: bool = False  # the plan in use, the safety answers, a check-in or a PSFS rating
     message: str = ""  # a short line for the status area
     problem: str = ""  # what could not be saved, in plain words
 
@@ -30,6 +31,7 @@ class Changes:
             stance=self.stance or other.stance,
             pain=self.pain or other.pain,
             profile=self.profile or other.profile,
+            programme=self.programme or other.programme,
             message=other.message or self.message,
             problem=other.problem or self.problem,
         )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from glutemed.catalog import Catalog
 from glutemed.domain.records import Routine, RoutineItem
+from glutemed.ops.changes import NOTHING, Changes
 from glutemed.store.db import Store
 from glutemed.store.programme import load_plan_meta, save_plan_meta
 from glutemed.store.routines import list_routines, save_routine
@@ -67,8 +68,9 @@ def _dose_key(item: RoutineItem) -> tuple[object, ...]:
     return astuple(item)[:-1]  # everything but the database id
 
 
-def import_plan(store: Store, catalog: Catalog, plan: Plan) -> bool:
-    """Make *plan* the plan in use; False when it is already exactly that (no change)."""
+def import_plan(store: Store, catalog: Catalog, plan: Plan) -> Changes:
+    """Make *plan* the plan in use. The result changes nothing (only says so) when it is
+    already exactly that."""
     saved = load_plan_meta(store)
     current = current_plan(store, catalog)
     same = (
@@ -78,7 +80,7 @@ def import_plan(store: Store, catalog: Catalog, plan: Plan) -> bool:
         and [_dose_key(i) for i in current.routine.items] == [_dose_key(i) for i in plan.items]
     )
     if same:
-        return False
+        return NOTHING.saying(f"{plan.meta.name!r} is already your plan, so nothing changed.")
     routine = plan.routine()
     if saved is not None and current.routine.id == saved.get("routine_id"):
         routine.id = current.routine.id  # replace the imported plan in place
@@ -93,7 +95,8 @@ def import_plan(store: Store, catalog: Catalog, plan: Plan) -> bool:
             "progression": plan.meta.progression,
         },
     )
-    return True
+    # The routine (workout) and the plan in use (programme) both changed.
+    return Changes(workout=True, programme=True, message=f"Now using the plan {plan.meta.name!r}.")
 
 
 @dataclass(frozen=True)

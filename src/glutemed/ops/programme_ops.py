@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta, tzinfo
 from glutemed.catalog import Catalog
 from glutemed.domain.records import RoutineItem, SetLog
 from glutemed.domain.vocabulary import Side
+from glutemed.ops.changes import Changes
 from glutemed.ops.plan_ops import current_plan
 from glutemed.store.db import Store
 from glutemed.store.pain import list_pain
@@ -143,33 +144,55 @@ class Decision:
     accepted: bool
 
 
+@dataclass(frozen=True)
+class Settled:
+    applied: int  # how many changes went into the plan
+    changes: Changes
+
+
+def _settled_text(applied: int, refused: int) -> str:
+    def count(n: int) -> str:
+        return f"{n} change" if n == 1 else f"{n} changes"
+
+    if applied and refused:
+        return f"Plan updated with {count(applied)}; {count(refused)} left out."
+    if applied:
+        return f"Plan updated with {count(applied)}."
+    return "Plan left as it was." if refused else ""
+
+
 def settle_changes(
     store: Store,
     catalog: Catalog,
     decisions: list[Decision],
     now: datetime,
     routine_id: int | None = None,
-) -> int:
-    """Apply the accepted changes to the plan and record every decision; returns applied."""
+) -> Settled:
+    """Apply the accepted changes to the plan and record every decision."""
     plan = current_plan(store, catalog, routine_id)
     items = list(plan.routine.items)
-    applied = 0
+    applied = refused = 0
     for decision in decisions:
         c = decision.change
         status = "held" if c.kind == "hold" else ("applied" if decision.accepted else "refused")
         if status == "applied":
             items = _apply(items, c)
             applied += 1
+        refused += status == "refused"
         add_plan_change(
             store,
             PlanChangeRecord(now, c.exercise_id, c.variation_id, c.side, c.kind,
                              _dose_dict(c.old), _dose_dict(c.new), c.reason, status),
         )  # fmt: skip
+    # Every decision is a row of the plan's history, so the programme changed even when
+    # all were refused; the routine (workout) only when one was kept.
+    changes = Changes(programme=bool(decisions), message=_settled_text(applied, refused))
     if applied:
         routine = plan.routine
         routine.items = items
         save_routine(store, routine)
-    return applied
+        changes |= Changes(workout=True)
+    return Settled(applied, changes)
 
 
 def checkin_due(store: Store, tz: tzinfo, today: date) -> int | None:
@@ -188,19 +211,33 @@ def checkin_due(store: Store, tz: tzinfo, today: date) -> int | None:
     return session.id
 
 
-def answer_checkin(store: Store, session_id: int, settled: bool, now: datetime) -> None:
+def answer_checkin(store: Store, session_id: int, settled: bool, now: datetime) -> Changes:
     add_checkin(store, CheckIn(now, session_id, settled))
+    if settled:
+        return Changes(programme=True, message="Noted: the pain from last time has eased.")
+    return Changes(
+        programme=True,
+        message="Noted: the pain from last time is still there, so today's plan holds or eases.",
+    )
 
 
 def psfs_entries(store: Store, tz: tzinfo) -> list[PsfsEntry]:
     return [make_entry(taken.astimezone(tz).date(), ratings) for taken, ratings in list_psfs(store)]
 
 
-def record_psfs(store: Store, ratings: list[tuple[str, int]], now: datetime) -> PsfsEntry:
+@dataclass(frozen=True)
+class PsfsSaved:
+    entry: PsfsEntry
+    changes: Changes
+
+
+def record_psfs(store: Store, ratings: list[tuple[str, int]], now: datetime) -> PsfsSaved:
     """Check then save one PSFS sitting; raises PsfsError naming the problem."""
     entry = make_entry(now.date(), ratings)
     add_psfs(store, now, list(entry.ratings))
-    return entry
+    return PsfsSaved(
+        entry, Changes(programme=True, message=f"Activity ratings saved (score {entry.score:.1f}).")
+    )
 
 
 def psfs_due(store: Store, tz: tzinfo, today: date) -> bool:

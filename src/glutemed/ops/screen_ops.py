@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from glutemed.catalog import Catalog
+from glutemed.ops.changes import Changes
 from glutemed.ops.plan_ops import current_plan
 from glutemed.store.db import Store
 from glutemed.store.programme import load_screen, save_screen
@@ -21,20 +24,28 @@ def screen_answers(store: Store) -> dict[str, bool] | None:
     return load_screen(store)
 
 
-def answer_screen(store: Store, catalog: Catalog, answers: dict[str, bool]) -> AdaptedPlan:
+@dataclass(frozen=True)
+class ScreenAnswered:
+    adapted: AdaptedPlan  # what the answers change and why
+    changes: Changes
+
+
+def answer_screen(store: Store, catalog: Catalog, answers: dict[str, bool]) -> ScreenAnswered:
     """Save *answers* and change the plan in use as they require (unless it is locked).
 
-    Returns what changed and why. Raises ScreenError for unknown keys or non-yes/no values.
+    Raises ScreenError for unknown keys or non-yes/no values.
     """
     clean = check_answers(answers)
     plan = current_plan(store, catalog)
     swap = item_from_exercise(catalog.exercise(SIDE_LYING))
     adapted = adapt(plan.routine.items, clean, swap)
     save_screen(store, clean)
+    notes = " ".join(a.describe() for a in adapted.adaptations)
+    saved = Changes(programme=True, message=notes)  # no line when nothing changes the plan
     if plan.meta.locked or list(adapted.items) == list(plan.routine.items):
-        return adapted
+        return ScreenAnswered(adapted, saved)
     routine = plan.routine
     routine.items = list(adapted.items)
     routine.is_default = True
     save_routine(store, routine)
-    return adapted
+    return ScreenAnswered(adapted, saved | Changes(workout=True))

@@ -1,8 +1,10 @@
 """The stance test's actions: run a sitting trial by trial, label, retry, and the history.
 
-A trial is written once, in one transaction, when the person says how it ended (the test
-row comes with its first trial, so no empty test is kept). Leaving while a stopped trial
-waits for its label saves it as stopped by hand, so nothing timed is lost.
+A trial is written the moment its timing stops (the test row comes with its first trial,
+so no empty test is kept), as ended by hand or by the cap: a crash while the person picks
+how it ended loses nothing timed. The label is an update of that row; a retried (false)
+start deletes it. Pages hear of a trial once, when it is labelled (or left unlabelled), so
+each trial is one change signal and a false start none.
 """
 
 from __future__ import annotations
@@ -38,9 +40,9 @@ class StanceStep:
     """What one action did: sounds to play, and what changed."""
 
     cues: tuple[Cue, ...] = ()
-    stopped: Trial | None = None  # timing just ended; the trial waits for its label
+    stopped: Trial | None = None  # timing just ended: saved, and waiting for its label
     cancelled: bool = False  # a countdown was cancelled: back to ready, nothing timed
-    saved: StanceTrial | None = None  # the trial this action committed
+    saved: StanceTrial | None = None  # the trial this action wrote or updated
     changes: Changes = NOTHING
 
 
@@ -53,7 +55,7 @@ def first_side(preferred_order: str) -> Side:
 
 
 class StanceRun:
-    """One sitting of the test: the protocol, and each trial saved once it is labelled."""
+    """One sitting of the test: the protocol, each trial saved when it stops."""
 
     def __init__(
         self,
@@ -68,6 +70,7 @@ class StanceRun:
         self.protocol = StanceProtocol(clock, eyes=eyes, cap_s=cap_s, first_side=first)
         self.taken_at = taken_at
         self.session_id: int | None = None
+        self._unlabelled: StanceTrial | None = None  # saved at the stop, label to come
 
     # ----- timing ---------------------------------------------------------------------------
     def start_countdown(self) -> StanceStep:
@@ -88,7 +91,13 @@ class StanceRun:
         after = self.protocol.phase
         stopped = self.protocol.pending if before is not after is StancePhase.OUTCOME else None
         cancelled = before is StancePhase.COUNTDOWN and after is StancePhase.READY
-        return StanceStep(cues=cues, stopped=stopped, cancelled=cancelled)
+        step = StanceStep(cues=cues, stopped=stopped, cancelled=cancelled)
+        if stopped is None:
+            return step
+        saved = self._save(stopped)  # durable now, before anyone is asked anything
+        self._unlabelled = saved.saved
+        quiet = replace(saved.changes, stance=False)  # announced with the label
+        return replace(saved, cues=cues, stopped=stopped, changes=quiet)
 
     # ----- the camera test: it sees the lift and the landing, so nobody is asked -------------
     def start_camera_countdown(self) -> StanceStep:
@@ -132,44 +141,64 @@ class StanceRun:
             # A side without a size would mean nothing.
             trunk_lean_side=trunk_lean_side if trunk_lean_deg is not None else None,
         )
-        return self._save(self.protocol.record(pending.ended_by))
+        return self._label(self.protocol.record(pending.ended_by))
 
     # ----- after a trial --------------------------------------------------------------------
     def record(
         self, ended_by: EndedBy | None, *, pelvis_dropped: bool = False, trunk_lean: bool = False
     ) -> StanceStep:
-        """Label the stopped trial and save it (the only write of a trial)."""
+        """Say how the stopped trial ended: an update of the row saved at the stop."""
         trial = self.protocol.record(ended_by, pelvis_dropped=pelvis_dropped, trunk_lean=trunk_lean)
-        return self._save(trial)
+        return self._label(trial)
 
     def retry(self) -> StanceStep:
-        """False start: nothing was written, so nothing is deleted."""
+        """False start: a trial saved at its stop is deleted (with its test if it was the
+        only one), then the same trial is run again."""
         self.protocol.retry()
-        return StanceStep()
+        discarded, self._unlabelled = self._unlabelled, None
+        if discarded is None or discarded.id is None:
+            return StanceStep()
+        trial_id = discarded.id
+        try:
+            if stance_rows.delete_trial(self.store, trial_id):
+                self.session_id = None  # the next trial starts the test again
+        except sqlite3.Error as exc:
+            return StanceStep(changes=Changes(problem=problem_text("discard the trial", exc)))
+        return StanceStep()  # it was never announced, so there is nothing to take back
 
     def finish(self) -> StanceStep:
         self.protocol.finish()
         return StanceStep()
 
     def abandon(self) -> StanceStep:
-        """Stop the test: a stopped, unlabelled trial is saved as it stands."""
+        """Stop the test: a stopped, unlabelled trial stays as it was saved at its stop (or
+        is saved now, if that write failed)."""
         pending = self.protocol.pending if self.protocol.phase is StancePhase.OUTCOME else None
         self.protocol.abandon()
-        return self._save(pending) if pending is not None else StanceStep()
+        written, self._unlabelled = self._unlabelled, None
+        if pending is None:
+            return StanceStep()
+        if written is not None:
+            return StanceStep(saved=written, changes=STANCE_CHANGED)  # its first announcement
+        return self._save(pending)
+
+    def _label(self, trial: Trial) -> StanceStep:
+        """Write how *trial* ended onto its saved row; a new row if the stop's write failed
+        or there was none (the camera saves a landing as it labels it)."""
+        written, self._unlabelled = self._unlabelled, None
+        if written is None:
+            return self._save(trial)
+        row = replace(_row(trial), id=written.id, stance_session_id=written.stance_session_id)
+        try:
+            stance_rows.update_trial(self.store, row)
+        except sqlite3.Error as exc:
+            return StanceStep(
+                changes=Changes(problem=problem_text("save how the trial ended", exc))
+            )
+        return StanceStep(saved=row, changes=STANCE_CHANGED)
 
     def _save(self, trial: Trial) -> StanceStep:
-        row = StanceTrial(
-            side=trial.side,
-            trial_no=trial.trial_no,
-            seconds=trial.seconds,
-            ended_by=trial.ended_by,
-            capped=trial.capped,
-            pelvis_dropped=trial.pelvis_dropped,
-            trunk_lean=trial.trunk_lean,
-            pelvic_drop_deg=trial.pelvic_drop_deg,
-            trunk_lean_deg=trial.trunk_lean_deg,
-            trunk_lean_side=trial.trunk_lean_side,
-        )
+        row = _row(trial)
         test = StanceSession(self.taken_at, self.protocol.eyes, self.protocol.cap_s)
         try:
             self.session_id, _ = stance_rows.save_trial_of_test(
@@ -178,6 +207,21 @@ class StanceRun:
         except sqlite3.Error as exc:
             return StanceStep(changes=Changes(problem=problem_text("save the stance trial", exc)))
         return StanceStep(saved=row, changes=STANCE_CHANGED)
+
+
+def _row(trial: Trial) -> StanceTrial:
+    return StanceTrial(
+        side=trial.side,
+        trial_no=trial.trial_no,
+        seconds=trial.seconds,
+        ended_by=trial.ended_by,
+        capped=trial.capped,
+        pelvis_dropped=trial.pelvis_dropped,
+        trunk_lean=trial.trunk_lean,
+        pelvic_drop_deg=trial.pelvic_drop_deg,
+        trunk_lean_deg=trial.trunk_lean_deg,
+        trunk_lean_side=trial.trunk_lean_side,
+    )
 
 
 def _angle(value: float | None, limits: Range) -> float | None:

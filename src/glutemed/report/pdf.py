@@ -29,6 +29,7 @@ from glutemed.progress.text import exercise_names
 from glutemed.report.content import ReportContent, Table, build_content
 
 DPI = 120
+KEEP_ROWS = 3  # a table starts on a new page unless this many rows fit below its title
 GRAPH_TITLES = {
     "stance": "Single-leg stance, best time per side (eyes open)",
     "pelvis": "Pelvic drop on the lifted side, measured by the camera (degrees)",
@@ -103,26 +104,34 @@ def _font(size: float, bold: bool = False) -> QFont:
     return font
 
 
+def _text_height(pages: _Pages, text: str, size: float, bold: bool = False) -> float:
+    flags = int(Qt.TextFlag.TextWordWrap)
+    font = _font(size, bold)
+    metrics = QFontMetricsF(font, pages.painter.device())
+    return metrics.boundingRect(QRectF(0, 0, pages.width, 10_000), flags, text).height()
+
+
 def _paragraph(pages: _Pages, text: str, size: float = 9.5, bold: bool = False) -> None:
     p = pages.painter
     p.setFont(_font(size, bold))
-    flags = int(Qt.TextFlag.TextWordWrap)
-    rect = QFontMetricsF(p.font(), p.device()).boundingRect(
-        QRectF(0, 0, pages.width, 10_000), flags, text
-    )
-    pages.need(rect.height() + 6)
-    p.drawText(QRectF(0, pages.y, pages.width, rect.height() + 2), flags, text)
-    pages.y += rect.height() + 6
+    height = _text_height(pages, text, size, bold)
+    pages.need(height + 6)
+    p.drawText(QRectF(0, pages.y, pages.width, height + 2), int(Qt.TextFlag.TextWordWrap), text)
+    pages.y += height + 6
 
 
 def _table(pages: _Pages, table: Table) -> None:
     p = pages.painter
-    pages.need(80)
+    row_h = QFontMetricsF(_font(9), p.device()).height() * 1.5
+    # The title never sits alone at a page's foot: it keeps its note, header and first rows.
+    lead = 8 + _text_height(pages, table.title, 11.5, bold=True) + 6
+    if table.note:
+        lead += _text_height(pages, table.note, 8.5) + 6
+    pages.need(lead + row_h * (1 + min(KEEP_ROWS, len(table.rows))))
     pages.y += 8
     _paragraph(pages, table.title, 11.5, bold=True)
     if table.note:
         _paragraph(pages, table.note, 8.5)
-    row_h = QFontMetricsF(_font(9), p.device()).height() * 1.5
     col_w = pages.width / len(table.headers)
 
     def header() -> None:

@@ -110,6 +110,27 @@ def lean_text(degrees: float, side: str | None) -> str:
     return f"{degrees:.1f}°{way.get(side or '', '')}"
 
 
+LEVEL_DEG = 0.5  # a tilt the camera cannot tell from level (landmark jitter)
+
+
+def pelvis_words(drops: Sequence[float]) -> str:
+    """The camera's pelvic tilt on the lifted side in words (drops positive, rises negative)."""
+    largest = max(drops)
+    count = counted(len(drops), "trial")
+    if largest >= LEVEL_DEG:
+        dropped = sum(1 for d in drops if d >= LEVEL_DEG)
+        return (
+            f"the pelvis dropped on the lifted side by up to {largest:.1f}° "
+            f"(a drop in {dropped} of {count})"
+        )
+    if largest <= -LEVEL_DEG:
+        return (
+            f"the pelvis did not drop: the lifted side rose by at least {-largest:.1f}° "
+            f"in {'each of ' if len(drops) > 1 else ''}{count}"
+        )
+    return f"the pelvis stayed level on the lifted side (within {LEVEL_DEG}° over {count})"
+
+
 def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
     """What the camera measured, per standing leg (empty when no trial was measured)."""
     found: list[str] = []
@@ -127,15 +148,10 @@ def measured_findings(trials: Sequence[TrialLike]) -> list[str]:
                 leans.append((float(lean), getattr(trial, "trunk_lean_side", None)))
         if not drops:
             continue
-        count = counted(len(drops), "trial")
-        text = (
-            f"Standing on your {side} leg, the camera measured a largest pelvic drop of "
-            f"{max(drops):+.1f}° on the lifted side (mean over {count} "
-            f"{sum(drops) / len(drops):+.1f}°)"
-        )
+        text = f"Standing on your {side} leg, {pelvis_words(drops)}"
         if leans:
             text += f"; the trunk leaned up to {lean_text(*max(leans, key=lambda x: x[0]))}"
-        found.append(text + ". A negative drop means the lifted side rose instead.")
+        found.append(text + ".")
     if found:
         found.append(
             "A drop on the lifted side suggests weak hip abductors on the standing side "

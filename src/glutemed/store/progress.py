@@ -16,20 +16,18 @@ from glutemed.store.local_days import local_day
 
 
 def data_span(store: Store, tz: tzinfo) -> tuple[date, date] | None:
-    """First and last local day holding any stance, pain or workout record."""
+    """First and last local day holding any stance, pain, workout or PSFS record."""
     # One MIN or MAX per sub-select: SQLite answers each from its time index in one step.
-    parts = [
-        f"(SELECT {fn}({col}) FROM {table})"
-        for fn in ("MIN", "MAX")
-        for table, col in (
-            ("stance_sessions", "taken_at"),
-            ("pain_logs", "taken_at"),
-            ("workout_sessions", "started_at"),
-        )
-    ]
+    tables = (
+        ("stance_sessions", "taken_at"),
+        ("pain_logs", "taken_at"),
+        ("workout_sessions", "started_at"),
+        ("psfs_ratings", "taken_at"),
+    )
+    parts = [f"(SELECT {fn}({col}) FROM {table})" for fn in ("MIN", "MAX") for table, col in tables]
     row = store.conn.execute("SELECT " + ", ".join(parts)).fetchone()
-    firsts = [v for v in row[:3] if v is not None]
-    lasts = [v for v in row[3:] if v is not None]
+    firsts = [v for v in row[: len(tables)] if v is not None]
+    lasts = [v for v in row[len(tables) :] if v is not None]
     if not firsts:
         return None
     first = min(firsts, key=lambda t: datetime.fromisoformat(t))

@@ -1,4 +1,5 @@
-"""Stance tests and their trials. Each trial is committed, once, the moment it is labelled."""
+"""Stance tests and their trials. A trial is committed the moment its timing stops; how it
+ended is an update afterwards, and a trial the person discards is deleted."""
 
 from __future__ import annotations
 
@@ -84,6 +85,48 @@ def save_trial_of_test(
     trial.id = int(cur.lastrowid or 0)
     trial.stance_session_id = session_id
     return session_id, trial.id
+
+
+def update_trial(store: Store, trial: StanceTrial) -> None:
+    """Write how a saved trial ended (label, flags, measured angles); its time stays."""
+    if trial.id is None:
+        raise ValueError("only a saved trial can be updated")
+    _check_trial(trial)
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE stance_trials SET ended_by = ?, capped = ?, pelvis_dropped = ?, "
+            "trunk_lean = ?, pelvic_drop_deg = ?, trunk_lean_deg = ?, trunk_lean_side = ? "
+            "WHERE id = ?",
+            (
+                trial.ended_by,
+                int(trial.capped),
+                int(trial.pelvis_dropped),
+                int(trial.trunk_lean),
+                trial.pelvic_drop_deg,
+                trial.trunk_lean_deg,
+                trial.trunk_lean_side,
+                trial.id,
+            ),
+        )
+
+
+def delete_trial(store: Store, trial_id: int) -> bool:
+    """Delete a discarded trial, and its test when no trial is left (no empty test is
+    kept). True when the test went too."""
+    with store.transaction() as conn:
+        row = conn.execute(
+            "SELECT stance_session_id FROM stance_trials WHERE id = ?", (trial_id,)
+        ).fetchone()
+        if row is None:
+            return False
+        conn.execute("DELETE FROM stance_trials WHERE id = ?", (trial_id,))
+        test_id = row[0]
+        left = conn.execute(
+            "SELECT 1 FROM stance_trials WHERE stance_session_id = ? LIMIT 1", (test_id,)
+        ).fetchone()
+        if left is None:
+            conn.execute("DELETE FROM stance_sessions WHERE id = ?", (test_id,))
+    return left is None
 
 
 def _session(row: sqlite3.Row) -> StanceSession:

@@ -37,8 +37,10 @@ class GraphCard(QFrame):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.heading.setFont(font)
-        self.header.addWidget(self.heading)
-        self.header.addStretch(1)
+        # A long title wraps rather than widen the card past a narrow window (1024 px).
+        self.heading.setWordWrap(True)
+        self.header.addWidget(self.heading, 1)  # all the spare width: one line when it fits
+        self.header.addStretch(0)  # index 1: cards insert their own controls at 2
         self.export_button = QPushButton("Save PNG…")
         self.export_button.setObjectName(f"{key}ExportButton")
         self.export_button.setToolTip("Save this graph as a PNG image")

@@ -24,6 +24,7 @@ class Announcer:
             (changes.stance, self.events.stance_saved),
             (changes.pain, self.events.pain_changed),
             (changes.profile, self.events.profile_changed),
+            (changes.programme, self.events.programme_changed),
         )
         for changed, signal in signals:
             if changed:

@@ -12,5 +12,5 @@ class DataEvents(QObject):
     stance_saved = Signal()  # a stance trial or test was committed or deleted
     pain_changed = Signal()  # a pain entry was added, edited or deleted
     profile_changed = Signal()  # birth year, side order, sound, theme...
-    plan_changed = Signal()  # the safety answers or an imported plan changed the routine
+    programme_changed = Signal()  # the plan in use, safety answers, a check-in, a PSFS rating
     status_message = Signal(str)  # a short line for the window's status area

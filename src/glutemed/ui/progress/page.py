@@ -21,7 +21,6 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QComboBox,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -41,12 +40,12 @@ from glutemed.progress.headline import headline
 from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import exercise_names as exercise_names_of
+from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
-from glutemed.ui.common.page_title import page_title
 from glutemed.ui.common.warm_up import WarmUp
 from glutemed.ui.progress.history_load import load_history
-from glutemed.ui.progress.plain_views import HeadlineView, empty_state
-from glutemed.ui.progress.psfs_dialog import function_section
+from glutemed.ui.progress.plain_views import HeadlineView, choice, empty_state, title_row
+from glutemed.ui.progress.psfs_dialog import PsfsButton, function_card, show_ratings
 from glutemed.ui.progress.report_saving import ask_report_path, save_report_pdf
 
 if TYPE_CHECKING:
@@ -125,6 +124,7 @@ class ProgressPage(QWidget):
         for signal in (events.workout_saved, events.stance_saved, events.pain_changed):
             signal.connect(self._data_changed)
         events.profile_changed.connect(self._data_changed)
+        events.programme_changed.connect(self._data_changed)  # a PSFS rating among others
 
     # --- layout -------------------------------------------------------------------------
     def _build_shell(self) -> None:
@@ -143,17 +143,15 @@ class ProgressPage(QWidget):
             self.range_buttons[key] = button
             bar.addWidget(button)
         bar.addSpacing(16)
-        self.eyes_selector = QComboBox()
-        self.eyes_selector.setObjectName("eyesSelector")
-        self.eyes_selector.addItem("Eyes open", "open")
-        self.eyes_selector.addItem("Eyes closed", "closed")
+        self.eyes_selector = choice(
+            "eyesSelector", (("Eyes open", "open"), ("Eyes closed", "closed"))
+        )
         self.eyes_selector.setToolTip("Which stance test to show")
         self.eyes_selector.currentIndexChanged.connect(self._eyes_changed)
         bar.addWidget(self.eyes_selector)
-        self.measure_selector = QComboBox()
-        self.measure_selector.setObjectName("volumeMeasure")
-        self.measure_selector.addItem("Reps per week", "reps")
-        self.measure_selector.addItem("Sets per week", "sets")
+        self.measure_selector = choice(
+            "volumeMeasure", (("Reps per week", "reps"), ("Sets per week", "sets"))
+        )
         self.measure_selector.currentIndexChanged.connect(self._measure_changed)
         bar.addWidget(self.measure_selector)
         bar.addStretch(1)
@@ -161,10 +159,9 @@ class ProgressPage(QWidget):
         self.report_button.setObjectName("saveReportButton")
         self.report_button.setToolTip("Save a PDF summary for your physiotherapist")
         self.report_button.clicked.connect(self._save_report)
-        title_row = QHBoxLayout()  # the report button beside the title keeps the bar short
-        title_row.addWidget(page_title("Progress"), 1)
-        title_row.addWidget(self.report_button)
-        layout.addLayout(title_row)
+        # Beside the title (keeping the bar short), so rating works before there is a graph.
+        self.psfs_button = PsfsButton(self.store, self.tz, self._now, Announcer(self.events))
+        layout.addLayout(title_row("Progress", self.psfs_button, self.report_button))
         layout.addLayout(bar)
         self.headline = HeadlineView()
         layout.addWidget(self.headline)
@@ -193,7 +190,7 @@ class ProgressPage(QWidget):
             slot.setFixedHeight(SLOT_HEIGHTS[key])
             self.column.addWidget(slot)
             self._slots[key] = slot
-        self.function_card, self.psfs_button = function_section(self.store, self.tz, self._now)
+        self.function_card = function_card(self.store, self.tz, self.psfs_button, self.scroll)
         self.column.addWidget(self.function_card)
         self.column.addStretch(1)
         self.scroll.setWidget(holder)
@@ -242,9 +239,11 @@ class ProgressPage(QWidget):
         self._graphs_imported()
 
     def _graphs_imported(self) -> None:
+        if not self.isVisible():
+            return  # hidden (or closing) since the import began: built on the next show
         if self.graphs is None:
             self._build_graphs()
-        if self._dirty and self.isVisible():
+        if self._dirty:
             self.reload()
 
     def _show_headline(self, snapshot: ProgressSnapshot | None = None) -> None:
@@ -258,6 +257,7 @@ class ProgressPage(QWidget):
             self.headline.show_headline(headline(snapshot, start, end))
 
     def _data_changed(self) -> None:
+        self.psfs_button.refresh()
         self._dirty = True
         if self.isVisible():
             self.reload()
@@ -289,6 +289,7 @@ class ProgressPage(QWidget):
             self.stack.setCurrentWidget(self.empty_state)
             return
         self.stack.setCurrentWidget(self.scroll)
+        show_ratings(self.function_card, self.store, self.tz)
         # One graph first: on a first visit it is on screen soonest; the other cards in
         # view follow one per idle step, so each wait stays short.
         self._build_card(self.graphs.CARD_KEYS[0])
@@ -388,7 +389,6 @@ class ProgressPage(QWidget):
         if volume is not None:
             volume.set_measure(str(self.measure_selector.currentData()))  # type: ignore[attr-defined]
 
-    # --- report -------------------------------------------------------------------------
     def _save_report(self) -> None:
         if path := ask_report_path(self, self.save_folder):
             self.save_report(path)

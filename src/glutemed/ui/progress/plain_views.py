@@ -5,16 +5,18 @@ the empty state. Plain Qt widgets on purpose: they paint before pyqtgraph has lo
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QGridLayout, QHBoxLayout, QLabel, QWidget
 
 from glutemed.progress.headline import Headline
+from glutemed.ui.common.page_title import page_title
 
 EMPTY_TEXT = (
     "<h2>Nothing to show yet</h2>"
     "<p>Your graphs start with your first records. A good first step:</p>"
     "<ol><li><b>Take the stance test</b> (Ctrl+3) to time how long each leg holds you.</li>"
     "<li><b>Log how your back feels</b> in the Pain diary (Ctrl+5).</li>"
-    "<li><b>Do a workout</b> (Ctrl+2).</li></ol>"
+    "<li><b>Do a workout</b> (Ctrl+2).</li>"
+    "<li><b>Rate the activities</b> your back makes hard (the button above).</li></ol>"
     "<p>Come back here to see your times, pain and training add up over the weeks.</p>"
 )
 FIELDS = (
@@ -59,3 +61,21 @@ def empty_state() -> QLabel:
     label.setWordWrap(True)
     label.setMargin(24)
     return label
+
+
+def choice(name: str, items: tuple[tuple[str, str], ...]) -> QComboBox:
+    """A drop-down of (shown text, value) pairs."""
+    combo = QComboBox()
+    combo.setObjectName(name)
+    for text, value in items:
+        combo.addItem(text, value)
+    return combo
+
+
+def title_row(title: str, *buttons: QWidget) -> QHBoxLayout:
+    """The page title with *buttons* at its right."""
+    row = QHBoxLayout()
+    row.addWidget(page_title(title), 1)
+    for button in buttons:
+        row.addWidget(button)
+    return row

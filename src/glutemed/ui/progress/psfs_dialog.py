@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date, datetime, tzinfo
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from glutemed.ops import Store
 from glutemed.ops.programme_ops import psfs_due, psfs_entries, record_psfs
 from glutemed.training.psfs import MAX_ACTIVITIES, PsfsError, make_entry
+from glutemed.ui.common.announcer import Announcer
 
 if TYPE_CHECKING:
     from glutemed.render.graphs.function_graph import FunctionCard
@@ -90,21 +92,23 @@ class PsfsDialog(QDialog):
 
 
 class PsfsButton(QPushButton):
-    """Opens the rating dialog (not blocking) and saves through the PSFS operation."""
+    """Opens the rating dialog (not blocking) and saves through the PSFS operation, whose
+    change reaches the pages as `programme_changed`."""
 
-    saved = Signal()
+    rated = Signal()  # a rating was saved (after the pages heard of it)
 
     def __init__(
         self,
         store: Store,
         tz: tzinfo,
         now: Callable[[], datetime],
+        announcer: Announcer,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__("Rate activities…", parent)
         self.setObjectName("psfsButton")
         self.setToolTip("Rate the activities your back makes hard (every two weeks)")
-        self.store, self.tz, self.now = store, tz, now
+        self.store, self.tz, self.now, self.announcer = store, tz, now, announcer
         self.dialog: PsfsDialog | None = None
         self.clicked.connect(self.open_dialog)
         self.refresh()
@@ -126,24 +130,29 @@ class PsfsButton(QPushButton):
     def _save(self) -> None:
         if self.dialog is None:
             return
-        record_psfs(self.store, self.dialog.ratings(), self.now())
-        self.refresh()
-        self.saved.emit()
+        ratings = self.dialog.ratings()
+        saved = self.announcer.attempt(
+            "save the ratings", lambda: record_psfs(self.store, ratings, self.now())
+        )
+        if saved is not None:
+            self.rated.emit()
 
 
-def function_section(
-    store: Store, tz: tzinfo, now: Callable[[], datetime]
-) -> tuple[FunctionCard, PsfsButton]:
-    """The function card (graph, read-out) with its rating button, kept up to date."""
+def function_card(
+    store: Store, tz: tzinfo, button: PsfsButton, scroll: QScrollArea
+) -> FunctionCard:
+    """The function card (graph, read-out) showing the ratings saved so far, scrolled into
+    view after each rating with *button* (it is the last card of *scroll*)."""
     from glutemed.render.graphs.function_graph import FunctionCard  # pyqtgraph: load late
 
     card = FunctionCard()
-    button = PsfsButton(store, tz, now)
-    card.header.insertWidget(2, button)
+    show_ratings(card, store, tz)
+    # Once the reload's layout is done, or the card's place is not known yet.
+    button.rated.connect(
+        lambda: QTimer.singleShot(0, card, lambda: scroll.ensureWidgetVisible(card))
+    )
+    return card
 
-    def show() -> None:
-        card.show_entries(psfs_entries(store, tz))
 
-    button.saved.connect(show)
-    show()
-    return card, button
+def show_ratings(card: FunctionCard, store: Store, tz: tzinfo) -> None:
+    card.show_entries(psfs_entries(store, tz))

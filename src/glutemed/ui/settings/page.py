@@ -143,6 +143,7 @@ class SettingsPage(QWidget):
         self.birth_year.valueChanged.connect(self._save)
         self.tempo.valueChanged.connect(self._save)
         self.backup_button.clicked.connect(self.back_up_now)
+        events.programme_changed.connect(self._answers_changed)
         self.open_folder_button.clicked.connect(self._open_folder)
 
     def _load(self) -> None:
@@ -194,16 +195,23 @@ class SettingsPage(QWidget):
             text = "You said yes to: " + " ".join(yes) if yes else "You said no to every question."
         self.safety_summary.setText("\n".join([text, *notes]))
 
+    def _answers_changed(self) -> None:
+        """The answers may have been given elsewhere (before a first workout)."""
+        answers = self.announcer.attempt(
+            "read the safety answers", lambda: screen_answers(self.store)
+        )
+        self._show_safety(answers, [])
+
     def change_safety_answers(self) -> None:
         answers = self.ask_safety(screen_answers(self.store))
         if answers is None:
             return
         catalog = self._catalog or load_catalog()
-        adapted = answer_screen(self.store, catalog, answers)
-        notes = [a.describe() for a in adapted.adaptations]
-        self._show_safety(answers, notes)
-        self.events.plan_changed.emit()  # the routine may have changed
-        self.events.status_message.emit("Safety answers saved")
+        done = self.announcer.attempt(
+            "save the safety answers", lambda: answer_screen(self.store, catalog, answers)
+        )
+        if done is not None:
+            self._show_safety(answers, [a.describe() for a in done.adapted.adaptations])
 
     def back_up_now(self) -> None:
         try:

@@ -288,6 +288,7 @@ class StancePage(QWidget):
         """Play the step's sounds and show where the test is now."""
         assert self._run is not None
         self._play(step)
+        self._announcer.announce(step.changes)  # a stopped trial is saved before its label
         if step.stopped is not None:
             self._end_timing()
             self.run.show_outcome(step.stopped, self._run.protocol.eyes)
@@ -329,7 +330,7 @@ class StancePage(QWidget):
         if self._run is None:
             return
         self._end_timing()
-        self._run.retry()
+        self._announcer.announce(self._run.retry().changes)  # a saved false start is deleted
         self._show_ready()
 
     def finish_test(self) -> None:

@@ -115,7 +115,8 @@ class WorkoutPage(QWidget):
             store, catalog, lambda: self.editor.routine.id
         )
         self.plan_buttons.message.connect(self.events.status_message.emit)
-        self.plan_buttons.plan_imported.connect(self._plan_replaced)
+        self.plan_buttons.changed.connect(self.announcer.announce)
+        self._plan_in_use = self._plan_in_use_id()
         self.home = QWidget()
         self.home.setObjectName("workoutHome")
         heading = QLabel("Your routine")
@@ -161,7 +162,7 @@ class WorkoutPage(QWidget):
         self._refresh_checkin()
         QVBoxLayout(self).addWidget(self.stack)
         events.workout_saved.connect(self._data_changed)
-        events.plan_changed.connect(lambda: self.editor.reload())
+        events.programme_changed.connect(self._programme_changed)
         events.profile_changed.connect(self._profile_changed)
 
     # ----- helpers -----
@@ -195,32 +196,38 @@ class WorkoutPage(QWidget):
         self.checkin.setVisible(self._checkin_session is not None)
 
     def _checkin_answered(self, settled: bool) -> None:
-        if self._checkin_session is not None:
-            answer_checkin(self.store, self._checkin_session, settled, self.wall_now())
-            self.events.status_message.emit(
-                "Thanks: noted that the pain "
-                + (
-                    "has settled."
-                    if settled
-                    else "has not settled; today's plan will hold or step back."
-                )
-            )
-        self._refresh_checkin()
+        session = self._checkin_session
+        if session is not None:
+            self.announcer.attempt(
+                "save the check-in",
+                lambda: answer_checkin(self.store, session, settled, self.wall_now()),
+            )  # the banner goes through programme_changed
 
-    def _plan_replaced(self) -> None:
-        self.editor.reload(current_plan(self.store, self.catalog).routine.id)
-        self.events.workout_saved.emit()
+    def _plan_in_use_id(self) -> int | None:
+        plan = self.announcer.attempt(
+            "read the plan", lambda: current_plan(self.store, self.catalog)
+        )
+        return None if plan is None else plan.routine.id
+
+    def _programme_changed(self) -> None:
+        """The plan, the safety answers, a check-in or a rating changed, here or elsewhere."""
+        self._refresh_checkin()
+        in_use = self._plan_in_use_id()
+        # A new plan in use (an import) is shown; otherwise the routine picked stays.
+        select = in_use if in_use != self._plan_in_use else None
+        self._plan_in_use = in_use
+        self.editor.reload(select)
 
     def ask_safety_screen(self, current: Mapping[str, bool] | None) -> bool:
-        """Ask the safety questions and adapt the plan; False when the user cancelled."""
+        """Ask the safety questions and adapt the plan; False when the user cancelled (or
+        the answers could not be saved)."""
         answers = self.ask_safety(current)
         if answers is None:
             return False
-        adapted = answer_screen(self.store, self.catalog, answers)
-        if adapted.adaptations:
-            self.events.status_message.emit(" ".join(a.describe() for a in adapted.adaptations))
-        self.editor.reload()
-        return True
+        done = self.announcer.attempt(
+            "save the safety answers", lambda: answer_screen(self.store, self.catalog, answers)
+        )
+        return done is not None
 
     def start_workout(self) -> None:
         try:
@@ -243,10 +250,12 @@ class WorkoutPage(QWidget):
 
     def _changes_decided(self, decisions: list[Decision]) -> None:
         routine_id = self.editor.routine.id
-        applied = settle_changes(self.store, self.catalog, decisions, self.wall_now(), routine_id)
-        if applied:
-            self.editor.reload(routine_id)
-            self.events.workout_saved.emit()
+        self.announcer.attempt(
+            "save the plan changes",
+            lambda: settle_changes(
+                self.store, self.catalog, decisions, self.wall_now(), routine_id
+            ),
+        )  # the editor follows through programme_changed
         self._ask_pain_before()
 
     def _ask_pain_before(self) -> None:

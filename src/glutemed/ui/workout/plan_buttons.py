@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QPushButton, QWidget
 
 from glutemed.catalog import Catalog
 from glutemed.ops import Store
+from glutemed.ops.changes import DATA_ERRORS, problem_text
 from glutemed.ops.plan_ops import export_plan, import_plan, read_plan_file, sheet_inputs
 from glutemed.training.plan_file import PlanError
 
@@ -20,7 +21,7 @@ SaveChooser = Callable[[str, str], Path | None]  # (suggested name, filter) -> p
 
 
 class PlanFileButtons(QWidget):
-    plan_imported = Signal()
+    changed = Signal(object)  # the Changes of an import, for the page's announcer
     message = Signal(str)
 
     def __init__(
@@ -85,12 +86,12 @@ class PlanFileButtons(QWidget):
         except PlanError as exc:
             self.message.emit(f"Plan not imported: {exc}")
             return
-        changed = import_plan(self.store, self.catalog, plan)
-        if changed:
-            self.message.emit(f"Imported the plan {plan.meta.name!r}.")
-            self.plan_imported.emit()
-        else:
-            self.message.emit(f"The plan {plan.meta.name!r} is already in use: nothing changed.")
+        try:
+            changes = import_plan(self.store, self.catalog, plan)
+        except DATA_ERRORS as exc:
+            self.message.emit(problem_text("import the plan", exc))
+            return
+        self.changed.emit(changes)
 
     def export_plan(self) -> None:
         path = self.choose_save("plan.toml", "Plan files (*.toml)")
