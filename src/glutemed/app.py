@@ -125,7 +125,7 @@ def run_gui(args: argparse.Namespace) -> int:
     window.first_painted.connect(check_settings)
     window.show()
     code = int(app.exec())
-    window.first_painted.disconnect(check_settings)  # a frame painted while closing
+    window.first_painted.disconnect(check_settings)  # no check once the store is closed
     signals.uninstall()
     store.close()
     lock.unlock()
