@@ -127,6 +127,12 @@ def child(display: str, mode: str, arg: str, seconds: float) -> dict[str, str]:
     return values
 
 
+def load() -> str:
+    """The machine's 1-minute load average and its core count: wall times on a shared
+    machine are read beside it (process CPU times are not inflated by it)."""
+    return f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} cores"
+
+
 def _data_dir(folder: Path) -> Path:
     from datetime import UTC
 
@@ -150,6 +156,7 @@ def run(quick: bool) -> list[Row]:
     with tempfile.TemporaryDirectory() as tmp, x_session() as display:
         data = str(_data_dir(Path(tmp)))
 
+        before = load()
         hidden = child(display, "idle_hidden", data, idle_s)
         bare = child(display, "bare_hidden", data, idle_s)
         print(
@@ -159,7 +166,7 @@ def run(quick: bool) -> list[Row]:
             f"bare PySide6 window minimised the same way: {float(bare['cpu_pct']):.2f}%; "
             f"the app's window restored, then left on another virtual desktop (unmapped: "
             f"{hidden['other_desktop_unmapped']}) for {idle_s / 2:g} s: "
-            f"{float(hidden['other_desktop_cpu_pct']):.2f}%",
+            f"{float(hidden['other_desktop_cpu_pct']):.2f}%; load {before} -> {load()}",
             file=sys.stderr,
         )
         rows.append(("idle_cpu_hidden_pct", float(hidden["cpu_pct"]), "% core", "<= 0.5"))
@@ -173,6 +180,7 @@ def run(quick: bool) -> list[Row]:
             )
         )
 
+        before = load()
         demos = [child(display, "demo_visible", data, demo_s) for _ in range(repeats)]
         demo = sorted(demos, key=lambda d: float(d["cpu_pct"]))[len(demos) // 2]
         floor = child(display, "bare_visible", demo["figure_size"], demo_s)
@@ -184,7 +192,7 @@ def run(quick: bool) -> list[Row]:
             f"solved once: {float(demo['first_loop_cpu_pct']):.1f}% over its "
             f"{float(demo['first_loop_s']):g} s); a plain widget of that size "
             f"repainted at the same timer rate: {float(floor['cpu_pct']):.2f}% "
-            f"at {float(floor['fps']):.0f} paints/s",
+            f"at {float(floor['fps']):.0f} paints/s; load {before} -> {load()}",
             file=sys.stderr,
         )
         rows.append(("demo_cpu_visible_pct", float(demo["cpu_pct"]), "% core", "<= 8"))
@@ -194,13 +202,15 @@ def run(quick: bool) -> list[Row]:
         )
         rows.append(("demo_cpu_plain_widget_pct", float(floor["cpu_pct"]), "% core", "reference"))
 
+        before = load()
         stall = child(display, "warm_up_stall", data, 0)
         print(
             f"# warm_up_frame_gap_max_ms: once the window has been idle 1 s, "
             f"{stall['modules']} (pyqtgraph, numpy) import on a worker thread while the "
             f"demo plays; the longest gap between the demo's 16 ms repaint-timer ticks "
             f"during that import ({stall['ticks_during']} ticks), and the longest of the "
-            f"50 ticks after it: {float(stall['max_gap_after_ms']):.1f} ms",
+            f"50 ticks after it: {float(stall['max_gap_after_ms']):.1f} ms; "
+            f"load {before} -> {load()}",
             file=sys.stderr,
         )
         rows.append(("warm_up_frame_gap_max_ms", float(stall["max_gap_ms"]), "ms", "<= 33"))
@@ -209,33 +219,48 @@ def run(quick: bool) -> list[Row]:
         )
 
         for label, idle in (("", 2.0), ("_at_start", 0.0)):
+            before = load()
             opens = [child(display, "progress", data, idle) for _ in range(repeats)]
             first = statistics.median(float(o["first_paint_ms"]) for o in opens)
             first_cpu = statistics.median(float(o["first_paint_cpu_ms"]) for o in opens)
             complete = statistics.median(float(o["complete_ms"]) for o in opens)
+            all_cards = statistics.median(float(o["all_cards_ms"]) for o in opens)
+            settled = statistics.median(float(o["settled_ms"]) for o in opens)
             preloaded = {o["pyqtgraph_loaded_before_click"] for o in opens}
+            each = ", ".join(f"{float(o['complete_ms']):.0f}" for o in opens)
             print(
                 f"# progress_first_open{label}: a real xdotool click on Progress "
                 f"{idle:g} s after the window was mapped (pyqtgraph loaded before the "
                 f"click: {','.join(sorted(preloaded))}); from the click's press event to "
                 f"the first useful paint: a graph card, or the headline's numbers while "
                 f"pyqtgraph still loads (wall, and the GUI thread's own CPU time, "
-                f"which a busy shared machine does not inflate), and to the full ten-year "
-                f"history loaded, every card built and painted; median of {repeats} fresh "
-                f"processes",
+                f"which a busy shared machine does not inflate); to complete: the full "
+                f"ten-year history loaded and the cards in view painted with it (the "
+                f"first card paint after the load: one flush draws every card the history "
+                f"changed); to all cards: the cards out of view "
+                f"built too (they wait for the history, or are built at once when "
+                f"scrolled to); settled: the last paint of any card up to 1 s after the "
+                f"load (what the former complete measured); median of {repeats} fresh "
+                f"processes (complete in each: {each} ms); load {before} -> {load()}",
                 file=sys.stderr,
             )
             rows.append((f"progress_first_open{label}_ms", first, "ms", "<= 150 first paint"))
             rows.append((f"progress_first_open{label}_cpu_ms", first_cpu, "ms", "<= 150"))
             rows.append((f"progress_complete{label}_ms", complete, "ms", "<= 400 complete"))
+            rows.append((f"progress_all_cards{label}_ms", all_cards, "ms", "info"))
+            rows.append((f"progress_settled{label}_ms", settled, "ms", "info"))
 
+        before = load()
         pages = child(display, "all_pages", data, 0)
         print(
             f"# rss_after_all_pages_mb: VmRSS after visiting {pages['pages']} "
-            "(Progress with ten years loaded), back on Exercises",
+            "(Progress with ten years loaded), back on Exercises; then every page "
+            f"twice more and each Progress range: {float(pages['rss_revisited_mb']):.1f} MB; "
+            f"load {before} -> {load()}",
             file=sys.stderr,
         )
         rows.append(("rss_after_all_pages_mb", float(pages["rss_mb"]), "MB", "<= 150"))
+        rows.append(("rss_after_revisits_mb", float(pages["rss_revisited_mb"]), "MB", "info"))
     return rows
 
 

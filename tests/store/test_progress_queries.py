@@ -268,3 +268,10 @@ def test_sets_cut_short_or_skipped_part_way_count_as_training(store: Store) -> N
     assert any("2 sets and 13 reps" in line for line in content.summary)
     [listed] = session_summaries(store)
     assert (listed.sets_done, listed.sets_skipped, listed.reps_done) == (2, 0, 13)
+
+
+def test_plain_rows_are_tuples_and_the_connection_keeps_named_rows(store: Store) -> None:
+    from glutemed.store.db import plain_rows
+
+    assert plain_rows(store, "SELECT 1 AS one, ? AS two", (2,)).fetchall() == [(1, 2)]
+    assert store.conn.execute("SELECT 1 AS one").fetchone()["one"] == 1

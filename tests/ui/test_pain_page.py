@@ -40,12 +40,12 @@ def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
         "stiff after sitting",
         NOW,
     )
-    assert page.entries.topLevelItemCount() == 1
-    row = page.entries.topLevelItem(0)
-    assert [row.text(i) for i in (1, 2, 3)] == ["6/10", "Before exercise", "stiff after sitting"]
+    assert page.entries.count() == 1
+    row = [page.entries.text(0, i) for i in (1, 2, 3)]
+    assert row == ["6/10", "Before exercise", "stiff after sitting"]
     assert not page.empty_hint.isVisible()
 
-    page.entries.setCurrentItem(page.entries.topLevelItem(0))
+    page.entries.select_row(0)
     qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
     assert page.save_button.text() == "Save changes"
     page.slider.setValue(3)
@@ -57,12 +57,12 @@ def test_log_edit_delete_undo(qtbot: QtBot, store: Store) -> None:
     with qtbot.waitSignal(events.pain_changed):
         qtbot.mouseClick(page.undo_button, Qt.MouseButton.LeftButton)
     assert list_pain(store)[0].score == 6  # the edit is undone
-    page.entries.setCurrentItem(page.entries.topLevelItem(0))
+    page.entries.select_row(0)
     page.edit_selected()
     page.slider.setValue(3)
     page.save()
 
-    page.entries.setCurrentItem(page.entries.topLevelItem(0))
+    page.entries.select_row(0)
     with qtbot.waitSignal(events.pain_changed):
         qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
     assert list_pain(store) == [] and page.undo_button.isEnabled()
@@ -78,7 +78,7 @@ def test_ctrl_z_undoes_delete(qtbot: QtBot, store: Store) -> None:
     page, events = make(qtbot, store)
     page.slider.setValue(8)
     page.save()
-    page.entries.setCurrentItem(page.entries.topLevelItem(0))
+    page.entries.select_row(0)
     page.delete_selected()
     assert list_pain(store) == []
     page.activateWindow()
@@ -111,3 +111,33 @@ def test_no_score_until_one_is_picked(qtbot: QtBot, store: Store) -> None:
         qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert [e.score for e in list_pain(store)] == [0]
     assert page.score is None and not page.save_button.isEnabled()  # next entry: pick again
+
+
+def test_a_long_diary_lists_every_entry_and_keeps_the_selection(qtbot: QtBot, store: Store) -> None:
+    from datetime import timedelta
+
+    from glutemed.domain.records import PainLog
+    from glutemed.store.pain import add_pain
+
+    for day in range(400):
+        add_pain(store, PainLog(NOW - timedelta(days=day), day % 11, "daily", f"day {day}"))
+    page, events = make(qtbot, store)
+    assert page.entries.count() == 400
+    assert page.entries.text(0, 0) == "Tue  4 Mar 2025  08:15"  # newest first, local time
+    assert [page.entries.text(2, i) for i in (1, 2, 3)] == ["2/10", "Daily check-in", "day 2"]
+    assert page.entries.model().data(
+        page.entries.model().index(0, 1), Qt.ItemDataRole.TextAlignmentRole
+    )
+    page.entries.select_row(2)
+    assert page.selected_entry() is not None and page.selected_entry().note == "day 2"
+    assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
+    add_pain(store, PainLog(NOW + timedelta(hours=1), 5, "after"))
+    events.pain_changed.emit()  # the list is read again: the same entry stays selected
+    assert page.entries.count() == 401
+    assert page.selected_entry() is not None and page.selected_entry().note == "day 2"
+    index = page.entries.model().index(3, 0)
+    rect = page.entries.visualRect(index)
+    qtbot.mouseClick(page.entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(page.entries.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.editing is not None and page.editing.note == "day 2"
+    assert page.save_button.text() == "Save changes"

@@ -269,3 +269,90 @@ def test_first_visit_paints_the_headline_before_pyqtgraph_loads(ten_years: Path)
     assert loaded_at_paint == "False"  # the headline's first paint needed no pyqtgraph
     assert "of 10 on average" in pain_text  # and it already said something useful
     assert (loaded_after, cards) == ("True", "6")  # then every graph card was built (pelvis too)
+
+
+def test_graphs_keep_no_background_pixmap_and_still_paint_white(
+    qtbot: QtBot, big_store: Store
+) -> None:
+    from PySide6.QtWidgets import QGraphicsView
+
+    page = make_page(qtbot, big_store)
+    wait_full(qtbot, page)
+    plots = [card.plot for card in page.cards.values() if hasattr(card, "plot")]
+    plots.append(page.function_card.plot)
+    assert len(plots) >= 6
+    for plot in plots:
+        assert plot.cacheMode() == QGraphicsView.CacheModeFlag.CacheNone
+    image = page.cards["stance"].plot.grab().toImage()
+    assert image.pixelColor(image.width() - 3, 3).name() == "#ffffff"  # background drawn
+
+
+def test_cards_out_of_view_wait_for_the_history(
+    qtbot: QtBot, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from glutemed.ui.progress import history_load
+
+    gate = threading.Event()
+    real = history_load.load_history
+
+    def held(*args: object, **kwargs: object) -> object:
+        gate.wait(30)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(history_load, "load_history", held)
+    page = make_page(qtbot, big_store)
+    try:
+        qtbot.waitUntil(lambda: page._worker_started == page._generation, timeout=10_000)
+        in_view = [k for k, s in page._slots.items() if not s.visibleRegion().isEmpty()]
+        for _ in range(10):  # idle steps while the history loads
+            page._idle_work()
+        assert set(in_view) <= set(page.cards)  # what the user sees is built meanwhile
+        assert page._slots and all(s.visibleRegion().isEmpty() for s in page._slots.values())
+        assert not page.view_loaded and not page.full_loaded
+        # Scrolling to a card builds it at once, history or not.
+        page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
+        assert "adherence" in page.cards
+    finally:
+        gate.set()
+    qtbot.waitUntil(lambda: page.view_loaded, timeout=30_000)
+    qtbot.waitUntil(lambda: page.full_loaded, timeout=30_000)  # then the rest, when idle
+    assert set(page.cards) == {"stance", "pelvis", "symmetry", "pain", "volume", "adherence"}
+    assert not page._stale or all(page.cards[k].visibleRegion().isEmpty() for k in page._stale)
+
+
+def test_building_a_card_out_of_view_leaves_the_cards_in_view_alone(
+    qtbot: QtBot, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QObject
+
+    page = make_page(qtbot, big_store)
+    monkeypatch.setattr(page, "_idle_work", lambda: None)  # the test builds them
+    qtbot.waitUntil(lambda: "stance" in page.cards, timeout=10_000)
+    stance = page.cards["stance"]
+    qtbot.waitUntil(lambda: stance.height() > 0)
+    for _ in range(20):  # the first layout settles
+        QApplication.processEvents()
+    geometry = stance.geometry()
+    seen: list[QEvent.Type] = []
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() in (QEvent.Type.Resize, QEvent.Type.Move):
+                seen.append(event.type())
+            return False
+
+    watch = Watch()
+    stance.installEventFilter(watch)
+    holder = page.scroll.widget()
+    for key in [k for k in page._slots if page._slots[k].visibleRegion().isEmpty()]:
+        before = holder.minimumSizeHint().height()
+        page._build_card(key)
+        # Not shown yet (Qt shows it a moment later), the card already keeps its room.
+        assert not page.cards[key].isVisible()
+        assert holder.minimumSizeHint().height() > before - 100, key
+        QApplication.processEvents()
+        QApplication.processEvents()
+    assert seen == [] and stance.geometry() == geometry  # never squeezed, never moved
+    assert page.scroll.widget().testAttribute(Qt.WidgetAttribute.WA_StaticContents)

@@ -43,10 +43,13 @@ def test_first_open_saves_the_default_routine(editor, store):
 
 
 def test_edits_are_saved_at_once(qtbot, editor, store):
-    editor.findChild(QSpinBox, "setsSpin0").setValue(2)
+    editor.findChild(QSpinBox, "setsSpin0").setValue(2)  # the first line is selected
+    editor.table.setCurrentCell(1, 0)  # the selected line has the controls
     editor.table.cellWidget(1, 1).setCurrentIndex(2)  # clamshell -> reverse clam
     editor.table.cellWidget(1, 6).setCurrentIndex(3)  # red band
+    editor.table.setCurrentCell(2, 0)
     editor.table.cellWidget(2, 7).setCurrentIndex(1)  # left only
+    editor.table.setCurrentCell(3, 0)
     editor.table.cellWidget(3, 5).setValue(30)
     items = saved(store).items
     assert items[0].sets == 2
@@ -105,3 +108,42 @@ def test_plan_dialog_checks_as_you_type(qtbot):
     dialog.text_edit.setPlainText("clamshell 3x12\nfire hydrant 2x10")
     assert dialog.save_button().isEnabled()
     assert "Fire hydrant: 2 x 10, rest 60 s" in dialog.feedback.text()
+
+
+def test_only_the_selected_line_has_controls_and_the_others_show_their_values(qtbot, editor, store):
+    from PySide6.QtWidgets import QComboBox
+
+    table = editor.table
+    with_controls = [r for r in range(table.rowCount()) if table.cellWidget(r, 0) is not None]
+    assert with_controls == [0] and table.currentRow() == 0
+    combos = {c.objectName() for c in editor.findChildren(QComboBox)}
+    assert combos == {"routineCombo", "addExerciseCombo"} | {
+        f"{kind}Combo0" for kind in ("exercise", "variation", "band", "sides")
+    }
+    items = saved(store).items
+    catalog = load_catalog()
+    line = [table.item(2, c).text() for c in range(8)]
+    assert line[0] == catalog.exercise(items[2].exercise_id).name
+    assert line[2:4] == [str(items[2].sets), str(items[2].reps or 1)]
+    assert line[7] == "Both sides"
+    # Edit line 0, move to line 2 with the keyboard: the controls follow, the edit stays.
+    editor.findChild(QSpinBox, "setsSpin0").setValue(1)
+    table.setFocus()
+    table.setCurrentCell(1, 0)
+    qtbot.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentRow() == 2
+    assert table.cellWidget(2, 2) is not None and table.cellWidget(0, 2) is None
+    assert table.item(0, 2).text() == "1"
+    assert saved(store).items[0].sets == 1
+    before = saved(store).items
+    table.cellWidget(2, 5).setValue(90)
+    after = saved(store).items
+    assert after[2].rest_s == 90.0 and after[:2] == before[:2] and after[3:] == before[3:]
+
+
+def test_lines_read_the_same_with_or_without_their_controls(editor):
+    everywhere = []
+    for row in range(editor.table.rowCount()):
+        editor.table.setCurrentCell(row, 0)
+        everywhere.append(editor.lines._read(row))
+    assert editor.current_items() == everywhere

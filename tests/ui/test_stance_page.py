@@ -357,3 +357,23 @@ def test_a_stopped_trial_outlives_the_page_dropped_before_its_label(
     assert [(t.side, t.trial_no, t.seconds, t.ended_by) for t in test.trials] == [
         ("right", 1, 12.34, "manual")
     ]
+
+
+def test_the_page_loads_no_qt_multimedia_until_a_video_is_written() -> None:
+    """Qt Multimedia stays resident once loaded (~6 MB): the page's modules leave it out."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = (
+        "import sys; import glutemed.ui.stance.page, glutemed.ui.stance.video_saving; "
+        "print('PySide6.QtMultimedia' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={"PYTHONPATH": str(Path(__file__).parents[2] / "src"), "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert out.stdout.split() == ["False"]

@@ -16,7 +16,7 @@ PAIN_MCID_POINTS = 2.0
 PAIN_MCID_FRACTION = 0.30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DayBest:
     """The best stance trial of one local day for one side."""
 
@@ -26,7 +26,7 @@ class DayBest:
     capped: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StanceTest:
     """One stance test (session): best and mean per side, and symmetry when both sides ran."""
 
@@ -45,7 +45,7 @@ class StanceTest:
         return symmetry_percent(self.left_best, self.right_best)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SymmetryPoint:
     day: date
     taken_at: datetime
@@ -55,7 +55,7 @@ class SymmetryPoint:
     percent: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PelvicDropPoint:
     """The camera-measured pelvic drop of one test and standing leg: the mean over its
     trials of each trial's largest drop, in degrees (positive: the lifted side sank)."""
@@ -77,7 +77,7 @@ def symmetry_percent(left: float | None, right: float | None) -> float | None:
     return 100.0 * min(left, right) / high
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PainPoint:
     taken_at: datetime
     day: date
@@ -109,7 +109,7 @@ class PainBaseline:
         return self.score > 0 and delta / self.score >= PAIN_MCID_FRACTION
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ExerciseVolume:
     exercise_id: str
     reps: int
@@ -146,7 +146,7 @@ class WeekVolume(ExerciseTotals):
         return self.week_start.isocalendar()[1]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrainingDay:
     day: date
     sessions: int
@@ -166,7 +166,7 @@ class Adherence:
         return 100.0 * self.days_trained / self.days_total if self.days_total else 0.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SessionVolume:
     """Completed sets and reps of one exercise in one workout session."""
 

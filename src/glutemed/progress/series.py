@@ -9,6 +9,7 @@ import bisect
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from math import inf
 from typing import TypeVar
 
 from glutemed.domain.history import ExerciseTotals, ExerciseVolume, WeekVolume
@@ -17,7 +18,7 @@ from glutemed.progress.snapshot import ProgressSnapshot
 DAILY, WEEKLY, MONTHLY = 1, 7, 30
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BinPoint:
     start: date  # first day of the bin
     size: int  # DAILY, WEEKLY or MONTHLY
@@ -53,8 +54,16 @@ def binned(
     items: Iterable[tuple[date, float]], size: int, how: Callable[[list[float]], float]
 ) -> list[BinPoint]:
     groups: dict[date, list[float]] = {}
+    starts: dict[date, date] = {}  # day -> its bin's start, worked out once per day
     for day, value in items:
-        groups.setdefault(bin_start(day, size), []).append(value)
+        start = day if size == DAILY else starts.get(day)
+        if start is None:
+            start = starts[day] = bin_start(day, size)
+        group = groups.get(start)
+        if group is None:
+            groups[start] = [value]
+        else:
+            group.append(value)
     return [BinPoint(start, size, how(vals), len(vals)) for start, vals in sorted(groups.items())]
 
 
@@ -62,9 +71,8 @@ def mean(values: list[float]) -> float:
     return sum(values) / len(values)
 
 
-def running_bests(points: Iterable[BinPoint]) -> list[BinPoint]:
-    """Points that beat every earlier one (the first one counts)."""
-    record = float("-inf")
+def running_bests(points: Iterable[BinPoint], record: float = float("-inf")) -> list[BinPoint]:
+    """Points that beat every earlier one and *record* (the best before them, if any)."""
     out: list[BinPoint] = []
     for p in points:
         if p.value > record:
@@ -114,25 +122,45 @@ class PreparedSeries:
     pelvic_drop: dict[str, list[BinPoint]] = field(default_factory=dict)  # side -> mean per bin
 
 
-def prepare(snapshot: ProgressSnapshot, size: int) -> PreparedSeries:
+def prepare(snapshot: ProgressSnapshot, size: int, since: date | None = None) -> PreparedSeries:
+    """The series at bin size *size*; with *since*, only from the bin holding that day on.
+
+    A range starting at *since* or later shows nothing earlier, so ten years of daily bins
+    are not made to show one year. Personal bests still count every earlier result: the
+    marks are the same as those of the whole history, from that bin on.
+    """
+    cut = bin_start(since, size) if since is not None else None
+
+    def kept(items: Iterable[tuple[date, float]]) -> Iterable[tuple[date, float]]:
+        return items if cut is None else ((day, v) for day, v in items if day >= cut)
+
     stance: dict[tuple[str, str], list[BinPoint]] = {}
     symmetry: dict[str, list[BinPoint]] = {}
+    before: dict[tuple[str, str], float] = {}  # best day before the cut, per (eyes, side)
     for eyes in ("open", "closed"):
         points = snapshot.best_per_day(eyes)
         for side in ("left", "right"):
-            stance[(eyes, side)] = binned(
-                ((p.day, p.seconds) for p in points if p.side == side), size, max
-            )
-        symmetry[eyes] = binned(((p.day, p.percent) for p in snapshot.symmetry(eyes)), size, mean)
-    pain = binned(((p.day, float(p.score)) for p in snapshot.pain), size, mean)
-    records = {key: frozenset(p.start for p in running_bests(v)) for key, v in stance.items()}
+            days = [(p.day, p.seconds) for p in points if p.side == side]
+            if cut is not None:
+                before[(eyes, side)] = max((v for day, v in days if day < cut), default=-inf)
+            stance[(eyes, side)] = binned(kept(days), size, max)
+        symmetry[eyes] = binned(
+            kept((p.day, p.percent) for p in snapshot.symmetry(eyes)), size, mean
+        )
+    pain = binned(kept((p.day, float(p.score)) for p in snapshot.pain), size, mean)
+    records = {
+        key: frozenset(p.start for p in running_bests(v, before.get(key, -inf)))
+        for key, v in stance.items()
+    }
     drops = {
-        side: binned(((p.day, p.degrees) for p in snapshot.drops if p.side == side), size, mean)
+        side: binned(kept((p.day, p.degrees) for p in snapshot.drops if p.side == side), size, mean)
         for side in ("left", "right")
     }
-    return PreparedSeries(
-        size, stance, symmetry, pain, volume_bins(snapshot.weeks, size), records, drops
-    )
+    weeks = snapshot.weeks
+    if since is not None:  # volume bins are weeks up to monthly sizes
+        first_week = bin_start(since, MONTHLY if size == MONTHLY else WEEKLY)
+        weeks = tuple(w for w in weeks if w.week_start >= first_week)
+    return PreparedSeries(size, stance, symmetry, pain, volume_bins(weeks, size), records, drops)
 
 
 _T = TypeVar("_T", BinPoint, VolumeBin)

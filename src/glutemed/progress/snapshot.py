@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from glutemed.domain.history import (
     DayBest,
@@ -31,13 +32,23 @@ class ProgressSnapshot:
     days: tuple[TrainingDay, ...]
     # Camera-measured pelvic drop per test and standing leg (empty without camera tests).
     drops: tuple[PelvicDropPoint, ...] = field(default=())
+    # Worked out once per eyes condition: series at two bin sizes read them both.
+    _memo: dict[tuple[str, str], list[Any]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     @property
     def is_empty(self) -> bool:
         return not (self.tests or self.pain or self.days)
 
     def best_per_day(self, eyes: str) -> list[DayBest]:
-        return best_per_day(self.tests, eyes)
+        key = ("best", eyes)
+        if key not in self._memo:
+            self._memo[key] = best_per_day(self.tests, eyes)
+        return list(self._memo[key])
 
     def symmetry(self, eyes: str) -> list[SymmetryPoint]:
-        return symmetry_of(self.tests, eyes)
+        key = ("symmetry", eyes)
+        if key not in self._memo:
+            self._memo[key] = symmetry_of(self.tests, eyes)
+        return list(self._memo[key])

@@ -22,8 +22,12 @@ def weeks_of(
     volumes: Iterable[SessionVolume], since: date | None = None, until: date | None = None
 ) -> list[WeekVolume]:
     totals: dict[date, dict[str, list[int]]] = {}
+    mondays: dict[date, date] = {}  # day -> its Monday, worked out once per day
     for v in volumes:
-        per_ex = totals.setdefault(week_start(v.day), {})
+        monday = mondays.get(v.day)
+        if monday is None:
+            monday = mondays[v.day] = week_start(v.day)
+        per_ex = totals.setdefault(monday, {})
         acc = per_ex.setdefault(v.exercise_id, [0, 0])
         acc[0] += v.reps
         acc[1] += v.sets

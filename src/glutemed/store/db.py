@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -196,3 +196,11 @@ def _prepare(store: Store, found_version: int, moment: datetime, day: date) -> N
         return
     if made is not None:
         store.backups_made.append(made)
+
+
+def plain_rows(store: Store, sql: str, params: Sequence[object] = ()) -> sqlite3.Cursor:
+    """Rows as plain tuples: for queries of thousands of rows read by position, where
+    making a named sqlite3.Row for each would cost more than the query."""
+    cursor = store.conn.cursor()
+    cursor.row_factory = None
+    return cursor.execute(sql, params)

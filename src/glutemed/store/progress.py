@@ -35,8 +35,14 @@ def data_span(store: Store, tz: tzinfo) -> tuple[date, date] | None:
     return local_day(first, tz), local_day(last, tz)
 
 
+READER_CACHE_KIB = -256  # negative: KiB, not pages
+
+
 def reader(store: Store) -> Store:
     """A second, read-only connection to the same file, for loading in a worker thread."""
     conn = open_readonly(store.path, check_same_thread=False)
+    # It reads each table once, start to end: a small page cache does as well as the
+    # default 2 MB, which would stay allocated in the process after the load.
+    conn.execute(f"PRAGMA cache_size = {READER_CACHE_KIB}")
     conn.row_factory = sqlite3.Row
     return Store(path=store.path, conn=conn)

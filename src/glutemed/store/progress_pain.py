@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, tzinfo
 
 from glutemed.domain.history import PainBaseline, PainPoint
-from glutemed.store.db import Store
+from glutemed.store.db import Store, plain_rows
 from glutemed.store.local_days import local_day, range_sql
 
 # Baseline: mean of the first entries, at most this many, within this many days of the first.
@@ -17,14 +17,15 @@ def pain_series(
     store: Store, tz: tzinfo, since: date | None = None, until: date | None = None
 ) -> list[PainPoint]:
     where, params = range_sql("taken_at", since, until, tz)
-    rows = store.conn.execute(
+    rows = plain_rows(
+        store,
         f"SELECT taken_at, score, context FROM pain_logs WHERE {where} ORDER BY taken_at, id",
         params,
     )
     out: list[PainPoint] = []
-    for r in rows:
-        moment = datetime.fromisoformat(r["taken_at"])
-        out.append(PainPoint(moment, moment.astimezone(tz).date(), r["score"], r["context"]))
+    for taken_at, score, context in rows:
+        moment = datetime.fromisoformat(taken_at)
+        out.append(PainPoint(moment, moment.astimezone(tz).date(), score, context))
     return out
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date, datetime, tzinfo
 
 from glutemed.domain.history import PelvicDropPoint, StanceTest
-from glutemed.store.db import Store
+from glutemed.store.db import Store, plain_rows
 from glutemed.store.local_days import range_sql
 
 
@@ -24,7 +24,8 @@ def stance_tests(
     if eyes is not None:
         where += " AND s.eyes = ?"
         params.append(eyes)
-    rows = store.conn.execute(
+    rows = plain_rows(
+        store,
         "SELECT s.id, s.taken_at, s.eyes, s.cap_s, "
         "MAX(CASE WHEN t.side = 'left' THEN t.seconds END) AS lb, "
         "AVG(CASE WHEN t.side = 'left' THEN t.seconds END) AS lm, "
@@ -35,21 +36,10 @@ def stance_tests(
         params,
     )
     out: list[StanceTest] = []
-    for r in rows:
-        moment = datetime.fromisoformat(r["taken_at"])
-        out.append(
-            StanceTest(
-                session_id=r["id"],
-                taken_at=moment,
-                day=moment.astimezone(tz).date(),
-                eyes=r["eyes"],
-                cap_s=r["cap_s"],
-                left_best=r["lb"],
-                left_mean=r["lm"],
-                right_best=r["rb"],
-                right_mean=r["rm"],
-            )
-        )
+    for test_id, taken_at, eyes_, cap_s, lb, lm, rb, rm in rows:
+        moment = datetime.fromisoformat(taken_at)
+        day = moment.astimezone(tz).date()
+        out.append(StanceTest(test_id, moment, day, eyes_, cap_s, lb, lm, rb, rm))
     return out
 
 

@@ -24,6 +24,8 @@ from glutemed.ops import Store
 from glutemed.ops.settings import read_setting, write_setting
 from glutemed.ui.common.control_texts import speak, speak_all
 from glutemed.ui.common.events import DataEvents
+from glutemed.ui.common.memory import release_free_memory
+from glutemed.ui.common.source_cache import forget_sources
 from glutemed.ui.common.warm_up import WarmUp
 
 if TYPE_CHECKING:
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._built: dict[str, QWidget] = {}
         self._sound: SoundPlayer | None = None
         self.warm_up = WarmUp(WARM_UP_MODULES, self)
+        self.warm_up.finished.connect(forget_sources)  # after _mark_done: its thread is over
         self._painted = False
 
         self.sidebar = QListWidget()
@@ -212,6 +215,8 @@ class MainWindow(QMainWindow):
             first = getattr(widget, "first_focus", None)
             if isinstance(first, QWidget):  # the page's main action is one Tab away
                 QWidget.setTabOrder(self.sidebar, first)
+            forget_sources()  # the page's modules were just imported
+            release_free_memory()  # and what building it made and dropped
         return self._built[key]
 
     def show_page(self, key: str) -> None:

@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
 from glutemed.render.graphs.graph_card import GraphCard
+from glutemed.render.graphs.plot_card import PagePlotWidget
 from glutemed.training.psfs import MIC_POINTS, MIC_SOURCE, PsfsEntry, change_since_start
 
 TITLE = "Function: Patient-Specific Functional Scale (0 unable - 10 as before)"
@@ -23,7 +24,7 @@ class FunctionCard(GraphCard):
         super().__init__("function", TITLE, parent)
         axis = pg.DateAxisItem(orientation="bottom")
         view = pg.ViewBox(enableMenu=False, enableMouse=False)
-        self.plot = pg.PlotWidget(viewBox=view, axisItems={"bottom": axis})
+        self.plot = PagePlotWidget(viewBox=view, axisItems={"bottom": axis})
         self.plot.setObjectName("functionPlot")
         self.plot.setFixedHeight(220)
         item = self.plot.getPlotItem()

@@ -30,6 +30,11 @@ class GraphCard(QFrame):
         self.save_folder: SaveFolder | None = None  # the page sets it: saves start there
         self.setObjectName(f"{key}Card")
         self.setFrameShape(QFrame.Shape.StyledPanel)
+        # Its room even while hidden: a card put into the page's column is shown a moment
+        # later, and meanwhile would take no room, squeezing (and repainting) all the rest.
+        policy = self.sizePolicy()
+        policy.setRetainSizeWhenHidden(True)
+        self.setSizePolicy(policy)
         outer = QVBoxLayout(self)
         self.header = QHBoxLayout()
         self.heading = QLabel(title)

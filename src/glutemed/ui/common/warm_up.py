@@ -11,14 +11,14 @@ simply waits for the rest of it.
 from __future__ import annotations
 
 import importlib
-import sys
 import threading
 from collections.abc import Sequence
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from glutemed.ui.common.gui_first import gui_first
+
 IDLE_DELAY_MS = 1000  # after the first paint: the window is up and the user looks at it
-SWITCH_INTERVAL_S = 0.001
 
 
 class WarmUp(QObject):
@@ -39,6 +39,7 @@ class WarmUp(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
+        self._thread: threading.Thread | None = None
         self.finished.connect(self._mark_done)
 
     def arm(self) -> None:
@@ -49,22 +50,25 @@ class WarmUp(QObject):
         self._timer.start(self._delay_ms)
 
     def _start(self) -> None:
-        threading.Thread(target=self._import_all, name="glutemed-warm-up", daemon=True).start()
+        self._thread = threading.Thread(
+            target=self._import_all, name="glutemed-warm-up", daemon=True
+        )
+        self._thread.start()
 
     def _import_all(self) -> None:
         # Hand the interpreter back to the GUI thread five times as often while importing,
         # so a frame due meanwhile waits about a millisecond for it rather than five.
-        normal = sys.getswitchinterval()
-        sys.setswitchinterval(SWITCH_INTERVAL_S)
-        try:
+        with gui_first():
             for name in self.modules:
                 try:
                     importlib.import_module(name)
                 except Exception as exc:  # the page imports it again and reports it
                     self.failed[name] = f"{type(exc).__name__}: {exc}"
-        finally:
-            sys.setswitchinterval(normal)
         self.finished.emit()  # queued to the GUI thread: this object lives there
 
     def _mark_done(self) -> None:
+        thread = self._thread
+        if thread is not None and thread is not threading.current_thread():
+            # It emitted as its last act: over in a moment, then nothing of ours imports.
+            thread.join()
         self.done = True

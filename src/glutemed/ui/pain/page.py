@@ -12,13 +12,10 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
     QSlider,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -32,12 +29,12 @@ from glutemed.progress.text import moment_text
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.page_title import page_title
+from glutemed.ui.pain.entry_list import PainEntryList
 
 CONTEXTS = (("daily", "Daily check-in"), ("before", "Before exercise"), ("after", "After exercise"))
 CONTEXT_NAMES = dict(CONTEXTS)
 # Anchors of the 0-10 Numeric Pain Rating Scale (CONTENT.md).
 ANCHORS = {0: "no pain", 10: "worst pain imaginable"}
-COLUMNS = ("Date", "Pain", "When", "Note")
 UNDO_TEXT = {"deleted": "Undo delete", "edited": "Undo edit"}
 
 
@@ -158,20 +155,10 @@ class PainPage(QWidget):
         for b in (self.edit_button, self.delete_button, self.undo_button):
             header.addWidget(b)
         layout.addLayout(header)
-        self.entries = QTreeWidget()
+        self.entries = PainEntryList(self.tz, CONTEXT_NAMES)
         self.entries.setObjectName("painList")
-        self.entries.setColumnCount(len(COLUMNS))
-        self.entries.setHeaderLabels(list(COLUMNS))
-        self.entries.setRootIsDecorated(False)
-        self.entries.setUniformRowHeights(True)  # years of daily entries stay quick
-        self.entries.setAlternatingRowColors(True)
-        self.entries.setStyleSheet("QTreeView::item { padding: 1px 10px 1px 4px; }")
-        header_view = self.entries.header()
-        header_view.setStretchLastSection(True)
-        for column in range(len(COLUMNS) - 1):
-            header_view.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.entries.itemSelectionChanged.connect(self._update_buttons)
-        self.entries.itemDoubleClicked.connect(lambda _item, _col: self.edit_selected())
+        self.entries.selection_changed.connect(self._update_buttons)
+        self.entries.activated_entry.connect(self.edit_selected)
         layout.addWidget(self.entries, 1)
         self.empty_hint = QLabel("No entries yet. Your first rating becomes your baseline.")
         self.empty_hint.setObjectName("painEmpty")
@@ -187,38 +174,13 @@ class PainPage(QWidget):
     # --- list ---------------------------------------------------------------------------
     def refresh(self) -> None:
         keep = self.selected_entry()
-        self.entries.clear()
-        items: list[QTreeWidgetItem] = []
-        current: QTreeWidgetItem | None = None
-        right = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
         entries = self.announcer.attempt("read the pain diary", self.diary.entries) or []
-        for entry in entries:
-            local = entry.taken_at.astimezone(self.tz)
-            item = QTreeWidgetItem(
-                [
-                    f"{local:%a} {local.day:2d} {local:%b %Y  %H:%M}",
-                    f"{entry.score}/10",
-                    CONTEXT_NAMES.get(entry.context, entry.context),
-                    entry.note,
-                ]
-            )
-            item.setTextAlignment(1, right)
-            item.setData(0, Qt.ItemDataRole.UserRole, entry)
-            items.append(item)
-            if keep is not None and entry.id == keep.id:
-                current = item
-        self.entries.addTopLevelItems(items)
-        if current is not None:
-            self.entries.setCurrentItem(current)
-        self.empty_hint.setVisible(not items)
+        self.entries.set_entries(entries, keep.id if keep is not None else None)
+        self.empty_hint.setVisible(not entries)
         self._update_buttons()
 
     def selected_entry(self) -> PainLog | None:
-        item = self.entries.currentItem()
-        if item is None or not item.isSelected():
-            return None
-        entry = item.data(0, Qt.ItemDataRole.UserRole)
-        return entry if isinstance(entry, PainLog) else None
+        return self.entries.selected_entry()
 
     def _update_buttons(self) -> None:
         has = self.selected_entry() is not None

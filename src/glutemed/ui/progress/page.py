@@ -10,14 +10,12 @@ click only hands arrays to the plots.
 
 from __future__ import annotations
 
-import contextlib
 import sys
-import threading
 from collections.abc import Callable, Mapping
 from datetime import UTC, date, datetime, timedelta, tzinfo
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,7 +29,6 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
-from glutemed.domain.records import Profile
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
 from glutemed.ops.progress import data_span, load_snapshot
@@ -43,7 +40,7 @@ from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.announcer import Announcer
 from glutemed.ui.common.events import DataEvents
 from glutemed.ui.common.warm_up import WarmUp
-from glutemed.ui.progress.history_load import load_history
+from glutemed.ui.progress.history_load import load_in_background
 from glutemed.ui.progress.plain_views import HeadlineView, choice, empty_state, title_row
 from glutemed.ui.progress.psfs_dialog import PsfsButton, function_card, show_ratings
 from glutemed.ui.progress.report_saving import ask_report_path, save_report_pdf
@@ -61,14 +58,8 @@ RANGES: tuple[tuple[str, str, int | None], ...] = (
 )
 DEFAULT_RANGE = "3m"
 # Card heights until a card is built (only used to tell which cards are on screen).
-SLOT_HEIGHTS = {
-    "stance": 330,
-    "pelvis": 330,
-    "symmetry": 330,
-    "pain": 380,
-    "volume": 330,
-    "adherence": 240,
-}
+SLOT_HEIGHTS = dict.fromkeys(("stance", "pelvis", "symmetry", "volume"), 342)
+SLOT_HEIGHTS.update(pain=376, adherence=240)  # as built with the default fonts
 IDLE_MS = 30  # this long after the last paint: build the other cards, load the history
 GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 
@@ -183,6 +174,7 @@ class ProgressPage(QWidget):
         if self._names is None:
             self._names = exercise_names_of(load_catalog())
         holder = QWidget()
+        holder.setAttribute(Qt.WidgetAttribute.WA_StaticContents)  # grows: repaint the new part
         self.column = QVBoxLayout(holder)
         for key in g.CARD_KEYS:
             slot = QWidget()
@@ -264,7 +256,12 @@ class ProgressPage(QWidget):
 
     @property
     def full_loaded(self) -> bool:
-        return self.full is not None and not self._dirty and not self._slots and bool(self._frames)
+        return self.view_loaded and not self._slots
+
+    @property
+    def view_loaded(self) -> bool:
+        """The whole history is in and drawn on the cards in view (others may follow)."""
+        return self.full is not None and not self._dirty and bool(self._frames)
 
     def range_days(self, key: str | None = None) -> tuple[date, date]:
         key = key or self.range_key
@@ -311,30 +308,29 @@ class ProgressPage(QWidget):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if self._awaiting_paint and event.type() == QEvent.Type.Paint:
-            self._idle.start(IDLE_MS)  # restarted by each card's paint: runs after the last
+            # The history load starts right after the first card's paint; the rest waits
+            # till IDLE_MS after the last paint (the timer restarts with each).
+            self._idle.start(IDLE_MS if self._worker_started == self._generation else 0)
         return False
 
     def _idle_work(self) -> None:
         """One step at a time, so clicks stay answered: the worker, then a card per tick."""
         self._awaiting_paint = False
-        if self._worker_started != self._generation:
-            self._worker_started = self._generation
+        if self._worker_started != (generation := self._generation):
+            self._worker_started = generation
             ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
-            args = (self._generation, load_profile(self.store), ranges)
-            threading.Thread(target=self._load_all, args=args, daemon=True).start()
+            done = lambda loaded: self._loaded.done.emit(generation, loaded)  # noqa: E731
+            load_in_background(self.store, self.tz, load_profile(self.store), ranges, done)
         elif self._stale:
             self._show_card(next(iter(self._stale)))
         elif self._slots:
-            self._build_card(next(iter(self._slots)))
+            # Cards out of view wait for the history: they would only slow its load.
+            shown = [k for k, slot in self._slots.items() if not slot.visibleRegion().isEmpty()]
+            if not shown and self.full is None:
+                return  # _full_loaded carries on
+            self._build_card((shown or list(self._slots))[0])
         if self._slots or self._stale:
             self._idle.start(0)
-
-    def _load_all(
-        self, generation: int, profile: Profile, ranges: dict[str, tuple[date, date]]
-    ) -> None:
-        loaded = load_history(self.store, self.tz, profile, ranges)
-        with contextlib.suppress(RuntimeError):  # the page may be gone by now
-            self._loaded.done.emit(generation, loaded)
 
     def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
         if generation != self._generation:
@@ -343,6 +339,7 @@ class ProgressPage(QWidget):
         self.shown = self.full
         self._days_given = set()
         self._draw(self._frames[self.range_key])
+        self._idle.start(IDLE_MS)  # then the cards out of view
 
     # --- drawing ------------------------------------------------------------------------
     def _draw(self, f: Frame, everywhere: bool = False) -> None:

@@ -9,12 +9,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QImage
 
 from glutemed.capture.clip_memory import ClipMemory, HeldFrame
-from glutemed.capture.clip_writer import ClipWriter
+
+if TYPE_CHECKING:  # Qt Multimedia (~6 MB resident) loads when a video is written
+    from glutemed.capture.clip_writer import ClipWriter
 
 AskPath = Callable[[str], str]  # suggested file name -> chosen path ("" when cancelled)
 
@@ -97,6 +100,8 @@ class TrialVideos(QObject):
         path = Path(chosen)
         if path.suffix.lower() != ".mp4":
             path = path.with_name(path.name + ".mp4")
+        from glutemed.capture.clip_writer import ClipWriter
+
         writer = ClipWriter(frames, path)  # no parent: this object's reference owns it
         lost = whole and self.memory.lost_oldest
         writer.saved.connect(lambda where: self._done(where, lost))

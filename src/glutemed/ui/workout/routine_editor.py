@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QTableWidget,
     QVBoxLayout,
     QWidget,
@@ -22,18 +21,14 @@ from PySide6.QtWidgets import (
 
 from glutemed.catalog import Catalog
 from glutemed.domain.records import Routine, RoutineItem
-from glutemed.domain.rules import HOLD_S, REPS, REST_S, SETS
 from glutemed.ops import Store
 from glutemed.ops.routines import all_routines, delete_routine, routines, save_routine
 from glutemed.training.plan import build_steps, planned_seconds
 from glutemed.training.plan_parser import PlanError, parse_plan
 from glutemed.training.routines import RoutineError, check_item, copy_routine, default_routine
 from glutemed.ui.common.announcer import Announcer
-from glutemed.ui.common.control_texts import speak
 from glutemed.ui.common.events import DataEvents
-
-COLUMNS = ("Exercise", "Variation", "Sets", "Reps / holds", "Hold (s)", "Rest (s)", "Band", "Sides")
-SIDES = (("both", "Both sides"), ("left", "Left only"), ("right", "Right only"))
+from glutemed.ui.workout.routine_lines import COLUMNS, RoutineLines
 
 Confirm = Callable[[str, str], bool]
 
@@ -86,6 +81,8 @@ class RoutineEditor(QWidget):
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.lines = RoutineLines(self.table, catalog, self)
+        self.lines.changed.connect(self._lines_changed)
 
         rows = QHBoxLayout()
         self.add_combo = QComboBox()
@@ -154,9 +151,7 @@ class RoutineEditor(QWidget):
         self.routine = routine
         self._loading = True
         self.name_edit.setText(routine.name)
-        self.table.setRowCount(0)
-        for item in routine.items:
-            self._append_row(item)
+        self.lines.show_items(routine.items)
         self._loading = False
         self._update_estimate()
         self.routine_changed.emit(routine)
@@ -217,97 +212,8 @@ class RoutineEditor(QWidget):
                 self.problem.setText(str(exc))
 
     # ----- lines -----
-    def _append_row(self, item: RoutineItem) -> None:
-        row = self.table.rowCount()
-        self.table.insertRow(row)
-        exercise_combo = QComboBox()
-        exercise_combo.setObjectName(f"exerciseCombo{row}")
-        for exercise in self.catalog.exercises:
-            exercise_combo.addItem(exercise.name, exercise.id)
-        exercise_combo.setCurrentIndex(exercise_combo.findData(item.exercise_id))
-        variation_combo = QComboBox()
-        variation_combo.setObjectName(f"variationCombo{row}")
-        self._fill_variations(variation_combo, item.exercise_id, item.variation_id)
-        sets = self._spin(f"setsSpin{row}", int(SETS.low), int(SETS.high), item.sets)
-        reps = self._spin(f"repsSpin{row}", int(REPS.low), int(REPS.high), item.reps or 1)
-        # 0 shows "—": no hold (the rule itself excludes 0 s)
-        hold = self._spin(f"holdSpin{row}", 0, int(HOLD_S.high), int(item.hold_s or 0), "—")
-        rest = self._spin(
-            f"restSpin{row}", int(REST_S.low), int(REST_S.high), int(item.rest_s), step=5
-        )
-        band_combo = QComboBox()
-        band_combo.setObjectName(f"bandCombo{row}")
-        band_combo.addItem("No band", None)
-        for level in self.catalog.band_levels:
-            band_combo.addItem(level.name, level.id)
-        band_combo.setCurrentIndex(max(0, band_combo.findData(item.band)))
-        sides_combo = QComboBox()
-        sides_combo.setObjectName(f"sidesCombo{row}")
-        for key, label in SIDES:
-            sides_combo.addItem(label, key)
-        sides_combo.setCurrentIndex(sides_combo.findData(item.sides))
-        widgets = (exercise_combo, variation_combo, sets, reps, hold, rest, band_combo, sides_combo)
-        for column, widget in enumerate(widgets):
-            widget.setAccessibleName(f"{COLUMNS[column]}, line {row + 1}")
-            speak(widget)
-            self.table.setCellWidget(row, column, widget)
-        exercise_combo.currentIndexChanged.connect(
-            lambda _=0, c=exercise_combo, v=variation_combo: self._exercise_changed(c, v)
-        )
-        for combo in (variation_combo, band_combo, sides_combo):
-            combo.currentIndexChanged.connect(self._lines_changed)
-        for spin in (sets, reps, hold, rest):
-            spin.valueChanged.connect(self._lines_changed)
-
-    def _spin(
-        self, name: str, low: int, high: int, value: int, special: str = "", step: int = 1
-    ) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setObjectName(name)
-        spin.setRange(low, high)
-        spin.setSingleStep(step)
-        if special:
-            spin.setSpecialValueText(special)
-        spin.setValue(value)
-        return spin
-
-    def _fill_variations(self, combo: QComboBox, exercise_id: str, selected: str) -> None:
-        combo.blockSignals(True)
-        combo.clear()
-        for variation in self.catalog.exercise(exercise_id).variations:
-            combo.addItem(variation.name, variation.id)
-        combo.setCurrentIndex(max(0, combo.findData(selected)))
-        combo.blockSignals(False)
-
-    def _exercise_changed(self, exercise_combo: QComboBox, variation_combo: QComboBox) -> None:
-        self._fill_variations(variation_combo, str(exercise_combo.currentData()), "standard")
-        self._lines_changed()
-
-    def _row_item(self, row: int) -> RoutineItem:
-        def cell(column: int) -> QWidget:
-            widget = self.table.cellWidget(row, column)
-            assert widget is not None
-            return widget
-
-        exercise, variation, band, sides = (cell(c) for c in (0, 1, 6, 7))
-        sets, reps, hold, rest = (cell(c) for c in (2, 3, 4, 5))
-        assert isinstance(exercise, QComboBox) and isinstance(variation, QComboBox)
-        assert isinstance(band, QComboBox) and isinstance(sides, QComboBox)
-        assert isinstance(sets, QSpinBox) and isinstance(reps, QSpinBox)
-        assert isinstance(hold, QSpinBox) and isinstance(rest, QSpinBox)
-        return RoutineItem(
-            exercise_id=str(exercise.currentData()),
-            variation_id=str(variation.currentData()),
-            sets=sets.value(),
-            reps=reps.value(),
-            hold_s=float(hold.value()) if hold.value() > 0 else None,
-            rest_s=float(rest.value()),
-            band=band.currentData(),
-            sides=sides.currentData(),
-        )
-
     def current_items(self) -> list[RoutineItem]:
-        return [self._row_item(row) for row in range(self.table.rowCount())]
+        return self.lines.current_items()
 
     def _lines_changed(self) -> None:
         if self._loading:
@@ -325,12 +231,8 @@ class RoutineEditor(QWidget):
 
     def _rebuild(self, items: list[RoutineItem], select_row: int) -> None:
         self._loading = True
-        self.table.setRowCount(0)
-        for item in items:
-            self._append_row(item)
+        self.lines.show_items(items, select_row)
         self._loading = False
-        if 0 <= select_row < self.table.rowCount():
-            self.table.selectRow(select_row)
         self._lines_changed()
 
     def add_exercise(self, exercise_id: str) -> None:
