@@ -41,6 +41,9 @@ KEEP_PLUGINS: dict[str, set[str] | None] = {
     },
     # Native file dialogs through the desktop portal (small; gtk3 theme needs GTK).
     "platformthemes": {"qxdgdesktopportal"},
+    # The FFmpeg backend (with Qt's own FFmpeg libraries, which it links to): the camera
+    # test and `stance analyse` read frames through QMediaPlayer/QCamera -> QVideoSink.
+    "multimedia": {"ffmpegmediaplugin"},
 }
 # PySide6 modules that import others when loaded (shiboken fails the import otherwise).
 QT_MODULE_DEPS: dict[str, set[str]] = {

@@ -97,6 +97,17 @@ def _ldconfig_paths() -> dict[str, str]:
     return paths
 
 
+# The loader also finds a library by file name in its default folders, where ldconfig
+# lists only the soname: Qt's FFmpeg asks for libbz2.so.1, Debian's soname is libbz2.so.1.0.
+DEFAULT_LIB_DIRS = ("/lib/x86_64-linux-gnu", "/usr/lib/x86_64-linux-gnu", "/lib64", "/usr/lib")
+
+
+def _find_library(name: str, where: dict[str, str]) -> str | None:
+    if name in where:
+        return where[name]
+    return next((f"{d}/{name}" for d in DEFAULT_LIB_DIRS if os.path.exists(f"{d}/{name}")), None)
+
+
 def _owner(path: str) -> str | None:
     real = os.path.realpath(path)
     for candidate in dict.fromkeys((path, real, real.replace("/usr/lib/", "/lib/", 1))):
@@ -116,7 +127,8 @@ def compute_depends(bundle: Path) -> list[str]:
     packages: set[str] = set()
     missing: list[str] = []
     for name in sorted(bundle_needs(bundle) - set(OPTIONAL_LIBS)):
-        owner = _owner(where[name]) if name in where else None
+        path = _find_library(name, where)
+        owner = _owner(path) if path else None
         if owner is None:
             missing.append(name)
         else:

@@ -112,19 +112,32 @@ def run_gui(args: argparse.Namespace) -> int:
         window.load_icon()  # a dialog comes first and shows its parent's icon
     if store.recovery is not None:
         QMessageBox.warning(window, "Your data file was repaired", store.recovery.message())
-    notices = [*store.notices, *_bad_settings(store)]
-    for notice in notices:  # a backup skipped on a full disk, a bad setting: said, not fatal
-        print(f"glutemed: {notice}", file=sys.stderr)
-    if notices:
-        window.show_status(" ".join(notices))
+    # A backup skipped on a full disk, a bad setting: said, not fatal.
+    _print_and_show(window, [], store.notices)
     if not acknowledged and not _first_run(window, store):
         return 0  # the user chose not to go on; nothing is saved
+
+    # Hand-edited settings are checked once the first frame is up: the check loads the
+    # profile's models (~10 ms of imports), which that frame does not need.
+    def check_settings() -> None:
+        _print_and_show(window, store.notices, _bad_settings(store))
+
+    window.first_painted.connect(check_settings)
     window.show()
     code = int(app.exec())
+    window.first_painted.disconnect(check_settings)  # no check once the store is closed
     signals.uninstall()
     store.close()
     lock.unlock()
     return code
+
+
+def _print_and_show(window, shown: list[str], new: list[str]) -> None:  # type: ignore[no-untyped-def]
+    """Print the *new* notices; the status bar shows them after those already *shown*."""
+    for notice in new:
+        print(f"glutemed: {notice}", file=sys.stderr)
+    if new:
+        window.show_status(" ".join([*shown, *new]))
 
 
 def _close_for_signal(app, windows) -> None:  # type: ignore[no-untyped-def]

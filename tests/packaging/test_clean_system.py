@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 from clean_root import Chroot, log
+from clip_check import CLIP, check_one_lift_on_the_left
+from xvfb import Xvfb, window_titles
 
 from conftest import ROOT, Build
 
@@ -45,36 +47,6 @@ def _unpack_tarball(chroot: Chroot, build: Build) -> str:
     return f"/opt/glutemed-{build.version}-linux-x86_64"
 
 
-class Xvfb:
-    def __enter__(self) -> str:
-        number = next(n for n in range(120, 140) if not Path(f"/tmp/.X{n}-lock").exists())
-        self.display = f":{number}"
-        self.proc = subprocess.Popen(
-            ["Xvfb", self.display, "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 20
-        while not Path(f"/tmp/.X11-unix/X{number}").exists():
-            assert time.monotonic() < deadline, "Xvfb did not start"
-            time.sleep(0.1)
-        return self.display
-
-    def __exit__(self, *exc: object) -> None:
-        self.proc.terminate()
-        self.proc.wait(10)
-
-
-def _window_titles(display: str) -> list[str]:
-    tree = subprocess.run(
-        ["xwininfo", "-root", "-tree"],
-        env={**os.environ, "DISPLAY": display},
-        capture_output=True,
-        text=True,
-    ).stdout
-    return re.findall(r'^\s*0x[0-9a-f]+ "([^"]*)": \(', tree, re.MULTILINE)
-
-
 def _start_gui(chroot: Chroot, display: str, platform: str, shot: Path) -> list[str]:
     """Start `glutemed` as a user would, wait for its window, screenshot the screen."""
     proc = subprocess.Popen(
@@ -91,14 +63,14 @@ def _start_gui(chroot: Chroot, display: str, platform: str, shot: Path) -> list[
     )
     try:
         deadline = time.monotonic() + 60
-        while not any("GluteMed" in t for t in _window_titles(display)):
+        while not any("GluteMed" in t for t in window_titles(display)):
             if proc.poll() is not None:
                 pytest.fail(f"glutemed exited {proc.returncode}: {proc.stdout.read()}")  # type: ignore[union-attr]
             assert time.monotonic() < deadline, "no GluteMed window within 60 s"
             time.sleep(0.2)
         time.sleep(1.5)  # the window paints after it is mapped; this is a screenshot
         subprocess.run(["import", "-window", "root", "-display", display, str(shot)], check=True)
-        return _window_titles(display)
+        return window_titles(display)
     finally:
         proc.terminate()
         proc.wait(20)
@@ -192,6 +164,18 @@ def test_wayland_request_without_a_compositor_falls_back(equipped: Chroot) -> No
         shot = ROOT / "build" / "clean-system-wayland-fallback.png"
         titles = _start_gui(equipped, display, "wayland", shot)
     assert any("GluteMed" in t for t in titles)
+
+
+def test_deb_on_minimal_debian_analyses_a_video_offline(equipped: Chroot) -> None:
+    """The camera part works from the installed package alone: LiteRT and the pose models
+    from the bundle, the video read by Qt's FFmpeg backend, no network (a new network
+    namespace), nothing from the host."""
+    clip = equipped.copy_in(CLIP, f"/tmp/{CLIP.name}")
+    result = equipped.run(
+        f"unshare --net glutemed stance analyse {clip} --json", QT_QPA_PLATFORM="offscreen"
+    )
+    _ok(result)
+    check_one_lift_on_the_left(result.stdout)
 
 
 def test_tarball_on_the_equipped_system_passes_its_self_test(

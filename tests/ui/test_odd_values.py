@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -85,10 +86,15 @@ def visit_every_page(monkeypatch: pytest.MonkeyPatch) -> dict[str, object]:
 
     def show(window: MainWindow) -> None:
         shown.append(window)  # this run's window, not one another test left behind
+        # After run_gui's own handler: the settings check runs once the first frame is up.
+        window.first_painted.connect(lambda: seen.setdefault("painted", True))
         real_show(window)
 
     def walk(*_args: object) -> int:
         window = shown[-1]
+        deadline = time.monotonic() + 10
+        while "painted" not in seen and time.monotonic() < deadline:
+            QApplication.processEvents()
         seen["status"] = window.status_label.text()
         for key in window.page_keys():
             window.show_page(key)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QByteArray, QSize, QTimer
+from PySide6.QtCore import QByteArray, QSize, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -48,6 +48,9 @@ class PageSpec(NamedTuple):
 class MainWindow(QMainWindow):
     """Pages are built on first visit so start-up only pays for the first one."""
 
+    # Once, just after the window's first frame: work the first frame does not show.
+    first_painted = Signal()
+
     def __init__(
         self,
         store: Store,
@@ -72,6 +75,7 @@ class MainWindow(QMainWindow):
         self._sound: SoundPlayer | None = None
         self.warm_up = WarmUp(WARM_UP_MODULES, self)
         self.warm_up.finished.connect(forget_sources)  # after _mark_done: its thread is over
+        self._painted = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -188,6 +192,9 @@ class MainWindow(QMainWindow):
         super().paintEvent(event)
         if self._make_icon is not None:
             QTimer.singleShot(0, self, self.load_icon)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self, self.first_painted.emit)
         self.warm_up.arm()
 
     def page_keys(self) -> list[str]:
