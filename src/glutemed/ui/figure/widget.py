@@ -82,7 +82,8 @@ class FigureWidget(QWidget):
         self._painted: Frame | None = None  # what is on screen now
         self._painted_box: QRect | None = None  # where it is
         self._region = FigureRegion()
-        self._due: Frame | None = None  # what refresh() asked to paint next
+        # What refresh() asked to paint next, and its box (worked out once per frame).
+        self._due: tuple[Frame, QRect] | None = None
         self._touched = self._clock.now()  # last interaction, for the auto-pause
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # we paint every pixel
         self.resume_button = QToolButton(self)
@@ -289,9 +290,10 @@ class FigureWidget(QWidget):
             return
         frame = self._frame_at(self.demo_time())
         if not self._same_as_painted(frame):  # a still pose (a hold) is not painted again
-            self._due = frame  # paintEvent follows at once: no need to blend it twice
+            box = self._box(frame)
+            self._due = (frame, box)  # paintEvent follows at once: no need to blend it twice
             old = self._painted_box
-            self.update(self._box(frame).united(old) if old is not None else self.rect())
+            self.update(box.united(old) if old is not None else self.rect())
 
     def _box(self, frame: Frame) -> QRect:
         assert self._fit is not None
@@ -342,8 +344,11 @@ class FigureWidget(QWidget):
         style = style_for(is_dark())  # follows the window's light/dark theme as it changes
         if self._painter.style is not style:
             self._painter.set_style(style)
-        frame, self._due = self._due or self._frame_at(self.demo_time()), None
-        self._painted, self._painted_box = frame, self._box(frame)
+        if self._due is None:
+            frame = self._frame_at(self.demo_time())
+            self._due = (frame, self._box(frame))
+        (frame, box), self._due = self._due, None
+        self._painted, self._painted_box = frame, box
         self._painter.paint(
             painter,
             rect,
