@@ -9,12 +9,10 @@ a few milliseconds' work). Elsewhere (macOS, Windows, musl) this does nothing.
 from __future__ import annotations
 
 import ctypes
-import functools
 import sys
 from collections.abc import Callable
 
 
-@functools.cache
 def _malloc_trim() -> Callable[[int], int] | None:
     if not sys.platform.startswith("linux"):
         return None
