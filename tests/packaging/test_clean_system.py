@@ -68,9 +68,15 @@ def _start_gui(chroot: Chroot, display: str, platform: str, shot: Path) -> list[
                 pytest.fail(f"glutemed exited {proc.returncode}: {proc.stdout.read()}")  # type: ignore[union-attr]
             assert time.monotonic() < deadline, "no GluteMed window within 60 s"
             time.sleep(0.2)
-        time.sleep(1.5)  # the window paints after it is mapped; this is a screenshot
-        subprocess.run(["import", "-window", "root", "-display", display, str(shot)], check=True)
-        return window_titles(display)
+        # The window paints after it is mapped: shoot until it shows (or 30 s have passed;
+        # the caller's check then says the picture is empty).
+        painted_by = time.monotonic() + 30
+        while True:
+            grab = ["import", "-window", "root", "-display", display, str(shot)]
+            subprocess.run(grab, check=True)
+            if _distinct_colours(shot) > 50 or time.monotonic() > painted_by:
+                return window_titles(display)
+            time.sleep(0.2)
     finally:
         proc.terminate()
         proc.wait(20)
