@@ -84,10 +84,17 @@ def test_nothing_is_loaded_until_a_cue_is_needed(qapp):
     assert messages == ["No sound output was found, so the workout runs silently."]
 
 
-def test_a_mode_change_after_preparing_takes_effect_at_once(qapp, tmp_path):
+def test_a_mode_change_after_preparing_takes_effect_at_once(qapp, qtbot, tmp_path):
+    from PySide6.QtMultimedia import QSoundEffect
+
     player = SoundPlayer("silent", has_audio_output=lambda: True, speech_engines=lambda: [])
     player.prepare()
     assert player.active_mode == "silent" and player.children() == []
     player.set_mode("beeps")
     assert player.active_mode == "beeps"
     assert len(player.children()) == len(CUE_NAMES)  # one sound effect per cue
+    # Qt Multimedia decodes the WAVs on its own thread; an effect destroyed mid-load can
+    # crash it, so the player is let go only once every effect has finished loading.
+    effects = player.findChildren(QSoundEffect)
+    loading = (QSoundEffect.Status.Loading, QSoundEffect.Status.Null)
+    qtbot.waitUntil(lambda: all(e.status() not in loading for e in effects), timeout=10000)
