@@ -195,6 +195,13 @@ def progress(data_dir: str, idle_before_click: float) -> None:
     stamps: dict[str, float] = {}
     card_paints: list[float] = []
 
+    def in_headline(widget: QObject) -> bool:
+        while widget is not None:
+            if widget.objectName() == "progressHeadline":
+                return True
+            widget = widget.parent()
+        return False
+
     def in_card(widget: QObject) -> bool:
         """A graph card, or the headline's numbers (the first useful paint when pyqtgraph
         is still loading)."""
@@ -209,23 +216,28 @@ def progress(data_dir: str, idle_before_click: float) -> None:
     class Watch(QObject):
         def eventFilter(self, watched: QObject, event: QEvent) -> bool:
             kind = event.type()
+            page = window._built.get("progress") if "click" in stamps else None
+            if page is not None:  # the page's state first: a paint below may show it
+                if "final" not in stamps and page.view_complete:
+                    stamps["final"] = time.perf_counter()
+                if "loaded" not in stamps and page.view_loaded:
+                    stamps["loaded"] = time.perf_counter()
+                if "all_cards" not in stamps and page.full_loaded:
+                    stamps["all_cards"] = time.perf_counter()
             if kind == QEvent.Type.MouseButtonPress and "click" not in stamps:
                 stamps["click"] = time.perf_counter()
                 stamps["click_cpu"] = time.thread_time()
                 stamps["preloaded"] = float("pyqtgraph" in sys.modules)
             elif kind == QEvent.Type.Paint and "click" in stamps and in_card(watched):
-                card_paints.append(time.perf_counter())
+                now = time.perf_counter()
+                card_paints.append(now)
                 if "first_cpu" not in stamps:
                     stamps["first_cpu"] = time.thread_time()
-                if "loaded" in stamps and "complete" not in stamps:
-                    # The repaint after the load: one flush draws every card it changed.
-                    stamps["complete"] = time.perf_counter()
-            page = window._built.get("progress") if "click" in stamps else None
-            if page is not None:
-                if "loaded" not in stamps and page.view_loaded:
-                    stamps["loaded"] = time.perf_counter()
-                if "all_cards" not in stamps and page.full_loaded:
-                    stamps["all_cards"] = time.perf_counter()
+                if "final" in stamps and "complete" not in stamps and not in_headline(watched):
+                    # Every card in view built with its final data: this paint shows them.
+                    stamps["complete"] = now
+                if "loaded" in stamps and "history_painted" not in stamps:
+                    stamps["history_painted"] = now
             return False
 
     app, window, _store = start_app(data_dir)
@@ -241,14 +253,16 @@ def progress(data_dir: str, idle_before_click: float) -> None:
         ["xdotool", "mousemove", str(point.x()), str(point.y()), "click", "1"]
     )
     assert wait_until(lambda: "click" in stamps, 10.0), "the click never arrived"
+    assert wait_until(lambda: "complete" in stamps, 20.0), "the cards in view never completed"
     assert wait_until(lambda: "loaded" in stamps, 20.0), "the history never loaded"
     assert wait_until(lambda: "all_cards" in stamps, 20.0), "the cards were never all built"
     wait(app, 1.0)  # any repaint with the full history comes within this
     QApplication.instance().removeEventFilter(watch)
     assert card_paints, "no graph was painted"
     result("first_paint_ms", (card_paints[0] - stamps["click"]) * 1000)
-    complete = stamps.get("complete", stamps["loaded"])
-    result("complete_ms", (complete - stamps["click"]) * 1000)
+    result("complete_ms", (stamps["complete"] - stamps["click"]) * 1000)
+    history = stamps.get("history_painted", stamps["loaded"])
+    result("history_ms", (history - stamps["click"]) * 1000)
     settled = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
     result("settled_ms", (settled - stamps["click"]) * 1000)
     result("all_cards_ms", (stamps["all_cards"] - stamps["click"]) * 1000)

@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-import dataclasses
 from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any
 
-import numpy as np
 import pytest
 
+from frame_compare import same
 from glutemed import demo_data
 from glutemed.domain.records import StanceTrial
 from glutemed.ops.profile import load_profile
-from glutemed.ops.progress import load_snapshot
+from glutemed.ops.progress import load_range, load_snapshot
 from glutemed.progress.series import bin_size_for, bin_start, prepare
 from glutemed.render.graphs.frames import frame
 from glutemed.store import open_store
@@ -21,24 +19,6 @@ from glutemed.store.stance import create_session, save_trial
 from glutemed.ui.progress.history_load import load_history
 
 END = date(2025, 3, 12)
-
-
-def same(a: Any, b: Any, where: str = "frame") -> None:
-    if isinstance(a, np.ndarray):
-        assert np.array_equal(a, b), where
-    elif dataclasses.is_dataclass(a) and not isinstance(a, type):
-        for f in dataclasses.fields(a):
-            same(getattr(a, f.name), getattr(b, f.name), f"{where}.{f.name}")
-    elif isinstance(a, dict):
-        assert a.keys() == b.keys(), where
-        for key in a:
-            same(a[key], b[key], f"{where}[{key!r}]")
-    elif isinstance(a, (list, tuple)):
-        assert len(a) == len(b), where
-        for i, (x, y) in enumerate(zip(a, b, strict=True)):
-            same(x, y, f"{where}[{i}]")
-    else:
-        assert a == b, where
 
 
 def test_every_range_matches_the_whole_history_computation(tmp_path: Path) -> None:
@@ -59,10 +39,15 @@ def test_every_range_matches_the_whole_history_computation(tmp_path: Path) -> No
             "all": (min(t.day for t in snapshot.tests), END),
         }
         loaded, frames = load_history(store, UTC, profile, ranges)
+        alone = {key: load_range(store, UTC, *span) for key, span in ranges.items()}
     finally:
         store.close()
     assert loaded == snapshot
     for key, (start, end) in ranges.items():
+        # A range queried alone (the page's first paint) shows what the history shows.
+        part_snapshot, part_series = alone[key]
+        assert part_snapshot.since is not None and part_snapshot.since <= start
+        same(frames[key], frame(part_series, part_snapshot, profile, start, end, UTC), key)
         whole = prepare(snapshot, bin_size_for((end - start).days + 1))  # the former way
         same(frames[key], frame(whole, snapshot, profile, start, end, UTC), key)
     year = frames["1y"].stance["open"]
@@ -88,3 +73,16 @@ def test_short_histories_load_the_same(tmp_path: Path, years: float) -> None:
     for key, (start, end) in ranges.items():
         whole = prepare(snapshot, bin_size_for((end - start).days + 1))
         same(frames[key], frame(whole, snapshot, profile, start, end, UTC), key)
+
+
+def test_a_snapshot_that_starts_too_late_is_refused(tmp_path: Path) -> None:
+    demo_data.fill(tmp_path, 0.5, END, tz=UTC)
+    store = open_store(tmp_path)
+    try:
+        start = END - timedelta(days=90)  # a Wednesday: its week began two days before
+        snapshot = load_snapshot(store, UTC, since=start)
+    finally:
+        store.close()
+    assert start.weekday() != 0
+    with pytest.raises(ValueError, match="cannot fill bins"):
+        prepare(snapshot, bin_size_for(91), since=start)

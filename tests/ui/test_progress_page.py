@@ -14,6 +14,7 @@ from PySide6.QtGui import QImage, QMouseEvent
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from frame_compare import same
 from glutemed import demo_data
 from glutemed.domain.records import PainLog, StanceSession, StanceTrial
 from glutemed.store import Store, open_store
@@ -311,12 +312,15 @@ def test_cards_out_of_view_wait_for_the_history(
         assert set(in_view) <= set(page.cards)  # what the user sees is built meanwhile
         assert page._slots and all(s.visibleRegion().isEmpty() for s in page._slots.values())
         assert not page.view_loaded and not page.full_loaded
+        assert page.view_complete  # what is in view is final before the history is in
+        shown_first = page._frame
         # Scrolling to a card builds it at once, history or not.
         page.scroll.verticalScrollBar().setValue(page.scroll.verticalScrollBar().maximum())
         assert "adherence" in page.cards
     finally:
         gate.set()
     qtbot.waitUntil(lambda: page.view_loaded, timeout=30_000)
+    same(shown_first, page._frame)  # the history changed nothing the user saw
     qtbot.waitUntil(lambda: page.full_loaded, timeout=30_000)  # then the rest, when idle
     assert set(page.cards) == {"stance", "pelvis", "symmetry", "pain", "volume", "adherence"}
     assert not page._stale or all(page.cards[k].visibleRegion().isEmpty() for k in page._stale)
@@ -356,3 +360,24 @@ def test_building_a_card_out_of_view_leaves_the_cards_in_view_alone(
         QApplication.processEvents()
     assert seen == [] and stance.geometry() == geometry  # never squeezed, never moved
     assert page.scroll.widget().testAttribute(Qt.WidgetAttribute.WA_StaticContents)
+
+
+def test_a_visit_while_the_windows_import_is_pending_shows_the_headline_then_the_graphs(
+    qtbot: QtBot, big_store: Store
+) -> None:
+    from glutemed.ui.common.warm_up import WarmUp
+    from glutemed.ui.progress.page import GRAPHS_MODULE
+
+    # The window's import, armed but not done: the module may be half imported by now.
+    warm_up = WarmUp((GRAPHS_MODULE,), delay_ms=60_000)
+    warm_up.arm()
+    page = ProgressPage(big_store, DataEvents(), tz=UTC, today=lambda: END, graphs_import=warm_up)
+    qtbot.addWidget(page)
+    page.resize(1000, 900)
+    page.show()
+    assert page.graphs is None and not page.cards  # not waiting on the import's lock
+    assert page.headline.isVisible() and "of 10 on average" in page.headline.values["pain"].text()
+    qtbot.waitUntil(lambda: warm_up.done, timeout=30_000)  # started at once, not in a minute
+    qtbot.waitUntil(lambda: page.view_complete, timeout=30_000)
+    assert "stance" in page.cards
+    wait_full(qtbot, page)

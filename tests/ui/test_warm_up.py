@@ -68,3 +68,42 @@ def test_the_main_window_warms_up_progress_after_its_first_paint(
     qtbot.waitUntil(lambda: window.warm_up.done, timeout=30_000)
     assert window.warm_up.failed == {}
     assert all(name in sys.modules for name in WARM_UP_MODULES)
+
+
+TYPES_SCRIPT = """
+import sys, threading
+from PySide6 import QtWidgets
+from PySide6.QtWidgets import QApplication
+from glutemed.ui.common.warm_up import WarmUp
+app = QApplication([])
+made = lambda: all(name in vars(QtWidgets) for name in dir(QtWidgets))
+print("made at start:", made())
+seen = []
+warm = WarmUp(("json",), delay_ms=0)
+real = warm._start_thread
+warm._start_thread = lambda: (seen.append((made(), threading.active_count())), real())
+warm.finished.connect(app.quit)
+warm.arm()
+app.exec()
+print("made before the thread:", seen[0][0])
+for name in ("QtSvg", "QtOpenGL", "QtOpenGLWidgets", "QtTest"):
+    print(name, "PySide6." + name in sys.modules)
+"""
+
+
+def test_qt_types_are_made_on_the_gui_thread_before_the_import_thread_runs() -> None:
+    """pyqtgraph asks PySide6 for every Qt class as it imports; made on the worker, those
+    types raced the GUI thread's and crashed the app (SIGSEGV in pyqtgraph's Qt shim)."""
+    import os
+    import subprocess
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run(
+        [sys.executable, "-c", TYPES_SCRIPT], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert "made at start: False" in lines  # PySide6 makes them lazily: the test can tell
+    assert "made before the thread: True" in lines
+    for name in ("QtSvg", "QtOpenGL", "QtOpenGLWidgets", "QtTest"):
+        assert f"{name} True" in lines

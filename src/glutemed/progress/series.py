@@ -50,6 +50,12 @@ def bin_start(day: date, size: int) -> date:
     return day
 
 
+def first_needed_day(start: date, size: int) -> date:
+    """The first day whose records a range from *start* shows at bin size *size*: its
+    first stance bin and its first volume bin (weeks, or months at monthly size) whole."""
+    return bin_start(start, MONTHLY if size == MONTHLY else WEEKLY)
+
+
 def binned(
     items: Iterable[tuple[date, float]], size: int, how: Callable[[list[float]], float]
 ) -> list[BinPoint]:
@@ -134,15 +140,23 @@ def prepare(snapshot: ProgressSnapshot, size: int, since: date | None = None) ->
     def kept(items: Iterable[tuple[date, float]]) -> Iterable[tuple[date, float]]:
         return items if cut is None else ((day, v) for day, v in items if day >= cut)
 
+    if (
+        since is not None
+        and snapshot.since is not None
+        and (first_needed_day(since, size) < snapshot.since)
+    ):
+        raise ValueError(f"records from {snapshot.since} on cannot fill bins from {since}")
     stance: dict[tuple[str, str], list[BinPoint]] = {}
     symmetry: dict[str, list[BinPoint]] = {}
-    before: dict[tuple[str, str], float] = {}  # best day before the cut, per (eyes, side)
+    # Best day before the cut, per (eyes, side): those in the snapshot, and before it.
+    before = dict(snapshot.bests_before)
     for eyes in ("open", "closed"):
         points = snapshot.best_per_day(eyes)
         for side in ("left", "right"):
             days = [(p.day, p.seconds) for p in points if p.side == side]
             if cut is not None:
-                before[(eyes, side)] = max((v for day, v in days if day < cut), default=-inf)
+                earlier = max((v for day, v in days if day < cut), default=-inf)
+                before[(eyes, side)] = max(earlier, before.get((eyes, side), -inf))
             stance[(eyes, side)] = binned(kept(days), size, max)
         symmetry[eyes] = binned(
             kept((p.day, p.percent) for p in snapshot.symmetry(eyes)), size, mean

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -32,6 +33,8 @@ class ProgressSnapshot:
     days: tuple[TrainingDay, ...]
     # Camera-measured pelvic drop per test and standing leg (empty without camera tests).
     drops: tuple[PelvicDropPoint, ...] = field(default=())
+    # (eyes, side) -> best stance seconds before *since*: earlier personal bests still count.
+    bests_before: Mapping[tuple[str, str], float] = field(default_factory=dict)
     # Worked out once per eyes condition: series at two bin sizes read them both.
     _memo: dict[tuple[str, str], list[Any]] = field(
         default_factory=dict, init=False, repr=False, compare=False

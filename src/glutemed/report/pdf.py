@@ -23,8 +23,7 @@ from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
-from glutemed.ops.progress import data_span, load_snapshot
-from glutemed.progress.series import bin_size_for, prepare
+from glutemed.ops.progress import data_span, load_range, load_snapshot
 from glutemed.progress.text import exercise_names
 from glutemed.report.content import ReportContent, Table, build_content
 
@@ -59,8 +58,7 @@ def graph_images(
     from glutemed.render.graphs.plot_card import configure
 
     configure()
-    snapshot = load_snapshot(store, tz, since=start, until=end)
-    series = prepare(snapshot, bin_size_for((end - start).days + 1))
+    snapshot, series = load_range(store, tz, start, end, until=end)
     cards = g.make_cards(tz, exercise_names(load_catalog()))
     g.fill_cards(cards, series, snapshot, load_profile(store), "open", start, end)
     images: list[tuple[str, QImage]] = []

@@ -5,7 +5,7 @@ One row per test reaches Python: the per-side best and mean are computed in SQL.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from glutemed.domain.history import PelvicDropPoint, StanceTest
 from glutemed.store.db import Store, plain_rows
@@ -41,6 +41,18 @@ def stance_tests(
         day = moment.astimezone(tz).date()
         out.append(StanceTest(test_id, moment, day, eyes_, cap_s, lb, lm, rb, rm))
     return out
+
+
+def stance_bests_before(store: Store, tz: tzinfo, day: date) -> dict[tuple[str, str], float]:
+    """(eyes, side) -> the best trial of any local day before *day*."""
+    where, params = range_sql("s.taken_at", None, day - timedelta(days=1), tz)
+    rows = store.conn.execute(
+        "SELECT s.eyes, t.side, MAX(t.seconds) "
+        "FROM stance_sessions s CROSS JOIN stance_trials t ON t.stance_session_id = s.id "
+        f"WHERE {where} AND t.seconds IS NOT NULL GROUP BY s.eyes, t.side",
+        params,
+    )
+    return {(eyes, side): best for eyes, side, best in rows}
 
 
 def pelvic_drop_series(

@@ -140,7 +140,10 @@ class MainWindow(QMainWindow):
             from glutemed.ui.progress.page import ProgressPage
 
             return ProgressPage(
-                self.store, self.events, exercise_names=exercise_names(self.catalog)
+                self.store,
+                self.events,
+                exercise_names=exercise_names(self.catalog),
+                graphs_import=self.warm_up,  # its import may be running: the page waits for it
             )
 
         def pain() -> QWidget:

@@ -2,10 +2,11 @@
 
 The Progress page needs pyqtgraph and numpy, about half a second of importing that a user
 would otherwise wait for on the first click. Start-up stays light (nothing heavy before
-the first paint); a moment after it, a daemon thread imports them while the window stays
+the first paint); a moment after it, Qt's types are made on the GUI thread in short slices
+(see qt_types), then a daemon thread imports the modules while the window stays
 responsive: the import holds the interpreter only in short slices, so an animation frame
-is late by a few milliseconds at most. Clicking the page before the import has finished
-simply waits for the rest of it.
+is late by a few milliseconds at most. A page shown before the import has finished shows
+what it can without the modules, and the rest once they are in.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from glutemed.ui.common.gui_first import gui_first
+from glutemed.ui.common.qt_types import QtTypes
 
 IDLE_DELAY_MS = 1000  # after the first paint: the window is up and the user looks at it
 
@@ -40,6 +42,7 @@ class WarmUp(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._start)
         self._thread: threading.Thread | None = None
+        self._types: QtTypes | None = None  # Qt's types made on this thread first
         self.finished.connect(self._mark_done)
 
     def arm(self) -> None:
@@ -49,7 +52,20 @@ class WarmUp(QObject):
         self._armed = True
         self._timer.start(self._delay_ms)
 
+    def start_now(self) -> None:
+        """Import at once (a page needs the modules now); a running import carries on."""
+        if self.done or self._types is not None or not self.modules:
+            return
+        self._armed = True
+        self._timer.stop()
+        self._start()
+
     def _start(self) -> None:
+        self._types = QtTypes(self)
+        self._types.done.connect(self._start_thread)
+        self._types.start()
+
+    def _start_thread(self) -> None:
         self._thread = threading.Thread(
             target=self._import_all, name="glutemed-warm-up", daemon=True
         )

@@ -31,10 +31,9 @@ from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
-from glutemed.ops.progress import data_span, load_snapshot
+from glutemed.ops.progress import data_span, load_range, load_snapshot
 from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.headline import headline
-from glutemed.progress.series import bin_size_for, prepare
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.announcer import Announcer
@@ -79,6 +78,7 @@ class ProgressPage(QWidget):
         today: Callable[[], date] | None = None,
         now: Callable[[], datetime] | None = None,
         exercise_names: Mapping[str, str] | None = None,
+        graphs_import: WarmUp | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("progressPage")
@@ -95,7 +95,10 @@ class ProgressPage(QWidget):
         self.shown: ProgressSnapshot | None = None
         self.span: tuple[date, date] | None = None
         self.graphs: Any = None  # the progress_graphs module once loaded
-        self._graphs_import: WarmUp | None = None
+        # The window's import of the graphs module, if it runs one; else the page's own.
+        self._graphs_import = graphs_import
+        if graphs_import is not None:
+            graphs_import.finished.connect(self._graphs_imported)
         self.cards: dict[str, GraphCard] = {}
         self._slots: dict[str, QWidget] = {}
         self._frames: dict[str, Frame] = {}  # range key -> frame, once the history loaded
@@ -221,14 +224,21 @@ class ProgressPage(QWidget):
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.graphs is None and GRAPHS_MODULE not in sys.modules:
+        if self.graphs is None and not self._graphs_ready():
             self._show_headline()  # paints now; the graphs follow once imported
             if self._graphs_import is None:
                 self._graphs_import = WarmUp((GRAPHS_MODULE,), self, delay_ms=0)
                 self._graphs_import.finished.connect(self._graphs_imported)
-                self._graphs_import.arm()
+            self._graphs_import.start_now()
             return
         self._graphs_imported()
+
+    def _graphs_ready(self) -> bool:
+        """Imported in full: a module still being imported on the warm-up thread is in
+        sys.modules already, and using it would wait for the rest of its import."""
+        if self._graphs_import is not None:
+            return self._graphs_import.done
+        return GRAPHS_MODULE in sys.modules
 
     def _graphs_imported(self) -> None:
         if not self.isVisible():
@@ -257,6 +267,18 @@ class ProgressPage(QWidget):
     @property
     def full_loaded(self) -> bool:
         return self.view_loaded and not self._slots
+
+    @property
+    def view_complete(self) -> bool:
+        """The cards in view are built and show their final data (the range is queried as
+        the whole history shows it, so this may come before the history is in)."""
+        return (
+            self._frame is not None
+            and not self._dirty
+            and self.graphs is not None
+            and not self._slots_in_view()
+            and not any(not self.cards[k].visibleRegion().isEmpty() for k in self._stale)
+        )
 
     @property
     def view_loaded(self) -> bool:
@@ -294,12 +316,12 @@ class ProgressPage(QWidget):
         self._awaiting_paint = True  # the idle work starts once the first paint is done
 
     def _show_partial(self) -> None:
-        """Query and draw just the current range (before the whole history is in)."""
+        """Query and draw just the current range (before the whole history is in): what the
+        history will show for it, so the cards in view are final at once."""
         from glutemed.render.graphs.frames import frame
 
         start, end = self.range_days()
-        snapshot = load_snapshot(self.store, self.tz, since=start)
-        series = prepare(snapshot, bin_size_for((end - start).days + 1))
+        snapshot, series = load_range(self.store, self.tz, start, end)  # as the whole history
         self.shown = snapshot
         self._days_given = set()
         self._show_headline(snapshot)
@@ -314,9 +336,13 @@ class ProgressPage(QWidget):
         return False
 
     def _idle_work(self) -> None:
-        """One step at a time, so clicks stay answered: the worker, then a card per tick."""
+        """One step at a time, so clicks stay answered: the cards in view first, then the
+        worker, then a stale card or a card out of view per tick."""
         self._awaiting_paint = False
-        if self._worker_started != (generation := self._generation):
+        in_view = self._slots_in_view()
+        if in_view:
+            self._build_card(in_view[0])  # what the user looks at comes before the rest
+        elif self._worker_started != (generation := self._generation):
             self._worker_started = generation
             ranges = {key: self.range_days(key) for key, _t, _d in RANGES}
             done = lambda loaded: self._loaded.done.emit(generation, loaded)  # noqa: E731
@@ -324,13 +350,14 @@ class ProgressPage(QWidget):
         elif self._stale:
             self._show_card(next(iter(self._stale)))
         elif self._slots:
-            # Cards out of view wait for the history: they would only slow its load.
-            shown = [k for k, slot in self._slots.items() if not slot.visibleRegion().isEmpty()]
-            if not shown and self.full is None:
-                return  # _full_loaded carries on
-            self._build_card((shown or list(self._slots))[0])
+            if self.full is None:
+                return  # cards out of view wait for the history; _full_loaded carries on
+            self._build_card(next(iter(self._slots)))
         if self._slots or self._stale:
             self._idle.start(0)
+
+    def _slots_in_view(self) -> list[str]:
+        return [k for k, slot in self._slots.items() if not slot.visibleRegion().isEmpty()]
 
     def _full_loaded(self, generation: int, loaded: tuple[Any, Any]) -> None:
         if generation != self._generation:
