@@ -218,7 +218,7 @@ def run(quick: bool) -> list[Row]:
             ("warm_up_frame_gap_after_ms", float(stall["max_gap_after_ms"]), "ms", "reference")
         )
 
-        for label, idle in (("", 2.0), ("_at_start", 0.0)):
+        for label, idle in (("", 2.0), ("_during_warm_up", 1.2), ("_at_start", 0.0)):
             before = load()
             opens = [child(display, "progress", data, idle) for _ in range(repeats)]
             first = statistics.median(float(o["first_paint_ms"]) for o in opens)

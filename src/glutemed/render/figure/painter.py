@@ -59,6 +59,7 @@ SHADOW_JOINTS = (
 SHADOW_RADIUS_M = 0.17
 SHADOW_FADE_M = 1.2  # a joint this high casts no shadow
 SHADOW_LEVELS = 6
+SOLID, FLAT = Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap  # read once: enum lookups cost
 _CIRCLE = tuple(
     i * math.tau / 48 for i in range(48)
 )  # how far the far-side limbs blend towards the background
@@ -86,6 +87,7 @@ class FigurePainter:
         self._shadow_sprites: tuple[object, dict[int, QImage]] = ((), {})
         self._dots: dict[tuple[int, int, float], QImage] = {}
         self._colours: dict[tuple[bool, float], QColor] = {}
+        self._pens: dict[tuple[int, int], QPen] = {}  # (rgba, width in quarter pixels)
 
     def _fitted(self, fit: Fit, camera: Camera, rect: QRectF) -> tuple[float, float, float]:
         """Centre and scale for this view; recomputed only when the camera or size changes."""
@@ -277,8 +279,7 @@ class FigurePainter:
                 colour = self._colour(accent, kind_fade)
                 # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
                 width = limb_width(item.width, (depth[item.a] + depth[item.b]) / 2 - centre) * k
-                # Flat caps take Qt's fast antialiased line path; round ends are sprites.
-                painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+                painter.setPen(self._pen(colour, width))
                 painter.drawLine(screen[item.a], screen[item.b])
                 for joint in (item.a, item.b):
                     if last_at[joint] == i:
@@ -297,6 +298,17 @@ class FigurePainter:
             colour = blend(self._accent if accent else self._ink, self._bg, fade)
             self._colours[key] = colour
         return colour
+
+    def _pen(self, colour: QColor, width: float) -> QPen:
+        """A flat-capped pen (Qt's fast antialiased line path; round ends are sprites),
+        made once per colour and quarter-pixel width: a bone's width barely changes."""
+        key = (colour.rgba(), round(width * 4))
+        pen = self._pens.get(key)
+        if pen is None:
+            if len(self._pens) > 512:
+                self._pens.clear()
+            pen = self._pens[key] = QPen(colour, key[1] / 4, SOLID, FLAT)
+        return pen
 
     def _dot(
         self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
