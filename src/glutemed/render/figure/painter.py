@@ -65,6 +65,28 @@ _CIRCLE = tuple(
 )  # how far the far-side limbs blend towards the background
 
 
+DRAWN_JOINTS = tuple(dict.fromkeys([*(j for bone in BONES for j in (bone.a, bone.b)), "head"]))
+
+
+def _first(item: tuple[float, object]) -> float:
+    return item[0]
+
+
+def _disc(colour: QColor, r: float, dpr: float) -> tuple[QImage, float]:
+    """A filled antialiased circle of radius *r* and half its sprite's side, in pixels."""
+    side = max(2, math.ceil(2 * r * dpr) + 2)
+    sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    sprite.fill(Qt.GlobalColor.transparent)
+    p = QPainter(sprite)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
+    p.end()
+    sprite.setDevicePixelRatio(dpr)
+    return sprite, side / (2 * dpr)
+
+
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
@@ -85,9 +107,10 @@ class FigurePainter:
         self._scenery: tuple[object, QImage] | None = None
         self._glow_sprite: tuple[object, QImage] | None = None
         self._shadow_sprites: tuple[object, dict[int, QImage]] = ((), {})
-        self._dots: dict[tuple[int, int, float], QImage] = {}
+        self._dots: dict[tuple[int, int, float], tuple[QImage, float]] = {}  # sprite, half side
         self._colours: dict[tuple[bool, float], QColor] = {}
-        self._pens: dict[tuple[int, int], QPen] = {}  # (rgba, width in quarter pixels)
+        # (accent, fade, width in quarter pixels) -> pen and its colour
+        self._pens: dict[tuple[bool, float, int], tuple[QPen, QColor]] = {}
 
     def _fitted(self, fit: Fit, camera: Camera, rect: QRectF) -> tuple[float, float, float]:
         """Centre and scale for this view; recomputed only when the camera or size changes."""
@@ -247,12 +270,18 @@ class FigurePainter:
         k: float,
         band_level: str,
     ) -> None:
+        # Run ~45 times a second while a demo plays: plain loops and cached pens and
+        # sprites, as this was most of a frame's cost.
         pos = frame.positions
-        screen = {name: at(p) for name, p in pos.items()}
-        depth = {name: camera.depth(p) for name, p in pos.items()}
+        tx, ty, tz = camera.toward
+        depth = {}
+        for name in DRAWN_JOINTS:
+            p = pos[name]
+            depth[name] = p[0] * tx + p[1] * ty + p[2] * tz
         fades = {
             "arm": self._far_sides(depth["shoulder_l"], depth["shoulder_r"]),
             "leg": self._far_sides(depth["hip_l"], depth["hip_r"]),
+            "": {},
         }
         items: list[tuple[float, object]] = [
             ((depth[bone.a] + depth[bone.b]) / 2, bone) for bone in BONES
@@ -264,26 +293,32 @@ class FigurePainter:
                 items.append((d - prop.radius, prop))
         if frame.band is not None:  # behind whatever is nearer (the head seen from above)
             items.append(((camera.depth(frame.band[0]) + camera.depth(frame.band[1])) / 2, "band"))
-        items.sort(key=lambda it: it[0])
+        items.sort(key=_first)
+        screen = {name: at(pos[name]) for name in DRAWN_JOINTS}
         centre = depth["pelvis"]
         # Each joint gets one round sprite, drawn with the last bone that touches it.
         last_at: dict[str, int] = {}
         for i, (_, item) in enumerate(items):
-            if isinstance(item, Bone):
-                last_at[item.a] = last_at[item.b] = i
+            if item.__class__ is Bone:
+                last_at[item.a] = last_at[item.b] = i  # type: ignore[attr-defined]
         dpr = painter.device().devicePixelRatioF() if painter.device() else 1.0
-        for i, (_, item) in enumerate(items):
-            if isinstance(item, Bone):
-                kind_fade = fades[item.limb].get(item.side, 0.0) if item.limb else 0.0
-                accent = item.limb == "leg" and item.side == frame.working_leg
-                colour = self._colour(accent, kind_fade)
+        working = frame.working_leg
+        set_pen, draw_line = painter.setPen, painter.drawLine
+        for i, (d, item) in enumerate(items):
+            if item.__class__ is Bone:
+                bone: Bone = item  # type: ignore[assignment]
+                fade = fades[bone.limb].get(bone.side, 0.0)
+                accent = bone.limb == "leg" and bone.side == working
                 # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
-                width = limb_width(item.width, (depth[item.a] + depth[item.b]) / 2 - centre) * k
-                painter.setPen(self._pen(colour, width))
-                painter.drawLine(screen[item.a], screen[item.b])
-                for joint in (item.a, item.b):
-                    if last_at[joint] == i:
-                        self._dot(painter, screen[joint], width / 2, colour, dpr)
+                width = limb_width(bone.width, d - centre) * k
+                pen, colour = self._pen(accent, fade, width)
+                set_pen(pen)
+                a, b = screen[bone.a], screen[bone.b]
+                draw_line(a, b)
+                if last_at[bone.a] == i:
+                    self._dot(painter, a, width / 2, colour, dpr)
+                if last_at[bone.b] == i:
+                    self._dot(painter, b, width / 2, colour, dpr)
             elif isinstance(item, Prop):
                 self._paint_capsule(painter, item, at, k)
             elif item == "band" and frame.band is not None:
@@ -299,39 +334,29 @@ class FigurePainter:
             self._colours[key] = colour
         return colour
 
-    def _pen(self, colour: QColor, width: float) -> QPen:
+    def _pen(self, accent: bool, fade: float, width: float) -> tuple[QPen, QColor]:
         """A flat-capped pen (Qt's fast antialiased line path; round ends are sprites),
         made once per colour and quarter-pixel width: a bone's width barely changes."""
-        key = (colour.rgba(), round(width * 4))
-        pen = self._pens.get(key)
-        if pen is None:
+        key = (accent, fade, round(width * 4))
+        found = self._pens.get(key)
+        if found is None:
             if len(self._pens) > 512:
                 self._pens.clear()
-            pen = self._pens[key] = QPen(colour, key[1] / 4, SOLID, FLAT)
-        return pen
+            colour = self._colour(accent, fade)
+            found = self._pens[key] = (QPen(colour, key[2] / 4, SOLID, FLAT), colour)
+        return found
 
     def _dot(
         self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
     ) -> None:
         """A filled antialiased circle, rendered once per colour and size, then blitted."""
         key = (colour.rgba(), round(radius * 4), dpr)
-        sprite = self._dots.get(key)
-        if sprite is None:
+        found = self._dots.get(key)
+        if found is None:
             if len(self._dots) > 256:
                 self._dots.clear()
-            r = round(radius * 4) / 4
-            side = max(2, math.ceil(2 * r * dpr) + 2)
-            sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-            sprite.fill(Qt.GlobalColor.transparent)
-            p = QPainter(sprite)
-            p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            p.setPen(Qt.PenStyle.NoPen)
-            p.setBrush(colour)
-            p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
-            p.end()
-            sprite.setDevicePixelRatio(dpr)
-            self._dots[key] = sprite
-        half = sprite.width() / (2 * dpr)
+            found = self._dots[key] = _disc(colour, key[1] / 4, dpr)
+        sprite, half = found
         painter.drawImage(QPointF(centre.x() - half, centre.y() - half), sprite)
 
     @staticmethod
