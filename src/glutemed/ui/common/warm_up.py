@@ -1,8 +1,8 @@
-"""WarmUp: import a page's heavy modules on a worker thread once the window is idle.
+"""WarmUp: import a page's heavy modules on a worker thread once the window is up.
 
 The Progress page needs pyqtgraph and numpy, about half a second of importing that a user
 would otherwise wait for on the first click. Start-up stays light (nothing heavy before
-the first paint); a moment after it, Qt's types are made on the GUI thread in short slices
+the first paint); right after it, Qt's types are made on the GUI thread in short slices
 (see qt_types), then a daemon thread imports the modules while the window stays
 responsive: the import holds the interpreter only in short slices, so an animation frame
 is late by a few milliseconds at most. A page shown before the import has finished shows
@@ -20,7 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from glutemed.ui.common.gui_first import gui_first
 from glutemed.ui.common.qt_types import QtTypes
 
-IDLE_DELAY_MS = 1000  # after the first paint: the window is up and the user looks at it
+IDLE_DELAY_MS = 0  # right after the first paint: a click on Progress may come within a second
 
 
 class WarmUp(QObject):
