@@ -253,14 +253,18 @@ def progress(data_dir: str, idle_before_click: float) -> None:
         ["xdotool", "mousemove", str(point.x()), str(point.y()), "click", "1"]
     )
     assert wait_until(lambda: "click" in stamps, 10.0), "the click never arrived"
-    assert wait_until(lambda: "complete" in stamps, 20.0), "the cards in view never completed"
+    # A card laid out anew can push a slot out of view: final then, with nothing to paint.
+    settled_final = lambda: "final" in stamps and time.perf_counter() > stamps["final"] + 0.5  # noqa: E731
+    assert wait_until(lambda: "complete" in stamps or settled_final(), 20.0), (
+        "the cards in view never completed"
+    )
     assert wait_until(lambda: "loaded" in stamps, 20.0), "the history never loaded"
     assert wait_until(lambda: "all_cards" in stamps, 20.0), "the cards were never all built"
     wait(app, 1.0)  # any repaint with the full history comes within this
     QApplication.instance().removeEventFilter(watch)
     assert card_paints, "no graph was painted"
     result("first_paint_ms", (card_paints[0] - stamps["click"]) * 1000)
-    result("complete_ms", (stamps["complete"] - stamps["click"]) * 1000)
+    result("complete_ms", (stamps.get("complete", stamps["final"]) - stamps["click"]) * 1000)
     history = stamps.get("history_painted", stamps["loaded"])
     result("history_ms", (history - stamps["click"]) * 1000)
     settled = max(stamps["loaded"], max(t for t in card_paints if t <= stamps["loaded"] + 1))
