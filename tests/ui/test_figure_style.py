@@ -44,10 +44,12 @@ def test_figure_follows_the_dark_palette(qtbot) -> None:  # type: ignore[no-unty
     try:
         dark = QPalette(old)
         dark.setColor(QPalette.ColorRole.Window, QColor("#202020"))
-        app.setPalette(dark)
-        image = widget.grab().toImage()
-        assert image.pixelColor(2, 2) == QColor(DARK_STYLE.background)
+        app.setPalette(dark)  # Qt posts the change to the widgets: the event loop delivers it
+        qtbot.waitUntil(lambda: corner(widget) == QColor(DARK_STYLE.background))
     finally:
         app.setPalette(old)
-    image = widget.grab().toImage()
-    assert image.pixelColor(2, 2) == QColor(LIGHT_STYLE.background)
+    qtbot.waitUntil(lambda: corner(widget) == QColor(LIGHT_STYLE.background))
+
+
+def corner(widget: FigureWidget) -> QColor:
+    return widget.grab().toImage().pixelColor(2, 2)

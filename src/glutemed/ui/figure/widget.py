@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
 from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
 
@@ -55,7 +55,7 @@ class FigureWidget(QWidget):
         self._clock: Clock = clock or MonotonicClock()
         self._loader = loader
         self._cache: dict[str, Animation] = {}
-        self._painter = FigurePainter()
+        self._painter = FigurePainter(style_for(is_dark()))
         self._timer = QTimer(self)
         self._timer.setTimerType(Qt.TimerType.PreciseTimer)
         self._timer.setInterval(FRAME_INTERVAL_MS)
@@ -341,9 +341,6 @@ class FigureWidget(QWidget):
             painter.fillRect(rect, self.palette().window())
             painter.end()
             return
-        style = style_for(is_dark())  # follows the window's light/dark theme as it changes
-        if self._painter.style is not style:
-            self._painter.set_style(style)
         if self._due is None:
             frame = self._frame_at(self.demo_time())
             self._due = (frame, self._box(frame))
@@ -359,6 +356,18 @@ class FigureWidget(QWidget):
             self._anim.both_glutes,
         )
         painter.end()
+
+    def changeEvent(self, event: QEvent) -> None:
+        # Follow the window's light/dark theme as it changes (not asked at every frame).
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._follow_theme()
+        super().changeEvent(event)
+
+    def _follow_theme(self) -> None:
+        style = style_for(is_dark())
+        if self._painter.style is not style:
+            self._painter.set_style(style)
+            self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.resume_button.adjustSize()
