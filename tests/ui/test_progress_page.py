@@ -381,3 +381,32 @@ def test_a_visit_while_the_windows_import_is_pending_shows_the_headline_then_the
     qtbot.waitUntil(lambda: page.view_complete, timeout=30_000)
     assert "stance" in page.cards
     wait_full(qtbot, page)
+
+
+def test_the_headline_paints_before_the_graphs_are_built(
+    qtbot: QtBot, big_store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from PySide6.QtCore import QObject
+
+    import glutemed.render.graphs.progress_graphs  # noqa: F401  (imported: the quick path)
+
+    page = ProgressPage(big_store, DataEvents(), tz=UTC, today=lambda: END)
+    qtbot.addWidget(page)
+    order: list[str] = []
+    build = page._build_graphs
+    monkeypatch.setattr(page, "_build_graphs", lambda: (order.append("graphs"), build()))
+
+    class Watch(QObject):
+        def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint and "headline" not in order:
+                order.append("headline")
+            return False
+
+    watch = Watch()
+    page.headline.installEventFilter(watch)
+    page.resize(1000, 900)
+    page.show()
+    assert page.graphs is None  # nothing heavy before the first paint
+    assert "of 10 on average" in page.headline.values["pain"].text()
+    qtbot.waitUntil(lambda: page.view_complete, timeout=30_000)
+    assert order == ["headline", "graphs"]

@@ -31,9 +31,10 @@ from glutemed.catalog import load_catalog
 from glutemed.domain.localtz import local_today, local_tz
 from glutemed.ops import Store
 from glutemed.ops.profile import load_profile
-from glutemed.ops.progress import data_span, load_range, load_snapshot
+from glutemed.ops.progress import data_span, load_range
 from glutemed.ops.save_folder import SaveFolder
 from glutemed.progress.headline import headline
+from glutemed.progress.series import PreparedSeries
 from glutemed.progress.snapshot import ProgressSnapshot
 from glutemed.progress.text import exercise_names as exercise_names_of
 from glutemed.ui.common.announcer import Announcer
@@ -65,6 +66,7 @@ GRAPHS_MODULE = "glutemed.render.graphs.progress_graphs"
 
 class _Loaded(QObject):
     done = Signal(int, object)  # generation, (ProgressSnapshot, {range key: Frame})
+    after_paint = Signal()  # connected queued: runs after the paint that emitted it
 
 
 class ProgressPage(QWidget):
@@ -111,9 +113,13 @@ class ProgressPage(QWidget):
         self._idle.setSingleShot(True)
         self._idle.timeout.connect(self._idle_work)
         self._awaiting_paint = False
+        self._graphs_after_paint = False  # build the graphs once the headline has painted
+        # The range the headline queried: (start, end, snapshot, series), used once.
+        self._queried: tuple[date, date, ProgressSnapshot, PreparedSeries] | None = None
         self._stale: set[str] = set()  # built cards not yet showing the current frame
         self._loaded = _Loaded(self)
         self._loaded.done.connect(self._full_loaded)
+        self._loaded.after_paint.connect(self._graphs_imported, Qt.ConnectionType.QueuedConnection)
         self._build_shell()
         for signal in (events.workout_saved, events.stance_saved, events.pain_changed):
             signal.connect(self._data_changed)
@@ -158,6 +164,7 @@ class ProgressPage(QWidget):
         layout.addLayout(title_row("Progress", self.psfs_button, self.report_button))
         layout.addLayout(bar)
         self.headline = HeadlineView()
+        self.headline.installEventFilter(self)
         layout.addWidget(self.headline)
         self.stack = QStackedWidget()
         self.empty_state = empty_state()
@@ -224,14 +231,22 @@ class ProgressPage(QWidget):
     # --- loading ------------------------------------------------------------------------
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.graphs is None and not self._graphs_ready():
-            self._show_headline()  # paints now; the graphs follow once imported
-            if self._graphs_import is None:
-                self._graphs_import = WarmUp((GRAPHS_MODULE,), self, delay_ms=0)
-                self._graphs_import.finished.connect(self._graphs_imported)
-            self._graphs_import.start_now()
+        if self.graphs is not None:
+            self._graphs_imported()
             return
-        self._graphs_imported()
+        # First show: the headline's numbers paint first (a few milliseconds), the graphs
+        # follow once their modules are in; if they are, right after that paint.
+        self._show_headline()
+        if self._graphs_ready():
+            if self.headline.isHidden():  # no data: nothing to paint first
+                self._loaded.after_paint.emit()
+            else:
+                self._graphs_after_paint = True  # see eventFilter
+            return
+        if self._graphs_import is None:
+            self._graphs_import = WarmUp((GRAPHS_MODULE,), self, delay_ms=0)
+            self._graphs_import.finished.connect(self._graphs_imported)
+        self._graphs_import.start_now()
 
     def _graphs_ready(self) -> bool:
         """Imported in full: a module still being imported on the warm-up thread is in
@@ -249,18 +264,21 @@ class ProgressPage(QWidget):
             self.reload()
 
     def _show_headline(self, snapshot: ProgressSnapshot | None = None) -> None:
-        # Queried here if not given: no numpy, no pyqtgraph.
+        # Queried here if not given (no numpy, no pyqtgraph), and kept for the graphs.
         self.span = self.span or data_span(self.store, self.tz)
         self.headline.setVisible(self.span is not None)
         self.stack.setCurrentWidget(self.scroll if self.span else self.empty_state)
         if self.span is not None:
             start, end = self.range_days()
-            snapshot = snapshot or load_snapshot(self.store, self.tz, since=start)
+            if snapshot is None:
+                snapshot, series = load_range(self.store, self.tz, start, end)
+                self._queried = (start, end, snapshot, series)
             self.headline.show_headline(headline(snapshot, start, end))
 
     def _data_changed(self) -> None:
         self.psfs_button.refresh()
         self._dirty = True
+        self._queried = None
         if self.isVisible():
             self.reload()
 
@@ -321,7 +339,11 @@ class ProgressPage(QWidget):
         from glutemed.render.graphs.frames import frame
 
         start, end = self.range_days()
-        snapshot, series = load_range(self.store, self.tz, start, end)  # as the whole history
+        queried, self._queried = self._queried, None
+        if queried is not None and queried[:2] == (start, end):
+            snapshot, series = queried[2:]  # the headline's query, a moment ago
+        else:
+            snapshot, series = load_range(self.store, self.tz, start, end)  # as the history
         self.shown = snapshot
         self._days_given = set()
         self._show_headline(snapshot)
@@ -329,6 +351,11 @@ class ProgressPage(QWidget):
         self._draw(f, everywhere=True)  # only the cards on screen are built yet
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.headline and event.type() == QEvent.Type.Paint:
+            if self._graphs_after_paint:  # queued: runs once this paint is done
+                self._graphs_after_paint = False
+                self._loaded.after_paint.emit()
+            return False
         if self._awaiting_paint and event.type() == QEvent.Type.Paint:
             # The history load starts right after the first card's paint; the rest waits
             # till IDLE_MS after the last paint (the timer restarts with each).
