@@ -46,6 +46,8 @@ def bones() -> tuple[Bone, ...]:
 
 
 BONES = bones()
+# Every joint a bone ends at, and the head: all the painter projects each frame.
+DRAWN_JOINTS = tuple(dict.fromkeys([*(j for bone in BONES for j in (bone.a, bone.b)), "head"]))
 
 
 def limb_width(base_m: float, nearer_m: float) -> float:

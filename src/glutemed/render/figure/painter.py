@@ -9,6 +9,7 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Callable, Mapping
+from operator import itemgetter
 
 from PySide6.QtCore import QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPolygonF
@@ -20,11 +21,12 @@ from glutemed.motion.vec import Vec3, add, normalize, scale, sub
 from glutemed.render.figure.bones import (
     BONES,
     DEPTH_SPAN_M,
+    DRAWN_JOINTS,
     NEAR_THICKER,
     Bone,
     limb_width,
 )
-from glutemed.render.figure.sprites import blend, on_quad, soft_disc
+from glutemed.render.figure.sprites import blend, on_quad, soft_disc, solid_disc
 from glutemed.render.figure.style import (
     LIGHT_STYLE,
     FigureStyle,
@@ -65,28 +67,6 @@ _CIRCLE = tuple(
 )  # how far the far-side limbs blend towards the background
 
 
-DRAWN_JOINTS = tuple(dict.fromkeys([*(j for bone in BONES for j in (bone.a, bone.b)), "head"]))
-
-
-def _first(item: tuple[float, object]) -> float:
-    return item[0]
-
-
-def _disc(colour: QColor, r: float, dpr: float) -> tuple[QImage, float]:
-    """A filled antialiased circle of radius *r* and half its sprite's side, in pixels."""
-    side = max(2, math.ceil(2 * r * dpr) + 2)
-    sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-    sprite.fill(Qt.GlobalColor.transparent)
-    p = QPainter(sprite)
-    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-    p.setPen(Qt.PenStyle.NoPen)
-    p.setBrush(colour)
-    p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
-    p.end()
-    sprite.setDevicePixelRatio(dpr)
-    return sprite, side / (2 * dpr)
-
-
 class FigurePainter:
     """Paints frames; caches the still scenery and the glow sprite between frames."""
 
@@ -109,8 +89,6 @@ class FigurePainter:
         self._shadow_sprites: tuple[object, dict[int, QImage]] = ((), {})
         self._dots: dict[tuple[int, int, float], tuple[QImage, float]] = {}  # sprite, half side
         self._colours: dict[tuple[bool, float], QColor] = {}
-        # (accent, fade, width in quarter pixels) -> pen and its colour
-        self._pens: dict[tuple[bool, float, int], tuple[QPen, QColor]] = {}
 
     def _fitted(self, fit: Fit, camera: Camera, rect: QRectF) -> tuple[float, float, float]:
         """Centre and scale for this view; recomputed only when the camera or size changes."""
@@ -270,7 +248,7 @@ class FigurePainter:
         k: float,
         band_level: str,
     ) -> None:
-        # Run ~45 times a second while a demo plays: plain loops and cached pens and
+        # Run ~45 times a second while a demo plays: plain loops and cached colours and
         # sprites, as this was most of a frame's cost.
         pos = frame.positions
         tx, ty, tz = camera.toward
@@ -293,7 +271,7 @@ class FigurePainter:
                 items.append((d - prop.radius, prop))
         if frame.band is not None:  # behind whatever is nearer (the head seen from above)
             items.append(((camera.depth(frame.band[0]) + camera.depth(frame.band[1])) / 2, "band"))
-        items.sort(key=_first)
+        items.sort(key=itemgetter(0))
         screen = {name: at(pos[name]) for name in DRAWN_JOINTS}
         centre = depth["pelvis"]
         # Each joint gets one round sprite, drawn with the last bone that touches it.
@@ -311,8 +289,9 @@ class FigurePainter:
                 accent = bone.limb == "leg" and bone.side == working
                 # Nearer limbs a little thicker, farther ones thinner: depth at a glance.
                 width = limb_width(bone.width, d - centre) * k
-                pen, colour = self._pen(accent, fade, width)
-                set_pen(pen)
+                colour = self._colour(accent, fade)
+                # Flat caps take Qt's fast antialiased line path; round ends are sprites.
+                set_pen(QPen(colour, width, SOLID, FLAT))
                 a, b = screen[bone.a], screen[bone.b]
                 draw_line(a, b)
                 if last_at[bone.a] == i:
@@ -334,18 +313,6 @@ class FigurePainter:
             self._colours[key] = colour
         return colour
 
-    def _pen(self, accent: bool, fade: float, width: float) -> tuple[QPen, QColor]:
-        """A flat-capped pen (Qt's fast antialiased line path; round ends are sprites),
-        made once per colour and quarter-pixel width: a bone's width barely changes."""
-        key = (accent, fade, round(width * 4))
-        found = self._pens.get(key)
-        if found is None:
-            if len(self._pens) > 512:
-                self._pens.clear()
-            colour = self._colour(accent, fade)
-            found = self._pens[key] = (QPen(colour, key[2] / 4, SOLID, FLAT), colour)
-        return found
-
     def _dot(
         self, painter: QPainter, centre: QPointF, radius: float, colour: QColor, dpr: float
     ) -> None:
@@ -355,7 +322,7 @@ class FigurePainter:
         if found is None:
             if len(self._dots) > 256:
                 self._dots.clear()
-            found = self._dots[key] = _disc(colour, key[1] / 4, dpr)
+            found = self._dots[key] = solid_disc(colour, key[1] / 4, dpr)
         sprite, half = found
         painter.drawImage(QPointF(centre.x() - half, centre.y() - half), sprite)
 
@@ -370,7 +337,7 @@ class FigurePainter:
         self, painter: QPainter, a: QPointF, b: QPointF, width: float, colour: QColor, dpr: float
     ) -> None:
         """A round-ended thick line: flat-capped (Qt's fast AA path) plus two end sprites."""
-        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.setPen(QPen(colour, width, SOLID, FLAT))
         painter.drawLine(a, b)
         self._dot(painter, a, width / 2, colour, dpr)
         self._dot(painter, b, width / 2, colour, dpr)
@@ -410,7 +377,7 @@ class FigurePainter:
             )
             # Five straight pieces trace each strand; at band thickness the joins do not show.
             points.extend(on_quad(a, mid, b, i / 5) for i in range(6))
-        painter.setPen(QPen(colour, width, Qt.PenStyle.SolidLine, Qt.PenCapStyle.FlatCap))
+        painter.setPen(QPen(colour, width, SOLID, FLAT))
         painter.drawLines(
             [QLineF(p, q) for p, q in itertools.pairwise(points[:6])]
             + [QLineF(p, q) for p, q in itertools.pairwise(points[6:])]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QRadialGradient
 
@@ -39,6 +41,21 @@ def soft_disc(
     p.drawEllipse(QPointF(radius, radius), radius, radius)
     p.end()
     return image
+
+
+def solid_disc(colour: QColor, r: float, dpr: float) -> tuple[QImage, float]:
+    """A filled antialiased circle of radius *r* and half its sprite's side, in pixels."""
+    side = max(2, math.ceil(2 * r * dpr) + 2)
+    sprite = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    sprite.fill(Qt.GlobalColor.transparent)
+    p = QPainter(sprite)
+    p.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    p.setPen(Qt.PenStyle.NoPen)
+    p.setBrush(colour)
+    p.drawEllipse(QPointF(side / 2, side / 2), r * dpr, r * dpr)
+    p.end()
+    sprite.setDevicePixelRatio(dpr)
+    return sprite, side / (2 * dpr)
 
 
 def on_quad(a: QPointF, c: QPointF, b: QPointF, t: float) -> QPointF:
