@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
 import threading
 from pathlib import Path
 
 import pytest
 from pytestqt.qtbot import QtBot
+from shiboken6 import isValid
 
 from glutemed.catalog import load_catalog
 from glutemed.domain.clock import FakeClock
@@ -107,3 +109,30 @@ def test_qt_types_are_made_on_the_gui_thread_before_the_import_thread_runs() -> 
     assert "made before the thread: True" in lines
     for name in ("QtSvg", "QtOpenGL", "QtOpenGLWidgets", "QtTest"):
         assert f"{name} True" in lines
+
+
+def test_a_window_closed_during_the_import_leaves_the_thread_to_end_quietly(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tag = tmp_path.name.replace("-", "_")
+    gate, slow = f"gate_{tag}", f"slow_{tag}"
+    (tmp_path / f"{gate}.py").write_text("import threading\nOPEN = threading.Event()\n")
+    (tmp_path / f"{slow}.py").write_text(f"from {gate} import OPEN\nOPEN.wait(30)\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    opened = importlib.import_module(gate).OPEN
+    errors: list[BaseException] = []
+    monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
+    warm = WarmUp((slow,), delay_ms=0)
+    try:
+        warm.start_now()
+        qtbot.waitUntil(lambda: warm._thread is not None, timeout=30_000)
+        thread = warm._thread
+        warm.deleteLater()  # the window goes, its warm-up with it
+        qtbot.waitUntil(lambda: not isValid(warm))
+        opened.set()
+        thread.join(30)
+        assert not thread.is_alive() and errors == []
+    finally:
+        opened.set()
+        for name in (gate, slow):
+            sys.modules.pop(name, None)

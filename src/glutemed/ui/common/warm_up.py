@@ -11,6 +11,7 @@ what it can without the modules, and the rest once they are in.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import threading
 from collections.abc import Sequence
@@ -80,7 +81,8 @@ class WarmUp(QObject):
                     importlib.import_module(name)
                 except Exception as exc:  # the page imports it again and reports it
                     self.failed[name] = f"{type(exc).__name__}: {exc}"
-        self.finished.emit()  # queued to the GUI thread: this object lives there
+        with contextlib.suppress(RuntimeError):  # the window closed meanwhile: nobody waits
+            self.finished.emit()  # queued to the GUI thread: this object lives there
 
     def _mark_done(self) -> None:
         thread = self._thread

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QMouseEvent, QPainter, QPaintEvent, QResizeEvent
-from PySide6.QtWidgets import QSizePolicy, QToolButton, QWidget
+from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from glutemed.domain.clock import Clock, MonotonicClock
 from glutemed.motion import Animation, Camera, load_animation, view_angles
@@ -27,6 +27,7 @@ from glutemed.render.figure.style import style_for
 from glutemed.ui.common.seen_watch import SeenWatch
 from glutemed.ui.common.theme import is_dark
 from glutemed.ui.figure.region import FigureRegion
+from glutemed.ui.figure.resume_button import ResumeButton
 
 FRAME_INTERVAL_MS = 16  # ~60 Hz repaint requests
 AUTO_PAUSE_S = 120.0  # a demo looping this long untouched pauses itself
@@ -86,15 +87,7 @@ class FigureWidget(QWidget):
         self._due: tuple[Frame, QRect] | None = None
         self._touched = self._clock.now()  # last interaction, for the auto-pause
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)  # we paint every pixel
-        self.resume_button = QToolButton(self)
-        self.resume_button.setObjectName("resumeButton")
-        self.resume_button.setText("▶  Play")
-        self.resume_button.setToolTip("The demo paused itself after a while; play it again")
-        self.resume_button.setAccessibleName("Play the demo")
-        font = self.resume_button.font()
-        font.setPointSize(16)
-        self.resume_button.setFont(font)
-        self.resume_button.hide()
+        self.resume_button = ResumeButton(self)
         self.resume_button.clicked.connect(self.play)
         self._watch = SeenWatch(self)
         self._watch.changed.connect(self._seen_changed)
@@ -370,11 +363,7 @@ class FigureWidget(QWidget):
             self.update()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.resume_button.adjustSize()
-        hint = self.resume_button.size()
-        self.resume_button.move(
-            (self.width() - hint.width()) // 2, (self.height() - hint.height()) // 2
-        )
+        self.resume_button.centre_in(self.size())
         super().resizeEvent(event)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
