@@ -8,8 +8,6 @@ the "seen" state and `changed(False)` is emitted, and `changed(True)` when it co
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtCore import QEvent, QObject, Signal
 from PySide6.QtGui import QWindow
 from PySide6.QtWidgets import QWidget
@@ -44,31 +42,25 @@ class SeenWatch(QObject):
         """Watch the widget's current top-level window and its platform window."""
         window = self._widget.window()
         if window is not self._window and window is not self._widget:
-            self._unwatch(self._window, self._forget_window)
+            self._unwatch(self._window)
             self._window = window
-            self._watch(window, self._forget_window)
+            self._watch(window)
         handle = window.windowHandle()  # made when the window is first shown
         if handle is not self._handle:
-            self._unwatch(self._handle, self._forget_handle)
+            self._unwatch(self._handle)
             self._handle = handle
-            self._watch(handle, self._forget_handle)
+            self._watch(handle)
 
-    def _watch(self, target: QObject | None, forget: Callable[[], None]) -> None:
+    # No `destroyed` connections: a window can go before this object, and a slot of ours
+    # called while PySide tears either down failed ("Slot not found"). A window that is
+    # gone is only ever passed to _unwatch, which checks it.
+    def _watch(self, target: QObject | None) -> None:
         if target is not None:
             target.installEventFilter(self)
-            target.destroyed.connect(forget)
 
-    def _unwatch(self, target: QObject | None, forget: Callable[[], None]) -> None:
+    def _unwatch(self, target: QObject | None) -> None:
         if target is not None and isValid(target):
             target.removeEventFilter(self)
-            target.destroyed.disconnect(forget)
-
-    # A window, or its platform window when it is reparented, can go away before we do.
-    def _forget_window(self) -> None:
-        self._window = None
-
-    def _forget_handle(self) -> None:
-        self._handle = None
 
     def _compute(self) -> bool:
         widget = self._widget
